@@ -1,0 +1,69 @@
+// swift-tools-version: 6.2
+// ytq — a keyboard-driven terminal download manager for yt-dlp.
+//
+// Layers, from the inside out (each one may import only those above it):
+//   YTQCore      domain: tasks, status, formats, requests, rules, events. No I/O.
+//   YTQStore     SQLite persistence (GRDB) behind intent-named methods.
+//   YTQSettings  where things live: XDG paths, environment, config.toml.
+//   YTQCommands  the command line (swift-argument-parser), wiring the layers together.
+//   ytq          the executable: calls YTQCommands.
+import PackageDescription
+
+let strict: [SwiftSetting] = [
+    .swiftLanguageMode(.v6),
+    .enableUpcomingFeature("ExistentialAny"),
+]
+
+let package = Package(
+    name: "ytq",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "ytq", targets: ["ytq"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+    ],
+    targets: [
+        .target(name: "YTQCore", swiftSettings: strict),
+        .target(
+            name: "YTQStore",
+            dependencies: ["YTQCore", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: strict
+        ),
+        .target(
+            name: "YTQSettings",
+            dependencies: ["YTQCore", .product(name: "TOMLKit", package: "TOMLKit")],
+            swiftSettings: strict
+        ),
+        .target(
+            name: "YTQCommands",
+            dependencies: [
+                "YTQCore", "YTQStore", "YTQSettings",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strict
+        ),
+        .executableTarget(name: "ytq", dependencies: ["YTQCommands"], swiftSettings: strict),
+
+        .target(
+            name: "YTQTestSupport",
+            dependencies: ["YTQCore"],
+            path: "Tests/YTQTestSupport",
+            swiftSettings: strict
+        ),
+        .testTarget(name: "YTQCoreTests", dependencies: ["YTQCore"], swiftSettings: strict),
+        .testTarget(
+            name: "YTQStoreTests",
+            dependencies: ["YTQStore", "YTQTestSupport", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: strict
+        ),
+        .testTarget(name: "YTQSettingsTests", dependencies: ["YTQSettings", "YTQTestSupport"], swiftSettings: strict),
+        .testTarget(
+            name: "YTQCommandsTests",
+            dependencies: ["YTQCommands", "YTQStore", "YTQTestSupport", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: strict
+        ),
+    ]
+)

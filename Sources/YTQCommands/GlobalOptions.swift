@@ -1,0 +1,33 @@
+import ArgumentParser
+import YTQSettings
+
+/// Options every ytq command takes: where the database and downloads live, and the limits.
+public struct GlobalOptions: ParsableArguments, Sendable {
+    @Option(name: .customLong("db"), help: ArgumentHelp("The database file (env YTQ_DB).", valueName: "path"))
+    var databasePath: String?
+
+    @Option(name: .customLong("download-dir"), help: ArgumentHelp("Where finished files go (env YTQ_DOWNLOAD_DIR).", valueName: "dir"))
+    var downloadDirectory: String?
+
+    @Option(name: .customLong("per-user-limit"), help: ArgumentHelp("Active downloads allowed per user (default 1).", valueName: "n"))
+    var perUserLimit: Int?
+
+    @Option(name: .customLong("system-limit"), help: ArgumentHelp("Active downloads allowed system-wide (default 10).", valueName: "n"))
+    var systemLimit: Int?
+
+    @Option(name: .customLong("yt-dlp"), help: ArgumentHelp("The yt-dlp executable (env YTQ_YTDLP; default: PATH).", valueName: "path"))
+    var ytDlpPath: String?
+
+    public init() {}
+
+    public func validate() throws {
+        if let perUserLimit, perUserLimit < 1 { throw ValidationError("--per-user-limit must be at least 1 (got \(perUserLimit))") }
+        if let systemLimit, systemLimit < 1 { throw ValidationError("--system-limit must be at least 1 (got \(systemLimit))") }
+    }
+
+    var overrides: SettingsOverrides {
+        SettingsOverrides(
+            databasePath: databasePath, downloadDirectory: downloadDirectory,
+            perUserLimit: perUserLimit, systemLimit: systemLimit, ytDlpPath: ytDlpPath)
+    }
+}

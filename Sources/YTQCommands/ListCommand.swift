@@ -1,0 +1,42 @@
+import ArgumentParser
+import YTQCore
+
+/// `ytq list [--json] [--status S]`: the tasks, newest first, as a table or a JSON array.
+struct ListCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "list",
+        abstract: "List tasks, newest first."
+    )
+
+    @Flag(help: "Print a JSON array of tasks with every column.")
+    var json = false
+
+    @Option(help: ArgumentHelp("Only tasks with this status: \(DownloadStatus.allCases.map(\.rawValue).joined(separator: ", ")).", valueName: "status"))
+    var status: DownloadStatus?
+
+    @Option(help: ArgumentHelp("At most this many tasks (default: all).", valueName: "n"))
+    var limit: Int?
+
+    @OptionGroup var options: GlobalOptions
+
+    func validate() throws {
+        if let limit, limit < 1 { throw ValidationError("--limit must be at least 1 (got \(limit))") }
+    }
+
+    func run() async throws {
+        let context = try CommandContext(options)
+        let tasks: [DownloadTask]
+        do {
+            tasks = try context.database.tasks(status: status, limit: limit)
+        } catch {
+            throw CLIError.store(error)
+        }
+        if json {
+            print(try TaskJSON.encode(tasks))
+        } else {
+            print(TaskTable(tasks: tasks).render(), terminator: "")
+        }
+    }
+}
+
+extension DownloadStatus: ExpressibleByArgument {}

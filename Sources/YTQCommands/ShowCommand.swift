@@ -1,0 +1,33 @@
+import ArgumentParser
+import YTQCore
+
+/// `ytq show ID [--json]`: every field of one task.
+struct ShowCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "show",
+        abstract: "Show every field of one task."
+    )
+
+    @Argument(help: "The task's id (from `ytq add` or `ytq list`).")
+    var id: Int64
+
+    @Flag(help: "Print the task as a JSON object.")
+    var json = false
+
+    @OptionGroup var options: GlobalOptions
+
+    func run() async throws {
+        let context = try CommandContext(options)
+        let task: DownloadTask
+        do {
+            task = try context.database.task(id: id)
+        } catch {
+            throw CLIError.store(error)
+        }
+        if json {
+            print(try TaskJSON.encode(task))
+        } else {
+            print(TaskDetails(task: task).render(), terminator: "")
+        }
+    }
+}

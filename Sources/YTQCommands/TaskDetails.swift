@@ -1,0 +1,29 @@
+import YTQCore
+
+/// The `ytq show` text: one `field: value` line per column.
+struct TaskDetails {
+    let task: DownloadTask
+
+    func render() -> String {
+        var lines: [(String, String)] = [
+            ("id", String(task.id)),
+            ("status", task.status.rawValue),
+            ("url", task.videoURL),
+            ("format", task.format),
+            ("title", task.title ?? "-"),
+            ("file", task.filePath ?? "-"),
+            ("user", task.userID.map { "uid \($0)" } ?? "-"),
+            ("address", task.ipAddress),
+            ("created", Timestamp.iso8601(task.createdAt)),
+            ("updated", Timestamp.iso8601(task.updatedAt)),
+        ]
+        if let error = task.errorMessage { lines.append(("error", error)) }
+        if !task.metaData.isEmpty, let json = try? TaskJSON.encode(task.metaData) {
+            lines.append(("meta_data", json))
+        }
+        let width = lines.map(\.0.count).max() ?? 0
+        return lines.map { key, value in
+            key + ":" + String(repeating: " ", count: width - key.count + 1) + value
+        }.joined(separator: "\n") + "\n"
+    }
+}

@@ -1,0 +1,27 @@
+import YTQCore
+
+/// The readable table `ytq list` prints: one line per task, the title or URL last.
+struct TaskTable {
+    let tasks: [DownloadTask]
+
+    func render() -> String {
+        guard !tasks.isEmpty else { return "no tasks\n" }
+        let header = ["ID", "STATUS", "FORMAT", "CREATED", "TITLE / URL"]
+        let rows = tasks.map { task in
+            [String(task.id), task.status.rawValue, Self.clip(task.format, 16), Timestamp.local(task.createdAt), task.summary.displayName]
+        }
+        let widths = (0..<header.count - 1).map { column in
+            ([header] + rows).map { $0[column].count }.max() ?? 0
+        }
+        return ([header] + rows).map { cells in
+            let padded = zip(cells.dropLast(), widths).map { cell, width in
+                cell + String(repeating: " ", count: width - cell.count)
+            }
+            return (padded + [cells.last ?? ""]).joined(separator: "  ")
+        }.joined(separator: "\n") + "\n"
+    }
+
+    static func clip(_ text: String, _ limit: Int) -> String {
+        text.count <= limit ? text : String(text.prefix(limit - 1)) + "…"
+    }
+}

@@ -1,0 +1,37 @@
+import ArgumentParser
+import Foundation
+
+/// Entry point for the `ytq` executable: parses, runs, and maps every failure to a message
+/// on stderr and the documented exit code (usage errors exit 2, not ArgumentParser's 64).
+public enum YTQMain {
+    public static func run(_ arguments: [String] = Array(CommandLine.arguments.dropFirst())) async -> Never {
+        do {
+            var command = try YTQCommand.parseAsRoot(arguments)
+            if var asyncCommand = command as? any AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+            exit(0)
+        } catch let error as CLIError {
+            fail("ytq: \(error)", code: error.exitCode)
+        } catch {
+            let code = YTQCommand.exitCode(for: error)
+            if code == .success {
+                // --help and --version land here with their text.
+                YTQCommand.exit(withError: error)
+            }
+            if code.rawValue == ExitCode.validationFailure.rawValue {
+                fail(YTQCommand.fullMessage(for: error), code: 2)
+            }
+            // ExitCode thrown by a command (already explained) or an unexpected error.
+            if error is ExitCode { exit(code.rawValue) }
+            fail("ytq: \(YTQCommand.message(for: error))", code: code.rawValue)
+        }
+    }
+
+    private static func fail(_ message: String, code: Int32) -> Never {
+        FileHandle.standardError.write(Data((message + "\n").utf8))
+        exit(code)
+    }
+}

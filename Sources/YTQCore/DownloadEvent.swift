@@ -1,0 +1,47 @@
+import Foundation
+
+/// Something that happened to a download, published on the channel `download.<id>`.
+///
+/// The scheduler emits these; the TUI, `ytq worker --json` and tests subscribe.
+public enum DownloadEvent: Sendable, Equatable {
+    /// A worker claimed the task and started yt-dlp.
+    case started(DownloadTask)
+    /// Bytes arrived (several times a second while they flow).
+    case progressUpdated(DownloadTask, DownloadProgress)
+    /// The file is complete inside the download folder; `downloadURL` is its `file://` URL.
+    case completed(DownloadTask, downloadURL: URL)
+    /// The download failed for good (after any automatic retries).
+    case failed(DownloadTask, reason: FailureReason)
+    /// A transient failure; the task will be tried again after `delay`.
+    case retrying(DownloadTask, attempt: Int, reason: FailureReason, delay: Duration)
+    /// The user stopped it.
+    case cancelled(DownloadTask)
+    /// The task changed in some other way (added, removed, changed by another process).
+    case changed(taskID: Int64)
+
+    /// The event's name, as printed by `ytq worker --json`.
+    public var name: String {
+        switch self {
+        case .started: return "DownloadStarted"
+        case .progressUpdated: return "DownloadProgressUpdated"
+        case .completed: return "DownloadCompleted"
+        case .failed: return "DownloadFailed"
+        case .retrying: return "DownloadRetrying"
+        case .cancelled: return "DownloadCancelled"
+        case .changed: return "TaskChanged"
+        }
+    }
+
+    public var taskID: Int64 {
+        switch self {
+        case .started(let task), .progressUpdated(let task, _), .completed(let task, _),
+             .failed(let task, _), .retrying(let task, _, _, _), .cancelled(let task):
+            return task.id
+        case .changed(let id):
+            return id
+        }
+    }
+
+    /// `download.<id>`.
+    public var channel: String { "download.\(taskID)" }
+}

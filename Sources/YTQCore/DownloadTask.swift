@@ -1,0 +1,80 @@
+import Foundation
+
+/// One download as ytq remembers it: who asked, what for, and how it went.
+///
+/// Field names follow the `download_tasks` columns; the JSON form (`ytq list --json`) uses
+/// the column names as keys and `meta_data` as an object.
+public struct DownloadTask: Sendable, Equatable, Identifiable, Codable {
+    public var id: Int64
+    public var userID: Int?
+    public var ipAddress: String
+    public var videoURL: String
+    public var format: String
+    public var status: DownloadStatus
+    public var filePath: String?
+    public var title: String?
+    public var metaData: [String: JSONValue]
+    public var errorMessage: String?
+    public var createdAt: Date
+    public var updatedAt: Date
+
+    public init(
+        id: Int64, userID: Int?, ipAddress: String, videoURL: String, format: String,
+        status: DownloadStatus, filePath: String? = nil, title: String? = nil,
+        metaData: [String: JSONValue] = [:], errorMessage: String? = nil,
+        createdAt: Date, updatedAt: Date
+    ) {
+        self.id = id
+        self.userID = userID
+        self.ipAddress = ipAddress
+        self.videoURL = videoURL
+        self.format = format
+        self.status = status
+        self.filePath = filePath
+        self.title = title
+        self.metaData = metaData
+        self.errorMessage = errorMessage
+        self.createdAt = createdAt
+        self.updatedAt = updatedAt
+    }
+
+    public enum CodingKeys: String, CodingKey, CaseIterable {
+        case id
+        case userID = "user_id"
+        case ipAddress = "ip_address"
+        case videoURL = "video_url"
+        case format
+        case status
+        case filePath = "file_path"
+        case title
+        case metaData = "meta_data"
+        case errorMessage = "error_message"
+        case createdAt = "created_at"
+        case updatedAt = "updated_at"
+    }
+
+    // Optional fields encode as null rather than being left out, so every column is present.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(id, forKey: .id)
+        try container.encode(userID, forKey: .userID)
+        try container.encode(ipAddress, forKey: .ipAddress)
+        try container.encode(videoURL, forKey: .videoURL)
+        try container.encode(format, forKey: .format)
+        try container.encode(status, forKey: .status)
+        try container.encode(filePath, forKey: .filePath)
+        try container.encode(title, forKey: .title)
+        try container.encode(metaData, forKey: .metaData)
+        try container.encode(errorMessage, forKey: .errorMessage)
+        try container.encode(createdAt, forKey: .createdAt)
+        try container.encode(updatedAt, forKey: .updatedAt)
+    }
+
+    /// The identity the per-user rule counts by.
+    public var requester: Requester { Requester(userID: userID, ipAddress: ipAddress) }
+
+    /// The fields a message needs to name this task.
+    public var summary: TaskSummary {
+        TaskSummary(id: id, title: title, videoURL: videoURL, status: status)
+    }
+}

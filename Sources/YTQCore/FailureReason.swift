@@ -1,0 +1,35 @@
+/// Why a download did not complete, sorted by what ytq does about it.
+public struct FailureReason: Sendable, Equatable, Codable, Error, CustomStringConvertible {
+    /// What ytq does next with a failure of this kind.
+    public enum Kind: String, Sendable, Codable {
+        /// Network trouble or a server error: worth retrying with backoff.
+        case transient
+        /// Will fail again the same way (unsupported URL, 4xx, unavailable video).
+        case permanent
+        /// No byte arrived for the stall timeout.
+        case stalled
+        /// yt-dlp (or ffmpeg) is missing or cannot run.
+        case toolMissing
+        /// The worker running it died too often.
+        case crashLoop
+    }
+
+    public var kind: Kind
+    /// The real reason, e.g. yt-dlp's `ERROR:` line.
+    public var message: String
+    /// What the user can do about it, where ytq knows.
+    public var hint: String?
+
+    public init(kind: Kind, message: String, hint: String? = nil) {
+        self.kind = kind
+        self.message = message
+        self.hint = hint
+    }
+
+    public var isRetryable: Bool { kind == .transient || kind == .stalled }
+
+    public var description: String {
+        guard let hint else { return message }
+        return "\(message) (\(hint))"
+    }
+}

@@ -1,0 +1,53 @@
+/// A named format choice and the yt-dlp arguments it stands for.
+public enum FormatPreset: String, CaseIterable, Sendable {
+    case best
+    case p1080 = "1080p"
+    case p720 = "720p"
+    case p480 = "480p"
+    case mp4
+    case audioM4A = "audio-m4a"
+    case audioMP3 = "audio-mp3"
+    case audioOpus = "audio-opus"
+
+    public static let `default` = FormatPreset.best
+
+    /// The preset names, comma-separated, for help and error messages.
+    public static var allNames: String { allCases.map(\.rawValue).joined(separator: ", ") }
+
+    /// The yt-dlp arguments this preset maps to (the README documents the same table).
+    public var ytDlpArguments: [String] {
+        switch self {
+        case .best: return ["-f", "bv*+ba/b"]
+        case .p1080: return ["-f", "bv*[height<=1080]+ba/b[height<=1080]/b"]
+        case .p720: return ["-f", "bv*[height<=720]+ba/b[height<=720]/b"]
+        case .p480: return ["-f", "bv*[height<=480]+ba/b[height<=480]/b"]
+        case .mp4:
+            return ["-f", "bv*[vcodec^=avc]+ba[ext=m4a]/b[ext=mp4]/bv*+ba/b", "--merge-output-format", "mp4"]
+        case .audioM4A: return ["-f", "ba/b", "-x", "--audio-format", "m4a"]
+        case .audioMP3: return ["-f", "ba/b", "-x", "--audio-format", "mp3"]
+        case .audioOpus: return ["-f", "ba/b", "-x", "--audio-format", "opus"]
+        }
+    }
+
+    /// One line for the help overlay and `--help`.
+    public var summary: String {
+        switch self {
+        case .best: return "best video+audio (merged by ffmpeg), else best single file"
+        case .p1080: return "best up to 1080 lines high"
+        case .p720: return "best up to 720 lines high"
+        case .p480: return "best up to 480 lines high"
+        case .mp4: return "H.264 + AAC in MP4, plays almost anywhere"
+        case .audioM4A: return "audio only, AAC in .m4a (needs ffmpeg)"
+        case .audioMP3: return "audio only, .mp3 (needs ffmpeg)"
+        case .audioOpus: return "audio only, .opus (needs ffmpeg)"
+        }
+    }
+
+    /// Whether yt-dlp needs ffmpeg to produce this preset's file.
+    public var needsFFmpeg: Bool {
+        switch self {
+        case .audioM4A, .audioMP3, .audioOpus: return true
+        default: return false
+        }
+    }
+}

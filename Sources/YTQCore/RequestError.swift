@@ -1,0 +1,54 @@
+/// Input that ytq refuses before touching the database; each message says what to change.
+public enum RequestError: Error, Equatable, Sendable, CustomStringConvertible {
+    case emptyURL
+    case urlTooLong(length: Int, limit: Int)
+    case urlStartsWithDash(String)
+    case urlHasWhitespaceOrControl(String)
+    case urlNotHTTP(String)
+    case emptyFormat
+    case unknownPreset(String)
+    case invalidFormatExpression(String, reason: String)
+    case invalidLimit(name: String, value: Int)
+
+    public var description: String {
+        switch self {
+        case .emptyURL:
+            return "no URL given: pass an http:// or https:// address, e.g. ytq add 'https://example.com/video'"
+        case .urlTooLong(let length, let limit):
+            return "the URL is \(length) characters long; ytq accepts at most \(limit)"
+        case .urlStartsWithDash(let url):
+            return "'\(Self.clip(url))' begins with '-' and would be read as a yt-dlp option; pass an http(s) URL"
+        case .urlHasWhitespaceOrControl(let url):
+            return "the URL '\(Self.clip(Self.visible(url)))' contains whitespace or control characters; "
+                + "percent-encode them (a space is %20) or check what was pasted"
+        case .urlNotHTTP(let url):
+            return "'\(Self.clip(url))' is not an absolute http:// or https:// URL"
+        case .emptyFormat:
+            return "the format is empty: use a preset (\(FormatPreset.allNames)) or a yt-dlp -f expression"
+        case .unknownPreset(let name):
+            return "unknown format preset '\(Self.clip(name))'; presets: \(FormatPreset.allNames). "
+                + "For a yt-dlp -f expression write one with selectors (e.g. 'bv*+ba/b') or prefix it with 'raw:'"
+        case .invalidFormatExpression(let expression, let reason):
+            return "format '\(Self.clip(Self.visible(expression)))' is not usable: \(reason)"
+        case .invalidLimit(let name, let value):
+            return "the \(name) must be a whole number of at least 1 (got \(value))"
+        }
+    }
+
+    /// Shows control characters as `\u{…}` so a message never garbles the terminal.
+    static func visible(_ text: String) -> String {
+        var out = ""
+        for scalar in text.unicodeScalars {
+            if scalar.properties.generalCategory == .control || scalar.properties.isWhitespace && scalar != " " {
+                out += "\\u{\(String(scalar.value, radix: 16))}"
+            } else {
+                out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+
+    static func clip(_ text: String, to limit: Int = 120) -> String {
+        text.count <= limit ? text : String(text.prefix(limit - 1)) + "…"
+    }
+}

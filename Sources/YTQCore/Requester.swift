@@ -1,0 +1,46 @@
+/// Who asks for a download: the operating-system user and, over SSH, the client's address.
+///
+/// A requester is identified by `userID` when present, else by `ipAddress`; the per-user
+/// concurrency rule counts tasks by that identity.
+public struct Requester: Sendable, Equatable, Hashable {
+    public static let localAddress = "127.0.0.1"
+
+    public var userID: Int?
+    public var ipAddress: String
+
+    public init(userID: Int?, ipAddress: String = Requester.localAddress) {
+        self.userID = userID
+        self.ipAddress = ipAddress
+    }
+
+    /// The requester of the current process: `uid` and the SSH client address found in
+    /// `SSH_CONNECTION` ("client_ip client_port server_ip server_port") or `SSH_CLIENT`
+    /// ("client_ip client_port server_port"), else `127.0.0.1`.
+    public static func current(uid: Int?, environment: [String: String]) -> Requester {
+        Requester(userID: uid, ipAddress: sshClientAddress(in: environment) ?? localAddress)
+    }
+
+    /// The first field of `SSH_CONNECTION` or `SSH_CLIENT`, when it looks like an address.
+    public static func sshClientAddress(in environment: [String: String]) -> String? {
+        for key in ["SSH_CONNECTION", "SSH_CLIENT"] {
+            guard let value = environment[key] else { continue }
+            let first = value.split(separator: " ", omittingEmptySubsequences: true).first.map(String.init)
+            if let first, isPlausibleAddress(first) { return first }
+        }
+        return nil
+    }
+
+    private static func isPlausibleAddress(_ text: String) -> Bool {
+        guard !text.isEmpty, text.count <= 64 else { return false }
+        return text.unicodeScalars.allSatisfy { scalar in
+            scalar.properties.isASCIIHexDigit || scalar == "." || scalar == ":" || scalar == "%"
+                || (scalar.isASCII && scalar.properties.isAlphabetic)
+        }
+    }
+
+    /// A short human label: `uid 1000` or `192.0.2.7`.
+    public var label: String {
+        if let userID { return "uid \(userID)" }
+        return ipAddress
+    }
+}

@@ -1,0 +1,39 @@
+import YTQCore
+
+/// Everything a ytq process needs to know about where things live and which limits apply,
+/// resolved from (highest first) command-line options, environment variables, the config
+/// file, and defaults.
+public struct Settings: Sendable, Equatable {
+    public var databasePath: String
+    public var downloadDirectory: String
+    public var limits: ConcurrencyLimits
+    /// The yt-dlp executable to run, when one was named (else it is looked up on PATH).
+    public var ytDlpPath: String?
+    /// The config file that was read, if any.
+    public var configFile: String?
+
+    public init(databasePath: String, downloadDirectory: String, limits: ConcurrencyLimits, ytDlpPath: String? = nil, configFile: String? = nil) {
+        self.databasePath = databasePath
+        self.downloadDirectory = downloadDirectory
+        self.limits = limits
+        self.ytDlpPath = ytDlpPath
+        self.configFile = configFile
+    }
+}
+
+/// Values given on the command line; nil means "not given".
+public struct SettingsOverrides: Sendable, Equatable {
+    public var databasePath: String?
+    public var downloadDirectory: String?
+    public var perUserLimit: Int?
+    public var systemLimit: Int?
+    public var ytDlpPath: String?
+
+    public init(databasePath: String? = nil, downloadDirectory: String? = nil, perUserLimit: Int? = nil, systemLimit: Int? = nil, ytDlpPath: String? = nil) {
+        self.databasePath = databasePath
+        self.downloadDirectory = downloadDirectory
+        self.perUserLimit = perUserLimit
+        self.systemLimit = systemLimit
+        self.ytDlpPath = ytDlpPath
+    }
+}

@@ -1,0 +1,33 @@
+import GRDB
+import YTQCore
+
+extension AppDatabase {
+    /// Tasks newest first, optionally of one status, at most `limit` of them (nil: all).
+    public func tasks(status: DownloadStatus? = nil, limit: Int? = nil, offset: Int = 0) throws(StoreError) -> [DownloadTask] {
+        try read("list tasks") { db in
+            var request = DownloadTask.all()
+            if let status {
+                request = request.filter(DownloadTask.Columns.status == status.rawValue)
+            }
+            request = request.order(DownloadTask.Columns.id.desc)
+            if let limit {
+                request = request.limit(limit, offset: offset)
+            }
+            return try request.fetchAll(db)
+        }
+    }
+
+    /// The task with this id.
+    public func task(id: Int64) throws(StoreError) -> DownloadTask {
+        let task = try read("read task \(id)") { db in try DownloadTask.fetchOne(db, key: id) }
+        guard let task else { throw .taskNotFound(id: id) }
+        return task
+    }
+
+    /// How many tasks are active, system-wide and for `requester`.
+    public func activeCounts(for requester: Requester) throws(StoreError) -> (requester: Int, system: Int) {
+        try read("count active tasks") { db in
+            (try DownloadTask.active(of: requester).fetchCount(db), try DownloadTask.active().fetchCount(db))
+        }
+    }
+}

@@ -1,0 +1,76 @@
+import Foundation
+import GRDB
+import YTQCore
+
+/// The ytq database: one SQLite file shared by every ytq process, behind intent-named methods.
+///
+/// Modelled on GRDB's demo `AppDatabase`: a `Sendable` value over a `DatabaseWriter`, with
+/// the schema in named migrations. Every write that checks a rule runs in one
+/// `BEGIN IMMEDIATE` transaction, so rules hold across processes.
+public struct AppDatabase: Sendable {
+    /// How long a writer waits for another process's write lock before giving up.
+    public static let busyTimeout: TimeInterval = 10
+
+    let writer: any DatabaseWriter
+
+    /// Opens (creating when needed) the database file at `path`, and migrates it.
+    public static func open(path: String) throws(StoreError) -> AppDatabase {
+        let url = URL(fileURLWithPath: path)
+        let directory = url.deletingLastPathComponent()
+        do {
+            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        } catch {
+            throw .cannotOpen(path: path, reason: "cannot create the folder \(directory.path): \(error.localizedDescription)")
+        }
+        do {
+            let pool = try DatabasePool(path: path, configuration: makeConfiguration())
+            return try AppDatabase(writer: pool)
+        } catch let error as StoreError {
+            throw error
+        } catch {
+            throw .cannotOpen(path: path, reason: Self.describe(error))
+        }
+    }
+
+    /// An in-memory database, for tests.
+    public static func inMemory() throws(StoreError) -> AppDatabase {
+        do {
+            return try AppDatabase(writer: DatabaseQueue(configuration: makeConfiguration()))
+        } catch let error as StoreError {
+            throw error
+        } catch {
+            throw .cannotOpen(path: ":memory:", reason: Self.describe(error))
+        }
+    }
+
+    init(writer: any DatabaseWriter) throws {
+        self.writer = writer
+        try Self.migrator.migrate(writer)
+    }
+
+    static func makeConfiguration() -> Configuration {
+        var config = Configuration()
+        config.busyMode = .timeout(busyTimeout)
+        config.foreignKeysEnabled = true
+        config.label = "ytq"
+        config.prepareDatabase { db in
+            // WAL (set by DatabasePool) with NORMAL sync: a crash of ytq loses nothing committed;
+            // a power cut may lose the last moments but never corrupts the file.
+            try db.execute(sql: "PRAGMA synchronous = NORMAL")
+        }
+        return config
+    }
+
+    /// The path of the database file, or nil in memory.
+    public var path: String? {
+        let path = writer.path
+        return path.isEmpty || path == ":memory:" ? nil : path
+    }
+
+    static func describe(_ error: any Error) -> String {
+        if let error = error as? DatabaseError {
+            return error.message ?? "\(error.resultCode)"
+        }
+        return "\(error)"
+    }
+}

@@ -1,0 +1,3 @@
+import YTQCommands
+
+await YTQMain.run()
