@@ -5,6 +5,9 @@
 //   YTQCore      domain: tasks, status, formats, requests, rules, events. No I/O.
 //   YTQStore     SQLite persistence (GRDB) behind intent-named methods.
 //   YTQSettings  where things live: XDG paths, environment, config.toml.
+//   YTQDownloader  runs one yt-dlp process (swift-subprocess), parses its output, classifies errors.
+//   YTQTerminal  the screen: pure views into a cell grid, key commands, and the only ncurses user
+//                (through the CNcursesShim C target).
 //   YTQCommands  the command line (swift-argument-parser), wiring the layers together.
 //   ytq          the executable: calls YTQCommands.
 import PackageDescription
@@ -24,6 +27,7 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+        .package(url: "https://github.com/swiftlang/swift-subprocess", from: "1.0.2"),
     ],
     targets: [
         .target(name: "YTQCore", swiftSettings: strict),
@@ -45,6 +49,13 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
+        .target(
+            name: "YTQDownloader",
+            dependencies: ["YTQCore", .product(name: "Subprocess", package: "swift-subprocess")],
+            swiftSettings: strict
+        ),
+        .systemLibrary(name: "CNcursesShim", path: "Sources/CNcursesShim"),
+        .target(name: "YTQTerminal", dependencies: ["YTQCore", "CNcursesShim"], swiftSettings: strict),
         .executableTarget(name: "ytq", dependencies: ["YTQCommands"], swiftSettings: strict),
 
         .target(
@@ -59,6 +70,8 @@ let package = Package(
             dependencies: ["YTQStore", "YTQTestSupport", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: strict
         ),
+        .testTarget(name: "YTQDownloaderTests", dependencies: ["YTQDownloader", "YTQTestSupport"], swiftSettings: strict),
+        .testTarget(name: "YTQTerminalTests", dependencies: ["YTQTerminal", "YTQTestSupport"], swiftSettings: strict),
         .testTarget(name: "YTQSettingsTests", dependencies: ["YTQSettings", "YTQTestSupport"], swiftSettings: strict),
         .testTarget(
             name: "YTQCommandsTests",

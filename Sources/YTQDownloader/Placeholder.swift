@@ -1,0 +1,2 @@
+// Placeholder until the downloader lands.
+enum YTQDownloaderPlaceholder {}

@@ -1,0 +1,2 @@
+// Placeholder until the terminal UI lands.
+enum YTQTerminalPlaceholder {}
