@@ -1,0 +1,27 @@
+# ytq — the README's two commands are `make run` and `make test`; both install what is missing.
+SWIFT ?= swift
+CONFIG ?= release
+ARGS ?=
+PREFIX ?= /usr/local
+
+.PHONY: setup build run test install clean
+
+setup:
+	@bash scripts/setup.sh
+
+build: setup
+	$(SWIFT) build -c $(CONFIG) --product ytq
+
+# Opens ytq (pass subcommands with ARGS="add https://…").
+run: build
+	@"$$($(SWIFT) build -c $(CONFIG) --show-bin-path)/ytq" $(ARGS)
+
+test: setup
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build
+
+install: build
+	install -m 0755 "$$($(SWIFT) build -c $(CONFIG) --show-bin-path)/ytq" "$(PREFIX)/bin/ytq"
+
+clean:
+	rm -rf .build

@@ -1,0 +1,87 @@
+import Testing
+import YTQCore
+import YTQTestSupport
+@testable import YTQSettings
+
+@Suite("Settings resolution")
+struct SettingsTests {
+    @Test("defaults follow the XDG base directories")
+    func xdgDefaults() throws {
+        let resolver = SettingsResolver(environment: ["HOME": "/home/ann", "XDG_DATA_HOME": "/data/ann", "XDG_CONFIG_HOME": "/nonexistent/cfg"])
+        let settings = try resolver.resolve(SettingsOverrides())
+        #expect(settings.databasePath == "/data/ann/ytq/ytq.sqlite")
+        #expect(settings.downloadDirectory == "/home/ann/Downloads")
+        #expect(settings.limits == .default)
+        #expect(try resolver.configPath() == "/nonexistent/cfg/ytq/config.toml")
+    }
+
+    @Test("without XDG variables, falls back to ~/.local/share and ~/.config; relative XDG values are ignored")
+    func fallbacks() throws {
+        let resolver = SettingsResolver(environment: ["HOME": "/home/ann", "XDG_DATA_HOME": "relative/path"])
+        #expect(try resolver.defaultDatabasePath() == "/home/ann/.local/share/ytq/ytq.sqlite")
+        #expect(try resolver.configPath() == "/home/ann/.config/ytq/config.toml")
+        #expect(try SettingsResolver(environment: ["HOME": "/h", "XDG_DOWNLOAD_DIR": "/media/dl"]).defaultDownloadDirectory() == "/media/dl")
+    }
+
+    @Test("options beat environment beats config file beats defaults")
+    func precedence() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        try """
+            db = "/from/config.sqlite"
+            download_dir = "~/Videos"
+            per_user_limit = 2
+            system_limit = 20
+            """.write(toFile: dir.file("config.toml"), atomically: true, encoding: .utf8)
+        let env = ["HOME": "/home/ann", "YTQ_CONFIG": dir.file("config.toml")]
+        let fromConfig = try SettingsResolver(environment: env).resolve(SettingsOverrides())
+        #expect(fromConfig.databasePath == "/from/config.sqlite")
+        #expect(fromConfig.downloadDirectory == "/home/ann/Videos")
+        #expect(fromConfig.limits == (try ConcurrencyLimits(perUser: 2, system: 20)))
+        #expect(fromConfig.configFile == dir.file("config.toml"))
+
+        var withEnv = env
+        withEnv["YTQ_DB"] = "/from/env.sqlite"
+        withEnv["YTQ_DOWNLOAD_DIR"] = "/from/env/dl"
+        let fromEnv = try SettingsResolver(environment: withEnv).resolve(SettingsOverrides())
+        #expect(fromEnv.databasePath == "/from/env.sqlite")
+        #expect(fromEnv.downloadDirectory == "/from/env/dl")
+
+        let fromOptions = try SettingsResolver(environment: withEnv).resolve(
+            SettingsOverrides(databasePath: "/opt.sqlite", downloadDirectory: "/opt/dl", perUserLimit: 4, systemLimit: 8))
+        #expect(fromOptions.databasePath == "/opt.sqlite")
+        #expect(fromOptions.downloadDirectory == "/opt/dl")
+        #expect(fromOptions.limits == (try ConcurrencyLimits(perUser: 4, system: 8)))
+    }
+
+    @Test("a malformed config names the file and line")
+    func malformed() {
+        #expect {
+            try ConfigFile.parse("system_limit = 3\nper_user_limit = [oops\n", path: "/c.toml")
+        } throws: { error in
+            guard case SettingsError.malformedConfig(let path, let line, _) = error else { return false }
+            return path == "/c.toml" && line == 2
+        }
+    }
+
+    @Test("wrong types, bad values and unknown keys are refused with the key's name")
+    func badValues() {
+        #expect(throws: SettingsError.badConfigValue(path: "/c.toml", key: "system_limit", expected: "a whole number of at least 1")) {
+            try ConfigFile.parse("system_limit = \"ten\"", path: "/c.toml")
+        }
+        #expect(throws: SettingsError.badConfigValue(path: "/c.toml", key: "per_user_limit", expected: "a whole number of at least 1")) {
+            try ConfigFile.parse("per_user_limit = 0", path: "/c.toml")
+        }
+        #expect(throws: SettingsError.self) { try ConfigFile.parse("db = 3", path: "/c.toml") }
+        #expect {
+            try ConfigFile.parse("systemlimit = 3", path: "/c.toml")
+        } throws: { error in
+            (error as? SettingsError)?.description.contains("unknown key 'systemlimit'") == true
+        }
+    }
+
+    @Test("a missing config file is an empty config")
+    func missing() throws {
+        #expect(try ConfigFile.load(path: "/nonexistent/ytq/config.toml") == ConfigFile())
+    }
+}

@@ -1,0 +1,80 @@
+import Foundation
+
+/// Runs the built `ytq` executable the way a user or script would, and captures the result.
+public enum YTQBinary {
+    /// The result of one run.
+    public struct Result: Sendable {
+        public var status: Int32
+        public var stdout: String
+        public var stderr: String
+    }
+
+    /// `$YTQ_BINARY`, else `ytq` beside the test bundle in the build products folder.
+    public static var path: String {
+        if let path = ProcessInfo.processInfo.environment["YTQ_BINARY"], !path.isEmpty { return path }
+        let selfPath = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
+        var directory = URL(fileURLWithPath: selfPath).deletingLastPathComponent()
+        // On Linux the test runner is `<products>/ytqPackageTests.xctest`; elsewhere it may be nested.
+        for _ in 0..<4 {
+            let candidate = directory.appendingPathComponent("ytq").path
+            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
+            directory = directory.deletingLastPathComponent()
+        }
+        return directory.appendingPathComponent("ytq").path
+    }
+
+    /// An environment that isolates a run from the user's own config and database.
+    public static func isolatedEnvironment(home: String, extra: [String: String] = [:]) -> [String: String] {
+        var env: [String: String] = [
+            "HOME": home,
+            "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin",
+            "LANG": "C.UTF-8",
+            "XDG_CONFIG_HOME": home + "/config",
+            "XDG_DATA_HOME": home + "/data",
+            "XDG_DOWNLOAD_DIR": home + "/downloads",
+        ]
+        for (key, value) in extra { env[key] = value }
+        return env
+    }
+
+    /// Runs `ytq arguments…` (optionally through `launcher`, e.g. `setpriv …`) and waits for it.
+    public static func run(_ arguments: [String], environment: [String: String], launcher: [String] = []) throws -> Result {
+        let process = Process()
+        let command = launcher + [path] + arguments
+        process.executableURL = URL(fileURLWithPath: command[0])
+        process.arguments = Array(command.dropFirst())
+        process.environment = environment
+        let out = Pipe()
+        let err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        // Drain both pipes concurrently so a chatty child never blocks on a full pipe.
+        let stdoutData = LockedBox(Data())
+        let group = DispatchGroup()
+        group.enter()
+        DispatchQueue.global().async {
+            stdoutData.value = out.fileHandleForReading.readDataToEndOfFile()
+            group.leave()
+        }
+        let stderrData = err.fileHandleForReading.readDataToEndOfFile()
+        group.wait()
+        process.waitUntilExit()
+        return Result(
+            status: process.terminationStatus,
+            stdout: String(decoding: stdoutData.value, as: UTF8.self),
+            stderr: String(decoding: stderrData, as: UTF8.self))
+    }
+}
+
+/// A value handed between two threads that never touch it at the same time (join via a group).
+final class LockedBox<Value>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var _value: Value
+    init(_ value: Value) { _value = value }
+    var value: Value {
+        get { lock.withLock { _value } }
+        set { lock.withLock { _value = newValue } }
+    }
+}
