@@ -6,6 +6,7 @@
 //   YTQStore     SQLite persistence (GRDB) behind intent-named methods.
 //   YTQSettings  where things live: XDG paths, environment, config.toml.
 //   YTQDownloader  runs one yt-dlp process (swift-subprocess), parses its output, classifies errors.
+//   YTQScheduler the actor that claims tasks and runs them as DownloadJobs; the event stream.
 //   YTQTerminal  the screen: pure views into a cell grid, key commands, and the only ncurses user
 //                (through the CNcursesShim C target).
 //   YTQCommands  the command line (swift-argument-parser), wiring the layers together.
@@ -54,6 +55,11 @@ let package = Package(
             dependencies: ["YTQCore", .product(name: "Subprocess", package: "swift-subprocess")],
             swiftSettings: strict
         ),
+        .target(
+            name: "YTQScheduler",
+            dependencies: ["YTQCore", "YTQStore", "YTQDownloader"],
+            swiftSettings: strict
+        ),
         .systemLibrary(name: "CNcursesShim", path: "Sources/CNcursesShim"),
         .target(name: "YTQTerminal", dependencies: ["YTQCore", "CNcursesShim"], swiftSettings: strict),
         .executableTarget(name: "ytq", dependencies: ["YTQCommands"], swiftSettings: strict),
@@ -71,6 +77,11 @@ let package = Package(
             swiftSettings: strict
         ),
         .testTarget(name: "YTQDownloaderTests", dependencies: ["YTQDownloader", "YTQTestSupport"], swiftSettings: strict),
+        .testTarget(
+            name: "YTQSchedulerTests",
+            dependencies: ["YTQScheduler", "YTQStore", "YTQDownloader", "YTQTestSupport", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: strict
+        ),
         .testTarget(name: "YTQTerminalTests", dependencies: ["YTQTerminal", "YTQTestSupport"], swiftSettings: strict),
         .testTarget(name: "YTQSettingsTests", dependencies: ["YTQSettings", "YTQTestSupport"], swiftSettings: strict),
         .testTarget(

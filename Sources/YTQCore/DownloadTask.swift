@@ -17,12 +17,22 @@ public struct DownloadTask: Sendable, Equatable, Identifiable, Codable {
     public var errorMessage: String?
     public var createdAt: Date
     public var updatedAt: Date
+    /// Runs started since the task was added or last retried by the user.
+    public var attempts: Int
+    /// Times a worker died while running it.
+    public var crashCount: Int
+    /// Where the download stood when last recorded (about once a second while it runs).
+    public var downloadedBytes: Int64?
+    public var totalBytes: Int64?
+    /// The yt-dlp command line of the last run.
+    public var commandLine: String?
 
     public init(
         id: Int64, userID: Int?, ipAddress: String, videoURL: String, format: String,
         status: DownloadStatus, filePath: String? = nil, title: String? = nil,
         metaData: [String: JSONValue] = [:], errorMessage: String? = nil,
-        createdAt: Date, updatedAt: Date
+        createdAt: Date, updatedAt: Date, attempts: Int = 0, crashCount: Int = 0,
+        downloadedBytes: Int64? = nil, totalBytes: Int64? = nil, commandLine: String? = nil
     ) {
         self.id = id
         self.userID = userID
@@ -36,6 +46,11 @@ public struct DownloadTask: Sendable, Equatable, Identifiable, Codable {
         self.errorMessage = errorMessage
         self.createdAt = createdAt
         self.updatedAt = updatedAt
+        self.attempts = attempts
+        self.crashCount = crashCount
+        self.downloadedBytes = downloadedBytes
+        self.totalBytes = totalBytes
+        self.commandLine = commandLine
     }
 
     public enum CodingKeys: String, CodingKey, CaseIterable {
@@ -51,6 +66,11 @@ public struct DownloadTask: Sendable, Equatable, Identifiable, Codable {
         case errorMessage = "error_message"
         case createdAt = "created_at"
         case updatedAt = "updated_at"
+        case attempts
+        case crashCount = "crash_count"
+        case downloadedBytes = "downloaded_bytes"
+        case totalBytes = "total_bytes"
+        case commandLine = "command_line"
     }
 
     // Optional fields encode as null rather than being left out, so every column is present.
@@ -68,6 +88,11 @@ public struct DownloadTask: Sendable, Equatable, Identifiable, Codable {
         try container.encode(errorMessage, forKey: .errorMessage)
         try container.encode(createdAt, forKey: .createdAt)
         try container.encode(updatedAt, forKey: .updatedAt)
+        try container.encode(attempts, forKey: .attempts)
+        try container.encode(crashCount, forKey: .crashCount)
+        try container.encode(downloadedBytes, forKey: .downloadedBytes)
+        try container.encode(totalBytes, forKey: .totalBytes)
+        try container.encode(commandLine, forKey: .commandLine)
     }
 
     /// The identity the per-user rule counts by.
