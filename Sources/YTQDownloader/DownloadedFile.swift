@@ -1,0 +1,40 @@
+import Foundation
+import YTQCore
+
+/// Checks the file yt-dlp reported: it must exist, be a regular file, and lie inside the
+/// download folder once symlinks and `..` are resolved.
+public enum DownloadedFile {
+    /// The resolved path of `reportedPath`.
+    /// - Throws: a `.permanent` reason naming the path and the problem.
+    public static func verify(reportedPath: String, downloadFolder: String) throws(FailureReason) -> String {
+        guard let folder = realPath(downloadFolder) else {
+            throw FailureReason(kind: .permanent, message: "the download folder \(downloadFolder) does not exist")
+        }
+        let absolute = reportedPath.hasPrefix("/") ? reportedPath : folder + "/" + reportedPath
+        guard let file = realPath(absolute) else {
+            throw FailureReason(
+                kind: .permanent, message: "yt-dlp reported \(reportedPath), but no such file exists",
+                hint: "if the format merges video and audio, install ffmpeg (apt-get install ffmpeg)"
+            )
+        }
+        let base = folder == "/" ? "/" : folder + "/"
+        guard file.hasPrefix(base), file != folder else {
+            throw FailureReason(
+                kind: .permanent,
+                message: "yt-dlp wrote \(file), which is outside the download folder \(folder); ytq does not accept it"
+            )
+        }
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: file, isDirectory: &isDirectory), !isDirectory.boolValue else {
+            throw FailureReason(kind: .permanent, message: "yt-dlp reported \(file), which is not a regular file")
+        }
+        return file
+    }
+
+    /// `realpath(3)`: absolute, symlinks and `..` resolved; nil when the path does not exist.
+    static func realPath(_ path: String) -> String? {
+        guard let resolved = realpath(path, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
+    }
+}

@@ -1,2 +1,0 @@
-// Placeholder until the downloader lands.
-enum YTQDownloaderPlaceholder {}

@@ -1,0 +1,98 @@
+import YTQCore
+
+/// One stdout line of a yt-dlp run started with `YtDlpInvocation`'s templates.
+public enum YtDlpOutputLine: Sendable, Equatable {
+    /// A `download:` progress template line.
+    case progress(YtDlpProgress)
+    /// The `video:` info line: what is being downloaded.
+    case info(YtDlpMediaInfo)
+    /// The `after_move:` line: the final absolute path.
+    case done(filePath: String)
+    /// Anything else (yt-dlp's own messages, unexpected text).
+    case other(String)
+}
+
+/// A progress report: the stage (`downloading`/`finished`/…) and the byte counts.
+public struct YtDlpProgress: Sendable, Equatable {
+    /// yt-dlp's `progress.status`.
+    public enum Status: Sendable, Equatable {
+        case downloading
+        /// One file (or format, for a merge) is complete; the next format restarts from zero.
+        case finished
+        case error
+        case other(String)
+
+        init(_ text: String) {
+            switch text {
+            case "downloading": self = .downloading
+            case "finished": self = .finished
+            case "error": self = .error
+            default: self = .other(text)
+            }
+        }
+    }
+
+    public var status: Status
+    /// Bytes so far; `totalBytes` is `total_bytes ?? total_bytes_estimate`.
+    public var progress: DownloadProgress
+    /// Seconds since this file's download started.
+    public var elapsed: Double?
+    public var fragmentIndex: Int?
+    public var fragmentCount: Int?
+
+    public init(
+        status: Status, progress: DownloadProgress, elapsed: Double? = nil,
+        fragmentIndex: Int? = nil, fragmentCount: Int? = nil
+    ) {
+        self.status = status
+        self.progress = progress
+        self.elapsed = elapsed
+        self.fragmentIndex = fragmentIndex
+        self.fragmentCount = fragmentCount
+    }
+}
+
+/// What yt-dlp says it is downloading, from the `video:` line.
+public struct YtDlpMediaInfo: Sendable, Equatable, Codable {
+    public var id: String?
+    public var title: String?
+    public var ext: String?
+    public var formatID: String?
+    /// Seconds.
+    public var duration: Double?
+    public var webpageURL: String?
+    public var extractorKey: String?
+
+    public init(
+        id: String? = nil, title: String? = nil, ext: String? = nil, formatID: String? = nil,
+        duration: Double? = nil, webpageURL: String? = nil, extractorKey: String? = nil
+    ) {
+        self.id = id
+        self.title = title
+        self.ext = ext
+        self.formatID = formatID
+        self.duration = duration
+        self.webpageURL = webpageURL
+        self.extractorKey = extractorKey
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case id, title, ext, duration
+        case formatID = "format_id"
+        case webpageURL = "webpage_url"
+        case extractorKey = "extractor_key"
+    }
+
+    /// The fields as a `meta_data` object (absent ones left out).
+    public var metaData: [String: JSONValue] {
+        var data: [String: JSONValue] = [:]
+        if let id { data["id"] = .string(id) }
+        if let title { data["title"] = .string(title) }
+        if let ext { data["ext"] = .string(ext) }
+        if let formatID { data["format_id"] = .string(formatID) }
+        if let duration { data["duration"] = .number(duration) }
+        if let webpageURL { data["webpage_url"] = .string(webpageURL) }
+        if let extractorKey { data["extractor_key"] = .string(extractorKey) }
+        return data
+    }
+}

@@ -1,0 +1,101 @@
+import Foundation
+import Subprocess
+import YTQCore
+#if canImport(System)
+import System
+#else
+import SystemPackage
+#endif
+
+extension YtDlpProcess {
+    /// What the two output readers gathered.
+    struct Collected: Sendable {
+        var info: YtDlpMediaInfo?
+        var reportedFilePath: String?
+        var lastProgress: DownloadProgress?
+        var stderrTail: [String] = []
+        var lastErrorLine: String?
+    }
+
+    func execute() async -> YtDlpResult {
+        let commandLine = invocation.commandLine
+        let firstRun = state.withLock { state in
+            defer { state.runStarted = true }
+            return !state.runStarted
+        }
+        guard firstRun else {
+            let reason = FailureReason(kind: .permanent, message: "internal error: a YtDlpProcess can run only once")
+            return YtDlpResult(outcome: .failed(reason), commandLine: commandLine)
+        }
+        defer {
+            eventContinuation.finish()
+            stopContinuation.finish()
+        }
+        let environment = invocation.environment(inheriting: parentEnvironment)
+        let executable: String
+        do throws(FailureReason) {
+            executable = try YtDlpExecutable.resolve(invocation.executable, searchPath: environment["PATH"])
+            try createFolders()
+        } catch {
+            return YtDlpResult(outcome: .failed(error), commandLine: commandLine)
+        }
+        if isStopRequested { return YtDlpResult(outcome: .stopped, commandLine: commandLine) }
+
+        var options = PlatformOptions()
+        options.createSession = true
+        options.teardownSequence = [.send(signal: .interrupt, toProcessGroup: true, allowedDurationToNextStep: stopGrace)]
+        var keys: [Environment.Key: String] = [:]
+        for (name, value) in environment {
+            if let key = Environment.Key(rawValue: name) { keys[key] = value }
+        }
+        let status: YtDlpExitStatus
+        let collected: Collected
+        do {
+            let result = try await Subprocess.run(
+                .path(FilePath(executable)),
+                arguments: Arguments(invocation.arguments),
+                environment: .custom(keys),
+                workingDirectory: FilePath(invocation.tempFolder),
+                platformOptions: options,
+                input: .none,
+                output: .sequence,
+                error: .sequence
+            ) { execution in
+                await self.supervise(pid: execution.processIdentifier.value, stdout: execution.standardOutput, stderr: execution.standardError)
+            }
+            collected = result.closureResult
+            switch result.terminationStatus {
+            case .exited(let code): status = .exited(code)
+            case .signaled(let signal): status = .signaled(signal)
+            }
+        } catch {
+            return YtDlpResult(outcome: .failed(Self.spawnFailure(error, executable: executable)), commandLine: commandLine)
+        }
+        return verdict(status: status, collected: collected, commandLine: commandLine)
+    }
+
+    private func createFolders() throws(FailureReason) {
+        for folder in [invocation.downloadFolder, invocation.tempFolder] {
+            do {
+                try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            } catch {
+                throw FailureReason(
+                    kind: .permanent, message: "cannot create the folder \(folder): \(error.localizedDescription)",
+                    hint: "check that it is writable, or choose another download folder"
+                )
+            }
+        }
+    }
+
+    static func spawnFailure(_ error: any Error, executable: String) -> FailureReason {
+        if let error = error as? SubprocessError {
+            let errno = error.underlyingError?.rawValue
+            if error.code == .executableNotFound || errno == ENOENT || errno == EACCES || errno == ENOEXEC {
+                return FailureReason(
+                    kind: .toolMissing, message: "cannot run \(executable): \(error)", hint: YtDlpExecutable.installHint
+                )
+            }
+        }
+        return FailureReason(kind: .transient, message: "could not start yt-dlp (\(executable)): \(error)")
+    }
+}

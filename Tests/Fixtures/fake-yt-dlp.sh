@@ -1,0 +1,107 @@
+#!/bin/bash
+# A stand-in for yt-dlp in ytq's runner tests. It accepts YtDlpInvocation's argv, honours
+# -P home:/-P temp:, and behaves according to the URL's last path component (the scenario):
+#
+#   success        info line, FAKE_STEPS progress lines (default 5), a 1000-byte file moved to
+#                  home as "Fake clip [fake1].mp4", the after_move line; exit 0.
+#   fail-404       a progress line, then yt-dlp's real 404 ERROR line on stderr; exit 1.
+#   exit-N         no output at all; exit N.
+#   stderr-only    two non-ERROR stderr lines; exit 3.
+#   hang           info + one progress line, then waits; on SIGINT prints
+#                  "ERROR: Interrupted by user", leaves a .part in temp, exits 1.
+#   ignore-sigint  like hang, but ignores SIGINT (only SIGKILL ends it).
+#   no-file        exit 0 and an after_move path that does not exist.
+#   outside        exit 0 and an after_move path outside home ("HOME/../escaped.mp4", created).
+#   flood          FAKE_LINES (default 20000) progress lines and as many stderr lines.
+#   sigterm        kills itself with SIGTERM.
+#   ffmpeg-missing yt-dlp's ffmpeg ERROR line; exit 1.
+#
+# FAKE_ARGV_FILE, when set, receives the argv (one argument per line) and the environment
+# keys (lines "env:KEY").
+set -u
+ORIGINAL_ARGS=("$@")
+home="" temp="" url=""
+while [ $# -gt 0 ]; do
+    case "$1" in
+        -P) shift; case "$1" in home:*) home="${1#home:}" ;; temp:*) temp="${1#temp:}" ;; esac ;;
+        --) shift; url="${1:-}"; break ;;
+    esac
+    shift
+done
+if [ -n "${FAKE_ARGV_FILE:-}" ]; then
+    { printf '%s\n' "$0" "${ORIGINAL_ARGS[@]:-}"; env | sed -n 's/^\([A-Za-z_][A-Za-z0-9_]*\)=.*/env:\1/p'; } > "$FAKE_ARGV_FILE"
+fi
+scenario="${url##*/}"
+scenario="${scenario%%\?*}"
+
+progress() { # status downloaded total
+    printf '{"type":"progress","p":{"status": "%s", "downloaded_bytes": %d, "total_bytes": %d, "speed": 1000.5, "eta": 1, "elapsed": 0.25}}\n' "$1" "$2" "$3"
+}
+info() {
+    printf '{"type":"info","info":{"id": "fake1", "title": "Fake clip \\u00e9", "ext": "mp4", "format_id": "18", "duration": 12.5, "webpage_url": "%s", "extractor_key": "Generic"}}\n' "$url"
+}
+wait_forever() {
+    sleep 1000 &
+    sleeper=$!
+    wait "$sleeper"
+}
+
+case "$scenario" in
+    success)
+        info
+        steps="${FAKE_STEPS:-5}"
+        for i in $(seq 1 "$steps"); do progress downloading $((i * 1000 / steps)) 1000; done
+        progress finished 1000 1000
+        mkdir -p "$home"
+        head -c 1000 /dev/zero > "$home/Fake clip [fake1].mp4"
+        printf '{"type":"done","filepath":"%s"}\n' "$home/Fake clip [fake1].mp4"
+        exit 0 ;;
+    fail-404)
+        info
+        progress downloading 10 1000
+        echo "WARNING: [generic] Falling back on generic information extractor" >&2
+        echo "ERROR: unable to download video data: HTTP Error 404: Not Found" >&2
+        exit 1 ;;
+    exit-*)
+        exit "${scenario#exit-}" ;;
+    stderr-only)
+        echo "something odd happened" >&2
+        echo "Traceback (most recent call last): boom" >&2
+        exit 3 ;;
+    hang)
+        sleeper=""
+        trap '[ -n "$sleeper" ] && kill "$sleeper" 2>/dev/null; echo "ERROR: Interrupted by user" >&2; exit 1' INT
+        mkdir -p "$temp" && head -c 100 /dev/zero > "$temp/Fake clip [fake1].mp4.part"
+        info
+        progress downloading 100 1000
+        wait_forever
+        exit 0 ;;
+    ignore-sigint)
+        trap '' INT
+        info
+        progress downloading 100 1000
+        while true; do sleep 0.1; done ;;
+    no-file)
+        info
+        printf '{"type":"done","filepath":"%s"}\n' "$home/missing [fake1].mp4"
+        exit 0 ;;
+    outside)
+        mkdir -p "$home" && echo x > "$home/../escaped.mp4"
+        printf '{"type":"done","filepath":"%s"}\n' "$home/../escaped.mp4"
+        exit 0 ;;
+    flood)
+        lines="${FAKE_LINES:-20000}"
+        for i in $(seq 1 "$lines"); do echo "WARNING: noise line $i on stderr" >&2; done &
+        for i in $(seq 1 "$lines"); do progress downloading "$i" "$lines"; done
+        wait
+        exit 0 ;;
+    sigterm)
+        kill -TERM $$
+        sleep 5 ;;
+    ffmpeg-missing)
+        echo "ERROR: Postprocessing: ffprobe and ffmpeg not found. Please install or provide the path using --ffmpeg-location" >&2
+        exit 1 ;;
+    *)
+        echo "ERROR: fake-yt-dlp: unknown scenario '$scenario'" >&2
+        exit 2 ;;
+esac

@@ -1,0 +1,110 @@
+import Testing
+import YTQCore
+@testable import YTQDownloader
+
+@Suite("YtDlpInvocation")
+struct InvocationTests {
+    let invocation = YtDlpInvocation(
+        executable: "/usr/bin/yt-dlp", url: "https://example.com/watch?v=1&t=2", format: .preset(.p720),
+        downloadFolder: "/home/me/Downloads", tempFolder: "/data/partial/42"
+    )
+
+    @Test("the URL comes last, right after --")
+    func urlAfterDoubleDash() {
+        let arguments = invocation.arguments
+        #expect(arguments.last == "https://example.com/watch?v=1&t=2")
+        #expect(arguments[arguments.count - 2] == "--")
+        #expect(arguments.filter { $0 == "--" }.count == 1)
+    }
+
+    @Test("config files, plugins and --exec are switched off")
+    func safetyOptions() {
+        let arguments = invocation.arguments
+        for option in ["--ignore-config", "--no-plugin-dirs", "--no-exec", "--no-playlist", "--abort-on-error"] {
+            #expect(arguments.contains(option), "\(option) missing")
+        }
+        #expect(!arguments.contains { $0 == "--exec" || $0.hasPrefix("--exec=") })
+        #expect(!arguments.contains("--no-part"))
+    }
+
+    @Test("output is machine-readable: newline progress, JSON templates, no colour")
+    func outputOptions() throws {
+        let arguments = invocation.arguments
+        #expect(arguments.contains("--newline"))
+        #expect(arguments.contains("--progress"))
+        #expect(arguments.contains("--no-simulate"))
+        #expect(value(after: "--color", in: arguments) == "never")
+        #expect(value(after: "--progress-delta", in: arguments) == "0.5")
+        #expect(value(after: "--progress-template", in: arguments) == YtDlpInvocation.progressTemplate)
+        let prints = arguments.indices.filter { arguments[$0] == "--print" }.map { arguments[$0 + 1] }
+        #expect(prints == [YtDlpInvocation.infoTemplate, YtDlpInvocation.doneTemplate])
+        #expect(YtDlpInvocation.progressTemplate.hasPrefix("download:"))
+        #expect(YtDlpInvocation.doneTemplate.hasPrefix("after_move:"))
+    }
+
+    @Test("folders, output template, format and retry knobs")
+    func foldersAndFormat() {
+        let arguments = invocation.arguments
+        let paths = arguments.indices.filter { arguments[$0] == "-P" }.map { arguments[$0 + 1] }
+        #expect(paths == ["home:/home/me/Downloads", "temp:/data/partial/42"])
+        #expect(value(after: "-o", in: arguments) == "%(title).150B [%(id)s].%(ext)s")
+        #expect(value(after: "-f", in: arguments) == "bv*[height<=720]+ba/b[height<=720]/b")
+        #expect(arguments.contains("--continue"))
+        #expect(value(after: "--retries", in: arguments) == "10")
+        #expect(value(after: "--fragment-retries", in: arguments) == "10")
+        #expect(value(after: "--socket-timeout", in: arguments) == "30")
+        #expect(invocation.argv.first == "/usr/bin/yt-dlp")
+    }
+
+    @Test("a URL that looks like an option stays a URL")
+    func dashURL() {
+        var hostile = invocation
+        hostile.url = "--exec=touch /tmp/pwned"
+        let arguments = hostile.arguments
+        #expect(arguments.suffix(2) == ["--", "--exec=touch /tmp/pwned"])
+    }
+
+    @Test("audio presets pass their extra options before --")
+    func audioPreset() {
+        var audio = invocation
+        audio.format = .preset(.audioMP3)
+        let arguments = audio.arguments
+        let dash = arguments.firstIndex(of: "--") ?? 0
+        #expect(arguments.firstIndex(of: "-x").map { $0 < dash } == true)
+        #expect(value(after: "--audio-format", in: arguments) == "mp3")
+    }
+
+    @Test("environment: only the passed-through variables, plugins off, extras last")
+    func environment() {
+        var withExtra = invocation
+        withExtra.extraEnvironment = ["FAKE_MODE": "1", "LANG": "C"]
+        let environment = withExtra.environment(inheriting: [
+            "PATH": "/bin", "HOME": "/home/me", "LANG": "en_US.UTF-8", "SECRET_TOKEN": "x", "YTDLP_NO_PLUGINS": "0",
+        ])
+        #expect(environment == ["PATH": "/bin", "HOME": "/home/me", "LANG": "C", "YTDLP_NO_PLUGINS": "1", "FAKE_MODE": "1"])
+        #expect(invocation.environment(inheriting: [:])["PATH"] != nil)
+    }
+
+    @Test("commandLine quotes what a shell would split or expand")
+    func commandLine() {
+        let line = invocation.commandLine
+        #expect(line.hasPrefix("/usr/bin/yt-dlp --ignore-config --no-plugin-dirs --no-exec "))
+        #expect(line.hasSuffix(" -- 'https://example.com/watch?v=1&t=2'"))
+        #expect(line.contains("-o '%(title).150B [%(id)s].%(ext)s'"))
+        #expect(ShellQuoting.quote("it's") == #"'it'\''s'"#)
+        #expect(ShellQuoting.quote("") == "''")
+        #expect(ShellQuoting.quote("home:/a/b-c_d.e") == "home:/a/b-c_d.e")
+    }
+
+    @Test("progress delta is written as a plain decimal", arguments: [
+        (0.5, "0.5"), (1.0, "1"), (0.25, "0.25"), (2.125, "2.125"), (0, "0"), (-3, "0"), (0.9999, "1"),
+    ])
+    func decimal(value: Double, text: String) {
+        #expect(YtDlpInvocation.decimal(value) == text)
+    }
+
+    private func value(after option: String, in arguments: [String]) -> String? {
+        guard let index = arguments.firstIndex(of: option), index + 1 < arguments.count else { return nil }
+        return arguments[index + 1]
+    }
+}

@@ -1,0 +1,98 @@
+import Testing
+import YTQCore
+@testable import YTQDownloader
+
+@Suite("YtDlpOutputParser")
+struct OutputParserTests {
+    // Lines as yt-dlp 2026.10.26 printed them with YtDlpInvocation's templates.
+    static let realDownloading = #"{"type":"progress","p":{"status": "downloading", "downloaded_bytes": 523264, "total_bytes": 2000000, "speed": 1045052.9725347982, "eta": 1, "elapsed": 0.5133841037750244}}"#
+    static let realFirst = #"{"type":"progress","p":{"status": "downloading", "downloaded_bytes": 1024, "total_bytes": 2000000, "elapsed": 0.013083457946777344}}"#
+    static let realFinished = #"{"type":"progress","p":{"status": "finished", "downloaded_bytes": 2000000, "total_bytes": 2000000, "speed": 1017758.1558219421, "elapsed": 1.9651033878326416}}"#
+    static let realInfo = #"{"type":"info","info":{"id": "clip", "title": "clip", "ext": "mp4", "format_id": "mp4", "webpage_url": "http://127.0.0.1:36099/media/clip.mp4?size=2000000&rate=1000000", "extractor_key": "Generic"}}"#
+    static let realDone = #"{"type":"done","filepath":"/tmp/ytx/dl/clip [clip].mp4"}"#
+
+    @Test("a downloading line")
+    func downloading() {
+        let expected = YtDlpProgress(
+            status: .downloading,
+            progress: DownloadProgress(downloadedBytes: 523_264, totalBytes: 2_000_000, speed: 1_045_052.9725347982, eta: 1),
+            elapsed: 0.5133841037750244
+        )
+        #expect(YtDlpOutputParser.parse(Self.realDownloading) == .progress(expected))
+        guard case .progress(let first) = YtDlpOutputParser.parse(Self.realFirst) else {
+            Issue.record("not progress")
+            return
+        }
+        #expect(first.progress.speed == nil)
+        #expect(first.progress.eta == nil)
+    }
+
+    @Test("a finished line")
+    func finished() {
+        guard case .progress(let progress) = YtDlpOutputParser.parse(Self.realFinished) else {
+            Issue.record("not progress")
+            return
+        }
+        #expect(progress.status == .finished)
+        #expect(progress.progress.percentage == 100)
+    }
+
+    @Test("total falls back to the estimate; fragments are read")
+    func estimate() {
+        let line = #"{"type":"progress","p":{"status": "downloading", "downloaded_bytes": 10, "total_bytes_estimate": 400.7, "fragment_index": 3, "fragment_count": 9}}"#
+        guard case .progress(let progress) = YtDlpOutputParser.parse(line) else {
+            Issue.record("not progress")
+            return
+        }
+        #expect(progress.progress.totalBytes == 400)
+        #expect(progress.fragmentIndex == 3)
+        #expect(progress.fragmentCount == 9)
+        #expect(progress.progress.percentage == 2.5)
+    }
+
+    @Test("the info line")
+    func info() {
+        let expected = YtDlpMediaInfo(
+            id: "clip", title: "clip", ext: "mp4", formatID: "mp4",
+            webpageURL: "http://127.0.0.1:36099/media/clip.mp4?size=2000000&rate=1000000", extractorKey: "Generic"
+        )
+        #expect(YtDlpOutputParser.parse(Self.realInfo) == .info(expected))
+    }
+
+    @Test("escaped titles and paths decode, surrogate pairs included")
+    func escapes() {
+        let info = #"{"type":"info","info":{"id": 123, "title": "caf\u00e9 \ud83c\udfb5 \"q\" a\\b", "duration": 61.5}}"#
+        #expect(YtDlpOutputParser.parse(info) == .info(YtDlpMediaInfo(id: "123", title: "café 🎵 \"q\" a\\b", duration: 61.5)))
+        let done = #"{"type":"done","filepath":"/d/\u65e5\u672c [x].mp4"}"#
+        #expect(YtDlpOutputParser.parse(done) == .done(filePath: "/d/日本 [x].mp4"))
+        #expect(YtDlpOutputParser.parse(Self.realDone) == .done(filePath: "/tmp/ytx/dl/clip [clip].mp4"))
+    }
+
+    @Test("anything else is .other, unchanged", arguments: [
+        "[download] Resuming download at byte 1047552",
+        "",
+        "{not json",
+        #"{"type":"progress","p":{"status": "downloading", "downloaded_bytes": 5"#,
+        #"{"type":"progress","p":{"downloaded_bytes": 5}}"#,
+        #"{"type":"progress","p":{"status": "downloading", "x": [1]}}"#,
+        #"{"type":"done"}"#,
+    ])
+    func other(line: String) {
+        #expect(YtDlpOutputParser.parse(line) == .other(line))
+    }
+
+    @Test("parsing is cheap: 200,000 progress lines well under a few seconds")
+    func speed() {
+        let clock = ContinuousClock()
+        var total: Int64 = 0
+        let elapsed = clock.measure {
+            for _ in 0..<200_000 {
+                if case .progress(let progress) = YtDlpOutputParser.parse(Self.realDownloading) {
+                    total += progress.progress.downloadedBytes
+                }
+            }
+        }
+        #expect(total == 523_264 * 200_000)
+        #expect(elapsed < .seconds(5), "took \(elapsed)")
+    }
+}
