@@ -30,4 +30,9 @@ extension AppDatabase {
             (try DownloadTask.active(of: requester).fetchCount(db), try DownloadTask.active().fetchCount(db))
         }
     }
+
+    /// How many tasks are active (pending or downloading) across everyone.
+    public func activeTaskCount() throws(StoreError) -> Int {
+        try read("count active tasks") { db in try DownloadTask.active().fetchCount(db) }
+    }
 }

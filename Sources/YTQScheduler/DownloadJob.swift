@@ -1,0 +1,143 @@
+import Foundation
+import YTQCore
+import YTQDownloader
+import YTQStore
+
+/// One run of one claimed task: starts yt-dlp, reports progress, watches for stalls and lost
+/// claims, and records the outcome with writes fenced by the claim.
+///
+/// Everything the job learns (yt-dlp's lines, a tick each second, a stop request) arrives on
+/// one stream that its `run()` loop alone reads, so its state has a single owner.
+final class DownloadJob: Sendable {
+    enum Input: Sendable {
+        case output(YtDlpEvent)
+        case tick
+        case stop(JobStopReason)
+        case processFinished
+    }
+
+    let task: DownloadTask
+    let claim: TaskClaim
+    let database: AppDatabase
+    let service: YtDlpService
+    let events: EventBus
+    private let inputs: AsyncStream<Input>
+    private let input: AsyncStream<Input>.Continuation
+
+    init(task: DownloadTask, claim: TaskClaim, database: AppDatabase, service: YtDlpService, events: EventBus) {
+        self.task = task
+        self.claim = claim
+        self.database = database
+        self.service = service
+        self.events = events
+        (inputs, input) = AsyncStream.makeStream(of: Input.self)
+    }
+
+    var configuration: SchedulerConfiguration { service.configuration }
+
+    /// Asks the job to stop; the first reason wins.
+    func stop(_ reason: JobStopReason) {
+        input.yield(.stop(reason))
+    }
+
+    /// Runs the download to its end and records the outcome.
+    func run() async {
+        events.publish(.started(task))
+        let process: YtDlpProcess
+        do {
+            process = try service.makeProcess(for: task)
+        } catch {
+            await finish(JobState(task: task), result: nil, failure: error)
+            return
+        }
+        var state = JobState(task: task)
+        state.commandLine = process.invocation.commandLine
+        let running = Task { await process.run() }
+        let forward = Task { [input] in
+            for await event in process.events { input.yield(.output(event)) }
+            input.yield(.processFinished)
+        }
+        let ticker = Task { [input] in
+            while !Task.isCancelled {
+                try? await Task.sleep(for: .seconds(1))
+                input.yield(.tick)
+            }
+        }
+        loop: for await message in inputs {
+            switch message {
+            case .output(let event):
+                handle(event, state: &state, process: process)
+            case .tick:
+                checkStall(state: &state, process: process)
+                writeProgress(state: &state, process: process, force: false)
+            case .stop(let reason):
+                if state.stopReason == nil {
+                    state.stopReason = reason
+                    process.stop()
+                }
+            case .processFinished:
+                break loop
+            }
+        }
+        ticker.cancel()
+        forward.cancel()
+        let result = await running.value
+        input.finish()
+        await finish(state, result: result, failure: nil)
+    }
+
+    private func handle(_ event: YtDlpEvent, state: inout JobState, process: YtDlpProcess) {
+        switch event {
+        case .started(let pid, let startTime):
+            let child = ProcessIdentity(pid: pid, startTime: startTime ?? 0)
+            if (try? database.recordChild(claim, child: child, commandLine: state.commandLine ?? "")) == false {
+                stop(.claimLost)
+            }
+        case .info(let info):
+            state.info = info
+            if let title = info.title { state.task.title = title }
+            state.task.metaData = info.metaData
+            if (try? database.recordInfo(claim, title: info.title, metaData: info.metaData)) == false {
+                stop(.claimLost)
+            }
+        case .progress(let report):
+            let progress = report.progress
+            if progress.downloadedBytes != state.progress?.downloadedBytes {
+                state.lastByteAt = ContinuousClock.now
+            }
+            state.progress = progress
+            state.task.downloadedBytes = progress.downloadedBytes
+            state.task.totalBytes = progress.totalBytes
+            events.publish(.progressUpdated(state.task, progress))
+            writeProgress(state: &state, process: process, force: false)
+        case .done, .stderr, .output, .signalSent:
+            break
+        }
+    }
+
+    /// Writes progress and renews the claim at most once per `progressWriteInterval`.
+    private func writeProgress(state: inout JobState, process: YtDlpProcess, force: Bool) {
+        let now = ContinuousClock.now
+        guard force || now - state.lastWriteAt >= configuration.progressWriteInterval else { return }
+        state.lastWriteAt = now
+        if (try? database.recordProgress(claim, state.progress)) == false {
+            stop(.claimLost)
+        }
+    }
+
+    private func checkStall(state: inout JobState, process: YtDlpProcess) {
+        guard state.stopReason == nil, ContinuousClock.now - state.lastByteAt >= configuration.stallTimeout else { return }
+        stop(.stalled)
+    }
+}
+
+/// What a running job knows; owned by its `run()` loop.
+struct JobState {
+    var task: DownloadTask
+    var info: YtDlpMediaInfo?
+    var progress: DownloadProgress?
+    var commandLine: String?
+    var stopReason: JobStopReason?
+    var lastByteAt = ContinuousClock.now
+    var lastWriteAt = ContinuousClock.now
+}

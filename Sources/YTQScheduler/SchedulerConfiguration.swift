@@ -1,0 +1,78 @@
+import Foundation
+import YTQCore
+import YTQDownloader
+
+/// The knobs of one scheduler: folders, limits, timeouts, retry policy.
+public struct SchedulerConfiguration: Sendable {
+    /// Where finished files go.
+    public var downloadDirectory: String
+    /// Where each task's partial files live, one folder per task (`<root>/<task id>`).
+    public var partialRoot: String
+    /// The yt-dlp executable: a path, or a name looked up on `PATH`.
+    public var ytDlp: String
+    /// At most this many tasks downloading at once across every process.
+    public var systemLimit: Int
+    /// No byte progress for this long stops the download as stalled.
+    public var stallTimeout: Duration
+    /// Runs per task before a transient failure becomes final (1 + automatic retries).
+    public var maxAttempts: Int
+    /// First automatic retry waits this long, doubling each time up to `maxBackoff`.
+    public var baseBackoff: Duration
+    public var maxBackoff: Duration
+    /// A worker that died this many times while running a task gets it failed, not retried.
+    public var maxCrashes: Int
+    /// A claim whose heartbeat is older than this is taken over even if its owner lives.
+    public var leaseTimeout: Duration
+    /// Progress and heartbeat are written at most this often per task.
+    public var progressWriteInterval: Duration
+    /// yt-dlp gets this long after SIGINT before SIGKILL.
+    public var stopGrace: Duration
+    /// Passed to yt-dlp (`--progress-delta`, retries, socket timeout).
+    public var ytDlpOptions: YtDlpInvocation.Options
+    /// Extra environment for yt-dlp (tests steer a fake yt-dlp with it).
+    public var ytDlpEnvironment: [String: String]
+
+    public init(
+        downloadDirectory: String, partialRoot: String, ytDlp: String = YtDlpExecutable.defaultName,
+        systemLimit: Int = ConcurrencyLimits.defaultSystem, stallTimeout: Duration = .seconds(60),
+        maxAttempts: Int = 4, baseBackoff: Duration = .seconds(2), maxBackoff: Duration = .seconds(60),
+        maxCrashes: Int = 3, leaseTimeout: Duration = .seconds(30), progressWriteInterval: Duration = .seconds(1),
+        stopGrace: Duration = .seconds(5), ytDlpOptions: YtDlpInvocation.Options = .init(progressDelta: 0.25),
+        ytDlpEnvironment: [String: String] = [:]
+    ) {
+        self.downloadDirectory = downloadDirectory
+        self.partialRoot = partialRoot
+        self.ytDlp = ytDlp
+        self.systemLimit = systemLimit
+        self.stallTimeout = stallTimeout
+        self.maxAttempts = maxAttempts
+        self.baseBackoff = baseBackoff
+        self.maxBackoff = maxBackoff
+        self.maxCrashes = maxCrashes
+        self.leaseTimeout = leaseTimeout
+        self.progressWriteInterval = progressWriteInterval
+        self.stopGrace = stopGrace
+        self.ytDlpOptions = ytDlpOptions
+        self.ytDlpEnvironment = ytDlpEnvironment
+    }
+
+    /// The partial-files folder of a task: `<partialRoot>/<id>`.
+    public func partialFolder(for taskID: Int64) -> String {
+        TaskTempFolder.path(root: partialRoot, taskID: taskID)
+    }
+
+    /// The partial-files root beside a database file: `<db folder>/partial`.
+    public static func partialRoot(besideDatabase path: String) -> String {
+        URL(fileURLWithPath: path).deletingLastPathComponent().appendingPathComponent("partial").path
+    }
+
+    /// How long to wait before automatic retry number `attempt` (1-based).
+    public func backoff(afterAttempt attempt: Int) -> Duration {
+        var delay = baseBackoff
+        for _ in 1..<max(attempt, 1) {
+            delay = delay * 2
+            if delay >= maxBackoff { return maxBackoff }
+        }
+        return min(delay, maxBackoff)
+    }
+}

@@ -1,0 +1,62 @@
+import Foundation
+import YTQCore
+import YTQDownloader
+import YTQStore
+
+/// Cancel, retry and remove, usable with or without a running worker.
+///
+/// The database change revokes the task's claim; a live worker notices within a second and
+/// stops yt-dlp itself. When the worker that ran the task is gone, the action stops the
+/// orphaned yt-dlp and removes the partial files here.
+public struct TaskActions: Sendable {
+    public let database: AppDatabase
+    public let configuration: SchedulerConfiguration
+    public let limits: ConcurrencyLimits
+
+    public init(database: AppDatabase, configuration: SchedulerConfiguration, limits: ConcurrencyLimits) {
+        self.database = database
+        self.configuration = configuration
+        self.limits = limits
+    }
+
+    /// Cancels a pending or running task.
+    public func cancel(id: Int64) async throws(StoreError) -> DownloadTask {
+        let result = try database.cancelTask(id: id)
+        await cleanUpIfOrphaned(result)
+        return result.task
+    }
+
+    /// Puts a failed or cancelled task back in the queue, under the concurrency rules.
+    public func retry(id: Int64) throws(StoreError) -> Result<DownloadTask, RuleViolation> {
+        try database.retryTask(id: id, limits: limits)
+    }
+
+    /// Deletes a task; with `deleteFile`, its downloaded file too (the path a completed run
+    /// recorded after checking it lay inside the download folder).
+    public func remove(id: Int64, deleteFile: Bool) async throws(StoreError) -> DownloadTask {
+        let result = try database.removeTask(id: id)
+        await cleanUpIfOrphaned(result)
+        if result.previousStatus.isFinished {
+            try? TaskTempFolder.remove(at: configuration.partialFolder(for: id))
+        }
+        if deleteFile, result.previousStatus == .completed, let path = result.task.filePath {
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue {
+                try? FileManager.default.removeItem(atPath: path)
+            }
+        }
+        return result.task
+    }
+
+    /// When no live worker holds the task any more, stop its yt-dlp and drop its partials.
+    private func cleanUpIfOrphaned(_ result: AppDatabase.ActionResult) async {
+        guard result.previousStatus.isActive else { return }
+        if let owner = result.previousOwner, ProcessControl.isSameProcess(pid: owner.pid, startTime: owner.startTime) {
+            return  // The owner notices the revoked claim and cleans up itself.
+        }
+        if let child = result.child {
+            _ = await ProcessControl.terminateProcessGroup(pid: child.pid, startTime: child.startTime, grace: configuration.stopGrace)
+        }
+        try? TaskTempFolder.remove(at: configuration.partialFolder(for: result.task.id))
+    }
+}
