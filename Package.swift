@@ -45,7 +45,7 @@ let package = Package(
         .target(
             name: "YTQCommands",
             dependencies: [
-                "YTQCore", "YTQStore", "YTQSettings",
+                "YTQCore", "YTQStore", "YTQSettings", "YTQDownloader", "YTQScheduler",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict

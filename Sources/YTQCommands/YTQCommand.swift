@@ -16,7 +16,10 @@ public struct YTQCommand: AsyncParsableCommand {
             Exit codes: 0 success, 1 runtime failure, 2 invalid input, 3 refused by a rule.
             """,
         version: version,
-        subcommands: [AddCommand.self, ListCommand.self, ShowCommand.self]
+        subcommands: [
+            AddCommand.self, ListCommand.self, ShowCommand.self, WorkerCommand.self,
+            CancelCommand.self, RetryCommand.self, RemoveCommand.self,
+        ]
     )
 
     @OptionGroup var options: GlobalOptions

@@ -1,0 +1,53 @@
+import ArgumentParser
+import Foundation
+import YTQCore
+import YTQScheduler
+
+/// `ytq worker`: the scheduler without the screen, printing events.
+struct WorkerCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "worker",
+        abstract: "Run queued downloads without the terminal UI.",
+        discussion: """
+            Processes the queue, and tasks that other processes add, until stopped. SIGINT or SIGTERM \
+            stops the downloads gracefully: they stay resumable and continue on the next start. \
+            On start, tasks left running by a ytq that died are resumed from their partial files.
+            """
+    )
+
+    @Flag(help: "Exit when no task is active (pending or downloading) anywhere.")
+    var untilIdle = false
+
+    @Flag(help: "Print every event as one JSON line (event, channel, task_id, fields).")
+    var json = false
+
+    @Option(help: ArgumentHelp("Stop a download that received no data for this many seconds (default 60).", valueName: "seconds"))
+    var stallTimeout: Int?
+
+    @OptionGroup var options: GlobalOptions
+
+    func validate() throws {
+        if let stallTimeout, stallTimeout < 1 { throw ValidationError("--stall-timeout must be at least 1 second") }
+    }
+
+    func run() async throws {
+        let context = try CommandContext(options)
+        var configuration = context.schedulerConfiguration
+        if let stallTimeout { configuration.stallTimeout = .seconds(stallTimeout) }
+        let scheduler = Scheduler(database: context.database, databasePath: context.settings.databasePath, configuration: configuration)
+        let printer = Task { [json] in
+            for await event in scheduler.events.subscribe() {
+                if json {
+                    StandardOutput.writeLine(EventJSON.line(event))
+                } else if let line = EventJSON.summary(event) {
+                    StandardOutput.writeLine(line)
+                }
+            }
+        }
+        let trap = SignalTrap { _ in Task { await scheduler.shutdown() } }
+        await scheduler.run(untilIdle: untilIdle)
+        scheduler.events.finish()
+        await printer.value
+        withExtendedLifetime(trap) {}
+    }
+}
