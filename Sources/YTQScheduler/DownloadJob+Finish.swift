@@ -11,6 +11,10 @@ extension DownloadJob {
             await handleLostClaim(state)
             return
         }
+        // Where the download stood, for the list and for a resume (throttled writes may lag).
+        if let progress = state.progress {
+            _ = try? database.recordProgress(claim, progress)
+        }
         if state.stopReason == .shutdown, result?.filePath == nil {
             // Leave the partial file for `--continue` on the next start.
             if let released = try? database.releaseTask(claim) { events.publish(.changed(taskID: released.id)) }

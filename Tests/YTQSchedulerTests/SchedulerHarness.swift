@@ -1,0 +1,103 @@
+import Foundation
+import Testing
+import YTQCore
+import YTQDownloader
+import YTQTestSupport
+@testable import YTQScheduler
+@testable import YTQStore
+
+/// A scheduler on a real SQLite file in a temp folder, running in the background, with every
+/// event it publishes recorded for the test to wait on.
+final class SchedulerHarness: @unchecked Sendable {
+    let dir: TemporaryDirectory
+    let database: AppDatabase
+    let databasePath: String
+    let configuration: SchedulerConfiguration
+    let scheduler: Scheduler
+    private let recorder = EventRecorder()
+    private var runner: Task<Void, Never>?
+    private var collector: Task<Void, Never>?
+
+    init(ytDlp: String = TestFixtures.fakeYtDlp, configure: (inout SchedulerConfiguration) -> Void = { _ in }) throws {
+        dir = try TemporaryDirectory("ytq-sched")
+        databasePath = dir.file("db/ytq.sqlite")
+        database = try AppDatabase.open(path: databasePath)
+        var configuration = SchedulerConfiguration(
+            downloadDirectory: dir.file("downloads"), partialRoot: dir.file("db/partial"), ytDlp: ytDlp,
+            stallTimeout: .seconds(60), baseBackoff: .milliseconds(50), maxBackoff: .milliseconds(200),
+            stopGrace: .seconds(2))
+        configure(&configuration)
+        self.configuration = configuration
+        scheduler = Scheduler(database: database, databasePath: databasePath, configuration: configuration)
+    }
+
+    func start(untilIdle: Bool = false) {
+        let stream = scheduler.events.subscribe()
+        let recorder = recorder
+        collector = Task { for await event in stream { recorder.append(event) } }
+        let scheduler = scheduler
+        runner = Task { await scheduler.run(untilIdle: untilIdle) }
+    }
+
+    /// Adds a task the way the CLI does (per-user limit raised so one test user can queue many).
+    @discardableResult
+    func add(_ url: String, format: String = "best", perUser: Int = 100) throws -> DownloadTask {
+        let limits = try ConcurrencyLimits(perUser: perUser, system: 100)
+        let task = try CreateDownload(database: database, limits: limits, requester: Requester(userID: 1))(url: url, format: format)
+        scheduler.poke()
+        return task
+    }
+
+    var events: [DownloadEvent] { recorder.events }
+
+    /// Waits until an event matches, or fails the test after `timeout` seconds.
+    @discardableResult
+    func waitFor(_ description: String, timeout: Double = 20, _ match: (DownloadEvent) -> Bool) async -> DownloadEvent? {
+        let deadline = Date().addingTimeInterval(timeout)
+        while Date() < deadline {
+            if let event = recorder.events.first(where: match) { return event }
+            try? await Task.sleep(for: .milliseconds(20))
+        }
+        Issue.record("timed out waiting for \(description); events: \(recorder.events.map(\.name))")
+        return nil
+    }
+
+    /// Waits until `condition` holds, or fails the test.
+    func waitUntil(_ description: String, timeout: Double = 20, _ condition: () throws -> Bool) async {
+        let deadline = Date().addingTimeInterval(timeout)
+        while Date() < deadline {
+            if (try? condition()) == true { return }
+            try? await Task.sleep(for: .milliseconds(20))
+        }
+        Issue.record("timed out waiting for \(description)")
+    }
+
+    func task(_ id: Int64) throws -> DownloadTask { try database.task(id: id) }
+
+    /// Stops the scheduler gracefully and waits for its loop to end, then removes the folder.
+    func stop() async {
+        await scheduler.shutdown()
+        await runner?.value
+        scheduler.events.finish()
+        await collector?.value
+        dir.remove()
+    }
+
+    /// The yt-dlp processes (real or fake) still running under this harness's folder.
+    func strayProcesses() -> [String] {
+        let entries = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
+        return entries.compactMap { pid -> String? in
+            guard Int32(pid) != nil, let data = FileManager.default.contents(atPath: "/proc/\(pid)/cmdline") else { return nil }
+            let command = String(decoding: data.map { $0 == 0 ? 32 : $0 }, as: UTF8.self)
+            return command.contains(dir.path) && !command.contains("media_server") ? command : nil
+        }
+    }
+}
+
+/// Events in arrival order, readable from the test while the scheduler appends.
+final class EventRecorder: @unchecked Sendable {
+    private let lock = NSLock()
+    private var storage: [DownloadEvent] = []
+    func append(_ event: DownloadEvent) { lock.withLock { storage.append(event) } }
+    var events: [DownloadEvent] { lock.withLock { storage } }
+}
