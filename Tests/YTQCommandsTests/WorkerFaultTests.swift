@@ -1,0 +1,190 @@
+import Foundation
+import GRDB
+import Testing
+import YTQTestSupport
+
+/// `ytq worker` as a process, killed with SIGKILL at the worst moments and started again:
+/// every task must end completed exactly once with a byte-identical file, or failed with a
+/// reason; no orphan yt-dlp, no stray partial file.
+@Suite("ytq worker survives kill -9")
+struct WorkerFaultTests {
+    let home: TemporaryDirectory
+    let env: [String: String]
+    let server: MediaServer
+
+    init() throws {
+        home = try TemporaryDirectory("ytq-fault")
+        env = YTQBinary.isolatedEnvironment(home: home.path, extra: [
+            "YTQ_DB": home.path + "/db/ytq.sqlite", "YTQ_DOWNLOAD_DIR": home.path + "/downloads",
+        ])
+        server = try MediaServer()
+    }
+
+    func cleanUp() {
+        server.stop()
+        killStrays()
+        home.remove()
+    }
+
+    func add(_ url: String) throws -> Int64 {
+        let result = try YTQBinary.run(["add", url], environment: env)
+        #expect(result.status == 0, "\(result.stderr)")
+        return Int64(result.stdout.trimmingCharacters(in: .whitespacesAndNewlines)) ?? -1
+    }
+
+    /// A yt-dlp wrapper that SIGKILLs the worker (its parent) at `moment` — `start` (right
+    /// after the claim, before yt-dlp runs), `after-exit` (yt-dlp finished, status not yet
+    /// written) or `always` (every run, at start) — once unless `always`.
+    func killingWrapper(_ moment: String) throws -> String {
+        let path = home.file("yt-dlp-\(moment).sh")
+        let mark = home.file("killed-\(moment)")
+        try """
+            #!/bin/bash
+            if [ "\(moment)" = always ] || { [ "\(moment)" = start ] && [ ! -e "\(mark)" ]; }; then
+                touch "\(mark)"; kill -9 $PPID; exit 1
+            fi
+            yt-dlp "$@"; rc=$?
+            if [ "\(moment)" = after-exit ] && [ ! -e "\(mark)" ]; then touch "\(mark)"; kill -9 $PPID; sleep 1; fi
+            exit $rc
+            """.write(toFile: path, atomically: true, encoding: .utf8)
+        chmod(path, 0o755)
+        return path
+    }
+
+    func task(_ id: Int64) throws -> [String: Any] {
+        let result = try YTQBinary.run(["show", String(id), "--json"], environment: env)
+        return (try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]) ?? [:]
+    }
+
+    func expectIdentical(_ id: Int64, name: String, size: Int) throws {
+        let record = try task(id)
+        #expect(record["status"] as? String == "completed", "\(record)")
+        let path = try #require(record["file_path"] as? String)
+        #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == Data(MediaPattern.bytes(name: name, size: size)))
+        let partials = (try? FileManager.default.contentsOfDirectory(atPath: home.path + "/db/partial/\(id)")) ?? []
+        #expect(partials.isEmpty, "stray partial files: \(partials)")
+        #expect(strayYtDlp().isEmpty, "orphan yt-dlp: \(strayYtDlp())")
+    }
+
+    /// yt-dlp processes (or wrappers) started for this test's folders.
+    func strayYtDlp() -> [String] {
+        let entries = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
+        return entries.compactMap { pid in
+            guard Int32(pid) != nil, let data = FileManager.default.contents(atPath: "/proc/\(pid)/cmdline") else { return nil }
+            let command = String(decoding: data.map { $0 == 0 ? 32 : $0 }, as: UTF8.self)
+            return command.contains(home.path + "/downloads") ? command : nil
+        }
+    }
+
+    func killStrays() {
+        let entries = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
+        for pid in entries.compactMap(Int32.init) {
+            guard let data = FileManager.default.contents(atPath: "/proc/\(pid)/cmdline") else { continue }
+            if String(decoding: data, as: UTF8.self).contains(home.path) { kill(pid, SIGKILL) }
+        }
+    }
+
+    func completedEvents(_ workers: [WorkerProcess], id: Int64) -> Int {
+        workers.flatMap(\.events).filter { $0["event"] as? String == "DownloadCompleted" && $0["task_id"] as? Int == Int(id) }.count
+    }
+
+    @Test("kill -9 mid-download: the next worker stops the orphan and resumes from the partial file")
+    func midDownload() throws {
+        defer { cleanUp() }
+        let size = 6_000_000
+        let id = try add(server.mediaURL(name: "resume.mp4", size: size, rate: 1_500_000))
+        let first = try WorkerProcess([], environment: env)
+        let halfway = first.waitFor { ($0["downloaded_bytes"] as? Int ?? 0) > 1_500_000 }
+        #expect(halfway != nil, "no progress: \(first.stderr)")
+        first.stop(signal: SIGKILL)
+        #expect(!strayYtDlp().isEmpty, "yt-dlp outlives a SIGKILLed worker: the orphan case")
+        let second = try WorkerProcess(["--until-idle"], environment: env)
+        #expect(second.wait() == 0, "\(second.stderr)")
+        try expectIdentical(id, name: "resume.mp4", size: size)
+        #expect(completedEvents([first, second], id: id) == 1)
+        let resumed = server.requests.contains { ($0.range ?? "").hasPrefix("bytes=") && $0.range != "bytes=0-" }
+        #expect(resumed, "no Range request resumed the download: \(server.requests.map { $0.range ?? "-" })")
+        let restarted = second.events.first { $0["event"] as? String == "DownloadProgressUpdated" }
+        #expect((restarted?["downloaded_bytes"] as? Int ?? 0) > 1_000_000, "resumed from the partial file, not from zero")
+    }
+
+    @Test("kill -9 right after the claim: the task runs again and completes once")
+    func afterClaim() throws {
+        defer { cleanUp() }
+        let size = 500_000
+        let id = try add(server.mediaURL(name: "claim.mp4", size: size))
+        let wrapper = try killingWrapper("start")
+        let first = try WorkerProcess(["--yt-dlp", wrapper], environment: env)
+        #expect(first.wait(timeout: 30) == 9 || first.process.terminationReason == .uncaughtSignal)
+        #expect(try task(id)["status"] as? String == "downloading", "the dead worker's claim is left behind")
+        let second = try WorkerProcess(["--until-idle", "--yt-dlp", wrapper], environment: env)
+        #expect(second.wait() == 0, "\(second.stderr)")
+        try expectIdentical(id, name: "claim.mp4", size: size)
+        #expect(completedEvents([first, second], id: id) == 1)
+    }
+
+    @Test("kill -9 after yt-dlp exits but before the status is written: completed exactly once")
+    func afterExit() throws {
+        defer { cleanUp() }
+        let size = 500_000
+        let id = try add(server.mediaURL(name: "exit.mp4", size: size))
+        let wrapper = try killingWrapper("after-exit")
+        let first = try WorkerProcess(["--yt-dlp", wrapper], environment: env)
+        first.wait(timeout: 60)
+        #expect(try task(id)["status"] as? String == "downloading")
+        let second = try WorkerProcess(["--until-idle", "--yt-dlp", wrapper], environment: env)
+        #expect(second.wait() == 0, "\(second.stderr)")
+        try expectIdentical(id, name: "exit.mp4", size: size)
+        #expect(completedEvents([first, second], id: id) == 1)
+        let files = try FileManager.default.contentsOfDirectory(atPath: home.path + "/downloads")
+        #expect(files.count == 1, "one file, not a duplicate: \(files)")
+    }
+
+    @Test("a task that keeps killing its worker is failed after a few tries instead of looping")
+    func crashLoop() throws {
+        defer { cleanUp() }
+        let id = try add(server.mediaURL(name: "loop.mp4", size: 1000))
+        let wrapper = try killingWrapper("always")
+        for _ in 0..<3 {
+            let worker = try WorkerProcess(["--yt-dlp", wrapper], environment: env)
+            worker.wait(timeout: 30)
+        }
+        let last = try WorkerProcess(["--until-idle", "--yt-dlp", wrapper], environment: env)
+        #expect(last.wait() == 0)
+        let record = try task(id)
+        #expect(record["status"] as? String == "failed")
+        #expect((record["error_message"] as? String)?.contains("stopped unexpectedly 3 times") == true, "\(record)")
+    }
+
+    @Test("SIGTERM stops the worker gracefully (exit 0); the download resumes on the next start")
+    func gracefulStop() throws {
+        defer { cleanUp() }
+        let size = 4_000_000
+        let id = try add(server.mediaURL(name: "term.mp4", size: size, rate: 1_000_000))
+        let first = try WorkerProcess([], environment: env)
+        #expect(first.waitFor { ($0["downloaded_bytes"] as? Int ?? 0) > 500_000 } != nil)
+        #expect(first.stop(signal: SIGTERM) == 0, "\(first.stderr)")
+        let paused = try task(id)
+        #expect(paused["status"] as? String == "pending")
+        #expect((paused["downloaded_bytes"] as? Int ?? 0) > 0)
+        #expect(strayYtDlp().isEmpty)
+        let second = try WorkerProcess(["--until-idle"], environment: env)
+        #expect(second.wait() == 0)
+        try expectIdentical(id, name: "term.mp4", size: size)
+    }
+
+    @Test("ytq cancel from another process stops a running download")
+    func cancelFromAnotherProcess() throws {
+        defer { cleanUp() }
+        let id = try add(server.mediaURL(name: "cancel.mp4", size: 20_000_000, rate: 500_000))
+        let worker = try WorkerProcess([], environment: env)
+        #expect(worker.waitFor { $0["event"] as? String == "DownloadProgressUpdated" } != nil)
+        let cancel = try YTQBinary.run(["cancel", String(id)], environment: env)
+        #expect(cancel.status == 0, "\(cancel.stderr)")
+        #expect(worker.waitFor(timeout: 10) { $0["event"] as? String == "DownloadCancelled" } != nil)
+        #expect(try task(id)["status"] as? String == "cancelled")
+        #expect(worker.stop() == 0)
+        #expect(strayYtDlp().isEmpty)
+        #expect(!FileManager.default.fileExists(atPath: home.path + "/db/partial/\(id)"))
+    }
+}
