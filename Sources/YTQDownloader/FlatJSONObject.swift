@@ -1,5 +1,7 @@
 /// A minimal reader for one flat JSON object (string, number, bool and null values only),
-/// fast enough for every progress line yt-dlp prints. Nested values make it give up (nil).
+/// fast enough for every progress line yt-dlp prints: only the wanted keys are kept, matched
+/// byte by byte, and whole numbers are read without creating strings. Nested values or any
+/// malformed input make it give up (nil).
 struct FlatJSONObject {
     enum Value: Equatable {
         case string(String)
@@ -8,50 +10,65 @@ struct FlatJSONObject {
         case null
     }
 
-    private(set) var fields: [(key: String, value: Value)] = []
+    /// The wanted keys' UTF-8 bytes; `values` is indexed like this list.
+    struct Keys {
+        let names: [[UInt8]]
 
-    subscript(key: String) -> Value? {
-        fields.first { $0.key == key }?.value
+        init(_ names: [String]) {
+            self.names = names.map { Array($0.utf8) }
+        }
+
+        func index(of bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> Int? {
+            let count = end - start
+            outer: for (index, name) in names.enumerated() where name.count == count {
+                for offset in 0..<count where name[offset] != bytes[start + offset] { continue outer }
+                return index
+            }
+            return nil
+        }
     }
 
-    func double(_ key: String) -> Double? {
-        if case .number(let value)? = self[key], value.isFinite { return value }
+    private(set) var values: [Value?]
+
+    subscript(index: Int) -> Value? { values[index] }
+
+    func double(_ index: Int) -> Double? {
+        if case .number(let value)? = values[index], value.isFinite { return value }
         return nil
     }
 
-    func int64(_ key: String) -> Int64? {
-        guard let value = double(key), value >= -9.0e18, value <= 9.0e18 else { return nil }
+    func int64(_ index: Int) -> Int64? {
+        guard let value = double(index), value >= -9.0e18, value <= 9.0e18 else { return nil }
         return Int64(value.rounded(.down))
     }
 
-    func string(_ key: String) -> String? {
-        if case .string(let value)? = self[key] { return value }
+    func string(_ index: Int) -> String? {
+        if case .string(let value)? = values[index] { return value }
         return nil
     }
 
-    /// Parses `bytes[start...]`, which must hold exactly one object and optional whitespace.
-    init?(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) {
+    /// Parses `bytes[start..<end]`, which must hold exactly one object and optional whitespace.
+    init?(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int, keys: Keys) {
+        values = Array(repeating: nil, count: keys.names.count)
         var reader = Reader(bytes: bytes, index: start, end: end)
         reader.skipSpaces()
         guard reader.take(UInt8(ascii: "{")) else { return nil }
         reader.skipSpaces()
-        if reader.take(UInt8(ascii: "}")) {
-            reader.skipSpaces()
-            guard reader.atEnd else { return nil }
-            return
-        }
-        while true {
-            reader.skipSpaces()
-            guard let key = reader.readString() else { return nil }
-            reader.skipSpaces()
-            guard reader.take(UInt8(ascii: ":")) else { return nil }
-            reader.skipSpaces()
-            guard let value = reader.readValue() else { return nil }
-            fields.append((key, value))
-            reader.skipSpaces()
-            if reader.take(UInt8(ascii: ",")) { continue }
-            guard reader.take(UInt8(ascii: "}")) else { return nil }
-            break
+        if !reader.take(UInt8(ascii: "}")) {
+            while true {
+                reader.skipSpaces()
+                guard let key = reader.readKey() else { return nil }
+                reader.skipSpaces()
+                guard reader.take(UInt8(ascii: ":")) else { return nil }
+                reader.skipSpaces()
+                let slot = keys.index(of: bytes, from: key.lowerBound, to: key.upperBound)
+                guard let value = reader.readValue(keep: slot != nil) else { return nil }
+                if let slot { values[slot] = value }
+                reader.skipSpaces()
+                if reader.take(UInt8(ascii: ",")) { continue }
+                guard reader.take(UInt8(ascii: "}")) else { return nil }
+                break
+            }
         }
         reader.skipSpaces()
         guard reader.atEnd else { return nil }
@@ -76,10 +93,26 @@ struct FlatJSONObject {
             return true
         }
 
-        mutating func readValue() -> Value? {
+        /// A key without escapes, as a byte range (keys with escapes never match ours).
+        mutating func readKey() -> Range<Int>? {
+            guard take(UInt8(ascii: "\"")) else { return nil }
+            let start = index
+            while index < end, bytes[index] != UInt8(ascii: "\"") {
+                if bytes[index] == UInt8(ascii: "\\") { return nil }
+                index += 1
+            }
+            guard index < end else { return nil }
+            index += 1
+            return start..<(index - 1)
+        }
+
+        /// A value; when `keep` is false a string is only skipped over (still validated).
+        mutating func readValue(keep: Bool = true) -> Value? {
             guard index < end else { return nil }
             switch bytes[index] {
-            case UInt8(ascii: "\""): return readString().map(Value.string)
+            case UInt8(ascii: "\""):
+                if keep { return readString().map(Value.string) }
+                return readString() == nil ? nil : .null
             case UInt8(ascii: "t"): return readWord("true") ? .bool(true) : nil
             case UInt8(ascii: "f"): return readWord("false") ? .bool(false) : nil
             case UInt8(ascii: "n"): return readWord("null") ? .null : nil
@@ -113,6 +146,26 @@ struct FlatJSONObject {
 
         private func number(from start: Int) -> Value? {
             guard index > start else { return nil }
+            // Whole numbers (byte counts, eta, indexes) without making a string.
+            var negative = false
+            var position = start
+            if bytes[position] == UInt8(ascii: "-") {
+                negative = true
+                position += 1
+            }
+            if position < index, index - position <= 18 {
+                var whole: Int64 = 0
+                var digitsOnly = true
+                for offset in position..<index {
+                    let digit = bytes[offset] &- UInt8(ascii: "0")
+                    guard digit < 10 else {
+                        digitsOnly = false
+                        break
+                    }
+                    whole = whole * 10 + Int64(digit)
+                }
+                if digitsOnly { return .number(Double(negative ? -whole : whole)) }
+            }
             let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
             return Double(text).map(Value.number)
         }

@@ -9,6 +9,19 @@ public enum YtDlpOutputParser {
     private static let infoPrefix = Array(#"{"type":"info","info":"#.utf8)
     private static let donePrefix = Array(#"{"type":"done","filepath":"#.utf8)
 
+    private enum ProgressKey: Int {
+        case status, downloadedBytes, totalBytes, totalBytesEstimate, speed, eta, elapsed, fragmentIndex, fragmentCount
+    }
+    private static let progressKeys = FlatJSONObject.Keys([
+        "status", "downloaded_bytes", "total_bytes", "total_bytes_estimate", "speed", "eta", "elapsed",
+        "fragment_index", "fragment_count",
+    ])
+    private enum InfoKey: Int {
+        case id, title, ext, formatID, duration, webpageURL, extractorKey
+    }
+    private static let infoKeys = FlatJSONObject.Keys(["id", "title", "ext", "format_id", "duration", "webpage_url", "extractor_key"])
+    private static let doneKeys = FlatJSONObject.Keys(["type", "filepath"])
+
     /// Parses one line (without its newline). Lines that are not ours, or are malformed,
     /// come back as `.other` with the text unchanged.
     public static func parse(_ line: String) -> YtDlpOutputLine {
@@ -23,18 +36,18 @@ public enum YtDlpOutputParser {
         guard end > 2, bytes[0] == UInt8(ascii: "{") else { return nil }
         if hasPrefix(bytes, progressPrefix) {
             guard bytes[end - 1] == UInt8(ascii: "}"),
-                  let object = FlatJSONObject(bytes, from: progressPrefix.count, to: end - 1)
+                  let object = FlatJSONObject(bytes, from: progressPrefix.count, to: end - 1, keys: progressKeys)
             else { return nil }
             return progress(from: object).map(YtDlpOutputLine.progress)
         }
         if hasPrefix(bytes, infoPrefix) {
             guard bytes[end - 1] == UInt8(ascii: "}"),
-                  let object = FlatJSONObject(bytes, from: infoPrefix.count, to: end - 1)
+                  let object = FlatJSONObject(bytes, from: infoPrefix.count, to: end - 1, keys: infoKeys)
             else { return nil }
             return .info(info(from: object))
         }
         if hasPrefix(bytes, donePrefix) {
-            guard let object = FlatJSONObject(bytes, from: 0, to: end), let path = object.string("filepath") else {
+            guard let object = FlatJSONObject(bytes, from: 0, to: end, keys: doneKeys), let path = object.string(1) else {
                 return nil
             }
             return .done(filePath: path)
@@ -49,29 +62,34 @@ public enum YtDlpOutputParser {
     }
 
     private static func progress(from object: FlatJSONObject) -> YtDlpProgress? {
-        guard let status = object.string("status") else { return nil }
-        let downloaded = object.int64("downloaded_bytes") ?? 0
-        let total = object.int64("total_bytes") ?? object.int64("total_bytes_estimate")
-        let eta = object.double("eta").flatMap { $0 >= 0 && $0 < 1e9 ? Int($0) : nil }
+        typealias Key = ProgressKey
+        guard let status = object.string(Key.status.rawValue) else { return nil }
+        let downloaded = object.int64(Key.downloadedBytes.rawValue) ?? 0
+        let total = object.int64(Key.totalBytes.rawValue) ?? object.int64(Key.totalBytesEstimate.rawValue)
+        let eta = object.double(Key.eta.rawValue).flatMap { $0 >= 0 && $0 < 1e9 ? Int($0) : nil }
         return YtDlpProgress(
             status: YtDlpProgress.Status(status),
-            progress: DownloadProgress(downloadedBytes: downloaded, totalBytes: total, speed: object.double("speed"), eta: eta),
-            elapsed: object.double("elapsed"),
-            fragmentIndex: object.int64("fragment_index").map { Int($0) },
-            fragmentCount: object.int64("fragment_count").map { Int($0) }
+            progress: DownloadProgress(
+                downloadedBytes: downloaded, totalBytes: total, speed: object.double(Key.speed.rawValue), eta: eta
+            ),
+            elapsed: object.double(Key.elapsed.rawValue),
+            fragmentIndex: object.int64(Key.fragmentIndex.rawValue).map { Int($0) },
+            fragmentCount: object.int64(Key.fragmentCount.rawValue).map { Int($0) }
         )
     }
 
     private static func info(from object: FlatJSONObject) -> YtDlpMediaInfo {
-        YtDlpMediaInfo(
-            id: text(object, "id"), title: object.string("title"), ext: object.string("ext"),
-            formatID: text(object, "format_id"), duration: object.double("duration"),
-            webpageURL: object.string("webpage_url"), extractorKey: object.string("extractor_key")
+        typealias Key = InfoKey
+        return YtDlpMediaInfo(
+            id: text(object, Key.id.rawValue), title: object.string(Key.title.rawValue),
+            ext: object.string(Key.ext.rawValue), formatID: text(object, Key.formatID.rawValue),
+            duration: object.double(Key.duration.rawValue), webpageURL: object.string(Key.webpageURL.rawValue),
+            extractorKey: object.string(Key.extractorKey.rawValue)
         )
     }
 
     /// A string field, or a number written as text (some extractors give numeric ids).
-    private static func text(_ object: FlatJSONObject, _ key: String) -> String? {
+    private static func text(_ object: FlatJSONObject, _ key: Int) -> String? {
         switch object[key] {
         case .string(let value)?: return value
         case .number(let value)?:

@@ -15,6 +15,7 @@
 #   flood          FAKE_LINES (default 20000) progress lines and as many stderr lines.
 #   sigterm        kills itself with SIGTERM.
 #   ffmpeg-missing yt-dlp's ffmpeg ERROR line; exit 1.
+#   signals        prints its SigBlk/SigIgn/SigCgt lines from /proc/self/status; exit 0.
 #
 # FAKE_ARGV_FILE, when set, receives the argv (one argument per line) and the environment
 # keys (lines "env:KEY").
@@ -101,6 +102,9 @@ case "$scenario" in
     ffmpeg-missing)
         echo "ERROR: Postprocessing: ffprobe and ffmpeg not found. Please install or provide the path using --ffmpeg-location" >&2
         exit 1 ;;
+    signals)
+        grep -E '^Sig(Blk|Ign|Cgt):' "/proc/$$/status"
+        exit 0 ;;
     *)
         echo "ERROR: fake-yt-dlp: unknown scenario '$scenario'" >&2
         exit 2 ;;

@@ -189,6 +189,26 @@ struct ProcessFakeTests {
         #expect(!lines.contains("env:SECRET_TOKEN"))
     }
 
+    @Test("the child starts with no blocked signals and SIGINT not ignored, whatever ytq's threads block")
+    func cleanSignalState() async throws {
+        let workspace = try Workspace("fake-signals")
+        defer { workspace.root.remove() }
+        let run = await runToEnd(YtDlpProcess(invocation: workspace.fake("signals")))
+        var masks: [String: UInt64] = [:]
+        for case .output(let line) in run.events {
+            let parts = line.split(separator: ":").map { $0.trimmingCharacters(in: .whitespaces) }
+            if parts.count == 2 { masks[parts[0]] = UInt64(parts[1], radix: 16) }
+        }
+        // bash itself blocks SIGCHLD around its own children; what matters is INT and TERM.
+        let blocked = try #require(masks["SigBlk"])
+        let ignored = try #require(masks["SigIgn"])
+        for signal in [SIGINT, SIGTERM] {
+            let bit = UInt64(1) << UInt64(signal - 1)
+            #expect(blocked & bit == 0, "signal \(signal) is blocked")
+            #expect(ignored & bit == 0, "signal \(signal) is ignored")
+        }
+    }
+
     @Test("a missing or non-executable yt-dlp is a missing tool, with install advice", arguments: [
         "/nonexistent/bin/yt-dlp", "yt-dlp-not-installed-anywhere", "/etc/hostname",
     ])

@@ -1,0 +1,108 @@
+import Foundation
+import Testing
+import YTQTestSupport
+@testable import YTQDownloader
+
+/// Finding and stopping a yt-dlp that is not our child (left behind by a ytq that crashed).
+@Suite("ProcessControl")
+struct ProcessControlTests {
+    @Test("start time identifies a process; a wrong one or a dead pid does not match")
+    func identity() throws {
+        let pid = getpid()
+        let start = try #require(ProcessControl.startTime(pid: pid))
+        #expect(ProcessControl.isSameProcess(pid: pid, startTime: start))
+        #expect(!ProcessControl.isSameProcess(pid: pid, startTime: start + 1))
+        #expect(ProcessControl.isRunning(pid: pid))
+        #expect(ProcessControl.startTime(pid: 0) == nil)
+        #expect(ProcessControl.startTime(pid: Int32.max) == nil)
+        #expect(!ProcessControl.isSameProcess(pid: Int32.max, startTime: start))
+        #expect(!ProcessControl.isRunning(pid: Int32.max))
+    }
+
+    @Test("an orphan that honours SIGINT is interrupted, and keeps its .part")
+    func orphanInterrupted() async throws {
+        let folder = try TemporaryDirectory("orphan-int")
+        defer { folder.remove() }
+        let pid = try spawnOrphan(["-P", "home:\(folder.path)/dl", "-P", "temp:\(folder.path)/tmp", "--", "https://fake.test/hang"])
+        defer { kill(-pid, SIGKILL) }
+        #expect(await waitFor { TaskTempFolder.hasPartialFiles(at: folder.path + "/tmp") })
+        let start = try #require(ProcessControl.startTime(pid: pid))
+        #expect(getpgid(pid) == pid, "the orphan leads its own group")
+        let outcome = await ProcessControl.terminateProcessGroup(pid: pid, startTime: start, grace: .seconds(5))
+        #expect(outcome == .interrupted)
+        #expect(!ProcessControl.isGroupRunning(pgid: pid))
+        #expect(TaskTempFolder.hasPartialFiles(at: folder.path + "/tmp"))
+    }
+
+    @Test("an orphan that ignores SIGINT is killed after the grace period")
+    func orphanKilled() async throws {
+        let pid = try spawnOrphan(["--", "https://fake.test/ignore-sigint"])
+        defer { kill(-pid, SIGKILL) }
+        let start = try #require(ProcessControl.startTime(pid: pid))
+        let clock = ContinuousClock()
+        let began = clock.now
+        let outcome = await ProcessControl.terminateProcessGroup(pid: pid, startTime: start, grace: .milliseconds(400))
+        #expect(outcome == .killed)
+        #expect(clock.now - began >= .milliseconds(400))
+        #expect(!ProcessControl.isGroupRunning(pgid: pid))
+    }
+
+    @Test("nothing is sent when the pid now belongs to another process")
+    func reusedPID() async throws {
+        let pid = try spawnOrphan(["--", "https://fake.test/ignore-sigint"])
+        defer { kill(-pid, SIGKILL) }
+        let start = try #require(ProcessControl.startTime(pid: pid))
+        let outcome = await ProcessControl.terminateProcessGroup(pid: pid, startTime: start &+ 12345, grace: .milliseconds(100))
+        #expect(outcome == .notRunning)
+        #expect(ProcessControl.isSameProcess(pid: pid, startTime: start))
+    }
+
+    @Test("removing a task's temp folder; refusing shallow or relative paths")
+    func tempFolder() throws {
+        let root = try TemporaryDirectory("partial-root")
+        defer { root.remove() }
+        let folder = TaskTempFolder.path(root: root.path + "/", taskID: 42)
+        #expect(folder == root.path + "/42")
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        _ = FileManager.default.createFile(atPath: folder + "/a.mp4.part", contents: Data([1, 2, 3]))
+        #expect(TaskTempFolder.hasPartialFiles(at: folder))
+        try TaskTempFolder.remove(at: folder)
+        #expect(!FileManager.default.fileExists(atPath: folder))
+        try TaskTempFolder.remove(at: folder)
+        #expect(throws: TaskTempFolder.RemovalError.self) { try TaskTempFolder.remove(at: "/tmp") }
+        #expect(throws: TaskTempFolder.RemovalError.self) { try TaskTempFolder.remove(at: "relative/path") }
+        #expect(throws: TaskTempFolder.RemovalError.self) { try TaskTempFolder.remove(at: "/tmp/..") }
+    }
+
+    /// Starts the fake yt-dlp in its own session through a parent that exits at once, the way
+    /// a crashed ytq leaves its child behind. Foundation's `Process` passes on the test thread's
+    /// blocked-signal mask, so the spawner clears it first: SIGINT must reach the child.
+    private func spawnOrphan(_ arguments: [String]) throws -> Int32 {
+        let script = """
+            import signal, subprocess, sys
+            signal.pthread_sigmask(signal.SIG_SETMASK, [])
+            signal.signal(signal.SIGINT, signal.SIG_DFL)
+            child = subprocess.Popen(sys.argv[1:], start_new_session=True, stdin=subprocess.DEVNULL,
+                                     stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            print(child.pid, flush=True)
+            """
+        let parent = Process()
+        parent.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        parent.arguments = ["python3", "-c", script, TestFixtures.fakeYtDlp] + arguments
+        let output = Pipe()
+        parent.standardOutput = output
+        parent.standardError = FileHandle.nullDevice
+        try parent.run()
+        parent.waitUntilExit()
+        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        return try #require(Int32(text.trimmingCharacters(in: .whitespacesAndNewlines)), "spawner printed '\(text)'")
+    }
+
+    private func waitFor(_ condition: () -> Bool) async -> Bool {
+        for _ in 0..<250 {
+            if condition() { return true }
+            try? await Task.sleep(for: .milliseconds(20))
+        }
+        return condition()
+    }
+}
