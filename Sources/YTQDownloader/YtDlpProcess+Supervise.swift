@@ -126,10 +126,13 @@ extension YtDlpProcess {
         }
     }
 
-    /// Polls until our (unreaped) child is a zombie or gone.
+    /// Polls until our (unreaped) child is a zombie or gone. Only where `/proc` tells a zombie
+    /// apart; elsewhere the closed pipes are taken as the end.
     private static func waitForExit(pid: Int32) async {
+        #if os(Linux)
         while ProcessControl.isRunning(pid: pid) {
             try? await Task.sleep(for: .milliseconds(10))
         }
+        #endif
     }
 }

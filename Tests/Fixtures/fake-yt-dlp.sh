@@ -15,6 +15,7 @@
 #   flood          FAKE_LINES (default 20000) progress lines and as many stderr lines.
 #   sigterm        kills itself with SIGTERM.
 #   ffmpeg-missing yt-dlp's ffmpeg ERROR line; exit 1.
+#   quiet-hang     info line, then points stdout/stderr at /dev/null and waits (SIGINT: exit 1).
 #   signals        prints its SigBlk/SigIgn/SigCgt lines from /proc/self/status; exit 0.
 #
 # FAKE_ARGV_FILE, when set, receives the argv (one argument per line) and the environment
@@ -75,6 +76,13 @@ case "$scenario" in
         mkdir -p "$temp" && head -c 100 /dev/zero > "$temp/Fake clip [fake1].mp4.part"
         info
         progress downloading 100 1000
+        wait_forever
+        exit 0 ;;
+    quiet-hang)
+        sleeper=""
+        trap '[ -n "$sleeper" ] && kill "$sleeper" 2>/dev/null; exit 1' INT
+        info
+        exec >/dev/null 2>&1
         wait_forever
         exit 0 ;;
     ignore-sigint)

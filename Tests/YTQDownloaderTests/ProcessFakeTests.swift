@@ -119,6 +119,24 @@ struct ProcessFakeTests {
         #expect(!ProcessControl.isGroupRunning(pgid: pid), "the group's sleep children are gone too")
     }
 
+    @Test("a child that closed its output is still waited for, and can still be stopped")
+    func closedPipes() async throws {
+        let workspace = try Workspace("fake-quiet")
+        defer { workspace.root.remove() }
+        let run = await runToEnd(YtDlpProcess(invocation: workspace.fake("quiet-hang"))) { event, process in
+            if case .info = event {
+                Task {
+                    try await Task.sleep(for: .milliseconds(300))
+                    process.stop()
+                }
+            }
+        }
+        #expect(!run.timedOut)
+        #expect(run.result.outcome == .stopped)
+        #expect(run.result.exitStatus == .exited(1))
+        #expect(run.signals == [SIGINT])
+    }
+
     @Test("cancelling the task that awaits run() stops the child")
     func taskCancellation() async throws {
         let workspace = try Workspace("fake-cancel")

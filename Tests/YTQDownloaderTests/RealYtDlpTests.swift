@@ -39,6 +39,20 @@ struct RealYtDlpTests {
         #expect(server.requests.filter { $0.complete && $0.sent == Int64(size) }.count == 1, "downloaded once")
     }
 
+    @Test("a non-ASCII title survives: JSON-escaped on stdout, UTF-8 on disk")
+    func unicodeTitle() async throws {
+        let server = try MediaServer()
+        defer { server.stop() }
+        let workspace = try Workspace("real-unicode")
+        defer { workspace.root.remove() }
+        let url = server.url("/media/caf%C3%A9%20%E6%97%A5%E6%9C%AC%20%F0%9F%8E%B5.mp4?size=100000")
+        let run = await runToEnd(YtDlpProcess(invocation: workspace.invocation(executable: Self.ytDlp, url: url)))
+        #expect(run.result.info?.title == "café 日本 🎵")
+        let path = try #require(run.result.filePath, "\(run.result.outcome)")
+        #expect(path.hasSuffix("/café 日本 🎵 [café 日本 🎵].mp4"))
+        #expect([UInt8](try Data(contentsOf: URL(fileURLWithPath: path))) == MediaPattern.bytes(name: "café 日本 🎵.mp4", size: 100_000))
+    }
+
     @Test("HTTP 404, connection refused and an unsupported URL fail with yt-dlp's own reason")
     func failures() async throws {
         let server = try MediaServer()
@@ -97,6 +111,8 @@ struct RealYtDlpTests {
         #expect(offset > 0)
         #expect(resumed.sent == Int64(size) - offset, "only the missing bytes were sent")
         #expect(resumed.sent < Int64(size))
+        // With --print (quiet) yt-dlp does not say "Resuming download at byte N"; its first
+        // progress line reports N instead.
         #expect((second.progress.first?.progress.downloadedBytes ?? 0) >= offset)
     }
 
