@@ -1,0 +1,18 @@
+/// Everything a key can ask the UI to do. `CommandTable` binds keys to these.
+public enum Command: String, Sendable, CaseIterable, Hashable {
+    case focusNext, focusPrevious
+    case submit
+    case nextFormat, previousFormat
+    case moveUp, moveDown, pageUp, pageDown, top, bottom
+    case openDetails
+    case cancel, retry, remove, openFolder
+    case filter, applyFilter, clearFilter
+    case clearErrors
+    case help
+    case closeOverlay
+    case leaveField
+    case confirm, confirmDeleteFile, deny
+    case quit
+    case interrupt
+    case redraw
+}

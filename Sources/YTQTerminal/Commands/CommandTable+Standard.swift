@@ -1,0 +1,52 @@
+extension CommandTable {
+    /// ytq's key bindings.
+    public static let standard = CommandTable(bindings: [
+        // Overlays first, so their keys win where they are open.
+        CommandBinding(.confirm, keys: [.char("y"), .enter], "yes", in: [.confirmQuit, .confirmRemove], footer: "yes"),
+        CommandBinding(.confirmDeleteFile, keys: [.char("f")], "remove and delete the file", in: [.confirmRemove],
+                       footer: "delete file too"),
+        CommandBinding(.deny, keys: [.char("n"), .escape], "no, go back", in: [.confirmQuit, .confirmRemove], footer: "no"),
+        CommandBinding(.closeOverlay, keys: [.escape, .char("q"), .enter], "close the details", in: [.details],
+                       footer: "close"),
+        CommandBinding(.closeOverlay, keys: [.escape, .char("q"), .char("?")], "close the help", in: [.help],
+                       footer: "close"),
+
+        CommandBinding(.submit, keys: [.enter], "start the download", in: [.form, .format], footer: "start"),
+        CommandBinding(.nextFormat, keys: [.right, .down], "next format", in: [.format], footer: "format",
+                       footerKeys: "←→"),
+        CommandBinding(.previousFormat, keys: [.left, .up], "previous format", in: [.format]),
+        CommandBinding(.applyFilter, keys: [.enter], "keep the filter, back to the list", in: [.filter], footer: "keep"),
+        CommandBinding(.clearFilter, keys: [.escape], "clear the filter", in: [.filter], footer: "clear"),
+        CommandBinding(.leaveField, keys: [.escape], "leave the field for the list", in: [.form, .format]),
+
+        CommandBinding(.openDetails, keys: [.enter], "details of the selected task", in: [.list], footer: "details"),
+        CommandBinding(.moveDown, keys: [.down, .char("j")], "move down; scrolls details and help", in: [.list, .details, .help],
+                       footer: "move", footerKeys: "↑↓ jk"),
+        CommandBinding(.moveUp, keys: [.up, .char("k")], "move up; scrolls details and help", in: [.list, .details, .help]),
+        CommandBinding(.pageDown, keys: [.pageDown, .ctrl("d")], "page down", in: [.list, .details, .help]),
+        CommandBinding(.pageUp, keys: [.pageUp, .ctrl("u")], "page up", in: [.list, .details, .help]),
+        CommandBinding(.top, keys: [.home, .char("g")], "first task (top of details and help)", in: [.list, .details, .help]),
+        CommandBinding(.bottom, keys: [.end, .char("G")], "last task (end of details and help)", in: [.list, .details, .help]),
+        CommandBinding(.cancel, keys: [.char("c")], "cancel the selected download", in: [.list, .details],
+                       footer: "cancel"),
+        CommandBinding(.retry, keys: [.char("r")], "retry a failed or cancelled task", in: [.list, .details],
+                       footer: "retry"),
+        CommandBinding(.remove, keys: [.char("d")], "remove the task (asks about the file)", in: [.list, .details],
+                       footer: "remove"),
+        CommandBinding(.openFolder, keys: [.char("o")], "open the file's folder (or print its path)",
+                       in: [.list, .details], footer: "open"),
+        CommandBinding(.filter, keys: [.char("/")], "filter the list by text", in: [.list], footer: "filter"),
+        CommandBinding(.clearErrors, keys: [.char("x")], "clear the error pane", in: [.list]),
+
+        CommandBinding(.focusNext, keys: [.tab], "next area: URL, format, list", in: [.form, .format, .list],
+                       footer: "focus"),
+        CommandBinding(.focusPrevious, keys: [.backTab], "previous area", in: [.form, .format, .list]),
+        CommandBinding(.help, keys: [.char("?")], "this help", in: [.list, .details], footer: "help"),
+        CommandBinding(.help, keys: [.function(1)], "this help, from anywhere", in: [.form, .format, .filter],
+                       footer: "help"),
+        CommandBinding(.redraw, keys: [.ctrl("l")], "redraw the screen", in: Set(KeyContext.allCases)),
+        CommandBinding(.quit, keys: [.char("q")], "quit (asks while downloads run)", in: [.list], footer: "quit"),
+        CommandBinding(.interrupt, keys: [.ctrlC], "quit from anywhere", in: Set(KeyContext.allCases),
+                       footer: "quit"),
+    ])
+}

@@ -1,2 +1,0 @@
-// Placeholder until the terminal UI lands.
-enum YTQTerminalPlaceholder {}

@@ -1,0 +1,21 @@
+/// A view drawn over the main screen, which takes the keys while it is open.
+public enum Overlay: Sendable, Equatable {
+    case none
+    case help
+    /// Every field of one task.
+    case details(taskID: Int64)
+    /// "Quit while downloads run?"
+    case confirmQuit
+    /// "Remove this task, and its file?"
+    case confirmRemove(taskID: Int64)
+}
+
+/// The areas of the main screen that Tab moves the focus between.
+public enum FocusArea: String, Sendable, CaseIterable {
+    /// The URL field.
+    case form
+    /// The format chooser.
+    case format
+    /// The task list.
+    case list
+}

@@ -1,0 +1,25 @@
+import YTQCore
+
+/// What the app loop must do after the UI state handled a key or an event.
+///
+/// The state machine never does I/O: it returns these, and the loop carries them out and
+/// feeds the outcome back (`submissionSucceeded`, `submissionFailed`, `upsert`, …).
+public enum UIEffect: Sendable, Equatable {
+    /// Add a download (through `CreateDownload`); the request is already validated.
+    case submit(DownloadRequest)
+    case cancel(taskID: Int64)
+    /// Retry a failed or cancelled task.
+    case retry(taskID: Int64)
+    /// Remove the task, and its file too when `deleteFile` (cancel it first if it runs).
+    case remove(taskID: Int64, deleteFile: Bool)
+    /// Open the folder holding the task's file, or say its path where nothing can open it.
+    case openFolder(taskID: Int64)
+    /// The list filter changed; a loop that pages tasks from the store reloads them.
+    case filterChanged(String)
+    /// Another process changed the task: read it again and `upsert` (or `removeTask`) it.
+    case reloadTask(taskID: Int64)
+    /// Repaint the whole terminal (Ctrl-L), not only the changed cells.
+    case repaint
+    /// Quit: stop the downloads gracefully (they resume on the next start) and restore the terminal.
+    case quit
+}

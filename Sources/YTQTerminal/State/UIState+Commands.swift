@@ -1,0 +1,160 @@
+import YTQCore
+
+extension UIState {
+    /// Runs one command from the `CommandTable`.
+    mutating func perform(_ command: Command) -> [UIEffect] {
+        switch command {
+        case .focusNext, .focusPrevious:
+            let areas = FocusArea.allCases
+            let index = areas.firstIndex(of: focus) ?? 0
+            let step = command == .focusNext ? 1 : areas.count - 1
+            focus = areas[(index + step) % areas.count]
+        case .leaveField:
+            focus = .list
+        case .submit:
+            return submit()
+        case .nextFormat:
+            formatIndex = (formatIndex + 1) % Self.formatChoiceCount
+        case .previousFormat:
+            formatIndex = (formatIndex + Self.formatChoiceCount - 1) % Self.formatChoiceCount
+        case .moveUp: move(by: -1)
+        case .moveDown: move(by: 1)
+        case .pageUp: move(by: -max(1, pageSize - 1))
+        case .pageDown: move(by: max(1, pageSize - 1))
+        case .top: move(by: -Int(Int32.max))
+        case .bottom: move(by: Int(Int32.max))
+        case .openDetails:
+            if let task = selectedTask {
+                overlay = .details(taskID: task.id)
+                overlayScroll = 0
+            }
+        case .cancel, .retry, .remove, .openFolder:
+            return act(command)
+        case .filter:
+            isEditingFilter = true
+        case .applyFilter:
+            isEditingFilter = false
+        case .clearFilter:
+            isEditingFilter = false
+            guard !filter.isEmpty else { return [] }
+            filter = TextField()
+            keepSelectionVisible()
+            return [.filterChanged("")]
+        case .clearErrors:
+            errors.removeAll()
+            keepSelectionVisible()
+        case .help:
+            overlay = .help
+            overlayScroll = 0
+        case .closeOverlay, .deny:
+            overlay = .none
+        case .confirm, .confirmDeleteFile:
+            return confirm(deleteFile: command == .confirmDeleteFile)
+        case .quit:
+            return requestQuit()
+        case .interrupt:
+            return overlay == .confirmQuit ? [.quit] : requestQuit()
+        case .redraw:
+            return [.repaint]
+        }
+        return []
+    }
+
+    /// The task a task command acts on: the one in the details overlay, else the selected one.
+    var targetTask: DownloadTask? {
+        if case .details(let id) = overlay { return task(id: id) }
+        return selectedTask
+    }
+
+    private var pageSize: Int {
+        switch overlay {
+        case .help, .details: return max(1, size.rows - 4)
+        default: return max(1, listRows)
+        }
+    }
+
+    private mutating func move(by delta: Int) {
+        switch overlay {
+        case .help, .details:
+            overlayScroll = max(0, min(overlayScroll + delta, OverlayView.maxScroll(self, size: size)))
+        default:
+            moveSelection(by: delta)
+        }
+    }
+
+    private mutating func act(_ command: Command) -> [UIEffect] {
+        guard let task = targetTask else {
+            statusMessage = StatusMessage("No task selected", kind: .failure)
+            return []
+        }
+        let name = "Task #\(task.id)"
+        switch command {
+        case .cancel:
+            guard task.status.isActive else {
+                statusMessage = StatusMessage("\(name) is \(task.status.rawValue); nothing to cancel", kind: .failure)
+                return []
+            }
+            statusMessage = StatusMessage("Cancelling task #\(task.id)…")
+            return [.cancel(taskID: task.id)]
+        case .retry:
+            guard task.status == .failed || task.status == .cancelled else {
+                statusMessage = StatusMessage("\(name) is \(task.status.rawValue); only failed or cancelled tasks are retried",
+                                              kind: .failure)
+                return []
+            }
+            statusMessage = StatusMessage("Retrying task #\(task.id)…")
+            return [.retry(taskID: task.id)]
+        case .remove:
+            overlay = .confirmRemove(taskID: task.id)
+            return []
+        default:
+            guard task.filePath != nil else {
+                statusMessage = StatusMessage("\(name) has no file yet", kind: .failure)
+                return []
+            }
+            return [.openFolder(taskID: task.id)]
+        }
+    }
+
+    private mutating func confirm(deleteFile: Bool) -> [UIEffect] {
+        switch overlay {
+        case .confirmQuit:
+            return [.quit]
+        case .confirmRemove(let id):
+            overlay = .none
+            statusMessage = StatusMessage(deleteFile ? "Removing task #\(id) and its file…" : "Removing task #\(id)…")
+            return [.remove(taskID: id, deleteFile: deleteFile)]
+        default:
+            return []
+        }
+    }
+
+    private mutating func requestQuit() -> [UIEffect] {
+        guard activeCount > 0 else { return [.quit] }
+        overlay = .confirmQuit
+        return []
+    }
+
+    /// Validates the form; a valid request becomes `.submit`, a bad one an error-pane entry.
+    private mutating func submit() -> [UIEffect] {
+        let format: FormatSpec
+        if let preset = selectedPreset {
+            format = .preset(preset)
+        } else {
+            do {
+                format = try FormatSpec(parsing: customFormat.text)
+            } catch {
+                addError(ErrorEntry(message: error.description, hint: "← → choose a preset, or type a yt-dlp -f expression"))
+                return []
+            }
+        }
+        do {
+            let request = try DownloadRequest(url: url.text, format: format)
+            statusMessage = StatusMessage("Adding \(request.url)…")
+            return [.submit(request)]
+        } catch {
+            addError(ErrorEntry(message: error.description, hint: nil))
+            return []
+        }
+    }
+}

@@ -1,0 +1,59 @@
+import Foundation
+import YTQCore
+
+extension UIState {
+    /// The tasks the list shows: all loaded tasks, or those matching the filter.
+    public var visibleTasks: [DownloadTask] {
+        let needle = filter.text.trimmingCharacters(in: .whitespaces).lowercased()
+        guard !needle.isEmpty else { return tasks }
+        return tasks.filter { Self.task($0, matches: needle) }
+    }
+
+    /// The task under the list cursor.
+    public var selectedTask: DownloadTask? {
+        let visible = visibleTasks
+        return visible.indices.contains(selectedRow) ? visible[selectedRow] : nil
+    }
+
+    /// A task by id among the loaded ones.
+    public func task(id: Int64) -> DownloadTask? {
+        tasks.first { $0.id == id }
+    }
+
+    static func task(_ task: DownloadTask, matches needle: String) -> Bool {
+        if "#\(task.id)" == needle || String(task.id) == needle { return true }
+        return [task.title ?? "", task.videoURL, task.format, task.status.rawValue]
+            .contains { $0.lowercased().contains(needle) }
+    }
+
+    /// How many task rows the list shows at the current size.
+    var listRows: Int { Layout(size: size, state: self).listRows }
+
+    /// Moves the cursor by `delta` rows, within the list.
+    mutating func moveSelection(by delta: Int) {
+        let count = visibleTasks.count
+        guard count > 0 else {
+            selectedRow = 0
+            scrollOffset = 0
+            return
+        }
+        selectedRow = min(count - 1, max(0, selectedRow + delta))
+        keepSelectionVisible()
+    }
+
+    /// Clamps the cursor to the list and scrolls so that it is on screen.
+    mutating func keepSelectionVisible() {
+        let count = visibleTasks.count
+        selectedRow = min(max(0, selectedRow), max(0, count - 1))
+        scrollOffset = Self.scroll(selected: selectedRow, offset: scrollOffset, rows: listRows, count: count)
+    }
+
+    /// The first row to show so that `selected` is among `rows` visible rows of `count`.
+    static func scroll(selected: Int, offset: Int, rows: Int, count: Int) -> Int {
+        guard rows > 0, count > 0 else { return 0 }
+        var first = min(max(0, offset), max(0, count - rows))
+        if selected < first { first = selected }
+        if selected >= first + rows { first = selected - rows + 1 }
+        return max(0, first)
+    }
+}

@@ -1,0 +1,72 @@
+import Foundation
+import YTQCore
+
+/// The lines of the details overlay: every field of a task, the full error, the final path,
+/// the yt-dlp command line and the metadata, wrapped to the overlay's width.
+enum DetailsContent {
+    static let labelWidth = 11
+
+    static func lines(_ task: DownloadTask, state: UIState, context: RenderContext, width: Int) -> [[Span]] {
+        let valueWidth = max(1, width - labelWidth)
+        var lines: [[Span]] = []
+        func field(_ label: String, _ value: String, _ style: Style = .normal) {
+            let wrapped = DisplayWidth.wrap(value, width: valueWidth)
+            for (index, line) in wrapped.enumerated() {
+                let head = index == 0 ? DisplayWidth.pad(label, to: labelWidth) : DisplayWidth.spaces(labelWidth)
+                lines.append([Span(head, Style.muted.bolded), Span(line, style)])
+            }
+        }
+        let retry = state.retries[task.id]
+        let progress = state.progress[task.id]
+        field("Title", task.title ?? "not known yet", task.title == nil ? .muted : Style.normal.bolded)
+        field("URL", task.videoURL)
+        var (status, statusStyle) = TaskStatusText.label(task, retry: retry)
+        if let retry { status += " (" + TaskStatusText.retryText(retry, now: context.now) + ")" }
+        field("Status", status, statusStyle)
+        field("Format", task.format)
+        if let progress {
+            var parts = [TaskStatusText.percent(progress),
+                         HumanFormat.progressSize(downloaded: progress.downloadedBytes, total: progress.totalBytes)]
+            if let speed = progress.speed { parts.append(HumanFormat.speed(speed)) }
+            if let eta = progress.eta, task.status == .downloading { parts.append("ETA " + HumanFormat.duration(seconds: eta)) }
+            let bar = TaskStatusText.bar(percent: progress.percentage, width: min(20, max(0, valueWidth / 4)))
+            lines.append([Span(DisplayWidth.pad("Progress", to: labelWidth), Style.muted.bolded), Span(bar, .accent),
+                          Span((bar.isEmpty ? "" : " ") + parts.joined(separator: " · "))])
+        }
+        field("File", task.filePath ?? "not written yet", task.filePath == nil ? .muted : .normal)
+        field("Requester", task.userID.map { "uid \($0) from \(task.ipAddress)" } ?? task.ipAddress)
+        field("Created", HumanFormat.timestamp(task.createdAt, timeZone: context.timeZone))
+        field("Updated", HumanFormat.timestamp(task.updatedAt, timeZone: context.timeZone))
+        field("Command", state.commandLines[task.id] ?? "not recorded", state.commandLines[task.id] == nil ? .muted : .normal)
+        if let message = task.errorMessage ?? retry?.reason.message {
+            lines.append([])
+            field("Error", message, .error)
+        }
+        if let hint = retry?.reason.hint ?? state.errors.first(where: { $0.taskID == task.id })?.hint {
+            field("Hint", hint, .warning)
+        }
+        if !task.metaData.isEmpty {
+            lines.append([])
+            lines.append([Span("Metadata", Style.muted.bolded)])
+            for key in task.metaData.keys.sorted() {
+                field("  " + key, describe(task.metaData[key] ?? .null))
+            }
+        }
+        return lines
+    }
+
+    /// A short, readable form of a metadata value.
+    static func describe(_ value: JSONValue) -> String {
+        switch value {
+        case .null: return "null"
+        case .bool(let flag): return flag ? "true" : "false"
+        case .number(let number):
+            if number.rounded() == number, abs(number) < 1e15 { return String(Int64(number)) }
+            return String(number)
+        case .string(let text): return text
+        case .array(let items): return "[" + items.map(describe).joined(separator: ", ") + "]"
+        case .object(let fields):
+            return "{" + fields.keys.sorted().map { "\($0): \(describe(fields[$0] ?? .null))" }.joined(separator: ", ") + "}"
+        }
+    }
+}

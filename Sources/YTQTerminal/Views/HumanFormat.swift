@@ -1,0 +1,90 @@
+import Foundation
+
+/// Short human forms of sizes, speeds, durations and times, as the list and details show them.
+public enum HumanFormat {
+    private static let units = ["B", "KiB", "MiB", "GiB", "TiB", "PiB"]
+
+    /// `512 B`, `1.5 MiB`, `12.0 GiB` (binary units, one decimal).
+    public static func bytes(_ count: Int64) -> String {
+        let (value, unit) = scaled(Double(max(0, count)))
+        return unit == 0 ? "\(Int(value)) B" : "\(oneDecimal(value)) \(units[unit])"
+    }
+
+    /// `2.3 MiB/s`.
+    public static func speed(_ bytesPerSecond: Double) -> String {
+        guard bytesPerSecond.isFinite else { return "-" }
+        return bytes(Int64(min(max(0, bytesPerSecond), 9e18))) + "/s"
+    }
+
+    /// Downloaded and total with one unit when they share it: `12.5/40.0 MiB`, else
+    /// `512 KiB/1.2 GiB`; only the downloaded size when the total is unknown.
+    public static func progressSize(downloaded: Int64, total: Int64?) -> String {
+        guard let total else { return bytes(downloaded) }
+        let (done, doneUnit) = scaled(Double(max(0, downloaded)))
+        let (all, allUnit) = scaled(Double(max(0, total)))
+        guard doneUnit == allUnit, allUnit > 0 else { return bytes(downloaded) + "/" + bytes(total) }
+        return "\(oneDecimal(done))/\(oneDecimal(all)) \(units[allUnit])"
+    }
+
+    /// `0:05`, `1:05`, `1:02:03`; `>99h` beyond that.
+    public static func duration(seconds: Int) -> String {
+        let seconds = max(0, seconds)
+        let hours = seconds / 3600
+        let minutes = seconds / 60 % 60
+        let rest = seconds % 60
+        if hours > 99 { return ">99h" }
+        if hours > 0 { return "\(hours):\(twoDigits(minutes)):\(twoDigits(rest))" }
+        return "\(minutes):\(twoDigits(rest))"
+    }
+
+    /// `14:03` on the day of `now`, `Mar 04 14:03` earlier in the year, `2024-03-04` before.
+    public static func time(_ date: Date, now: Date, timeZone: TimeZone) -> String {
+        let calendar = Self.calendar(timeZone)
+        let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute], from: date)
+        let today = calendar.dateComponents([.year, .month, .day], from: now)
+        let clock = "\(twoDigits(parts.hour ?? 0)):\(twoDigits(parts.minute ?? 0))"
+        if parts.year == today.year, parts.month == today.month, parts.day == today.day { return clock }
+        let month = months[max(0, min(11, (parts.month ?? 1) - 1))]
+        if parts.year == today.year { return "\(month) \(twoDigits(parts.day ?? 1)) \(clock)" }
+        return "\(parts.year ?? 0)-\(twoDigits(parts.month ?? 1))-\(twoDigits(parts.day ?? 1))"
+    }
+
+    /// `2026-05-01 14:03:22` in `timeZone`.
+    public static func timestamp(_ date: Date, timeZone: TimeZone) -> String {
+        let parts = calendar(timeZone).dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
+        return "\(parts.year ?? 0)-\(twoDigits(parts.month ?? 1))-\(twoDigits(parts.day ?? 1)) "
+            + "\(twoDigits(parts.hour ?? 0)):\(twoDigits(parts.minute ?? 0)):\(twoDigits(parts.second ?? 0))"
+    }
+
+    private static let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+
+    private static func calendar(_ timeZone: TimeZone) -> Calendar {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = timeZone
+        return calendar
+    }
+
+    private static func scaled(_ value: Double) -> (Double, Int) {
+        var value = value
+        var unit = 0
+        while value >= 1024, unit < units.count - 1 {
+            value /= 1024
+            unit += 1
+        }
+        // 1023.96 KiB would print as 1024.0 KiB: move up a unit instead.
+        if unit > 0, unit < units.count - 1, (value * 10).rounded() >= 10240 {
+            value /= 1024
+            unit += 1
+        }
+        return (value, unit)
+    }
+
+    private static func oneDecimal(_ value: Double) -> String {
+        let tenths = Int((value * 10).rounded())
+        return "\(tenths / 10).\(tenths % 10)"
+    }
+
+    private static func twoDigits(_ value: Int) -> String {
+        value < 10 ? "0\(value)" : "\(value)"
+    }
+}

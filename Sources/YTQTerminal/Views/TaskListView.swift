@@ -1,0 +1,72 @@
+import YTQCore
+
+/// The boxed task list: a header row, one row per task (newest first) with a cursor, the
+/// filter in the title and the scroll position on the bottom border.
+enum TaskListView {
+    static func draw(_ state: UIState, in rect: Rect, rows: Int, context: RenderContext, into screen: inout Screen) {
+        guard rect.width >= 4, rect.height >= 3 else { return }
+        let focused = state.focus == .list && state.overlay == .none
+        let tasks = state.visibleTasks
+        screen.drawBox(rect, title: title(state, shown: tasks.count, focused: focused),
+                       style: focused ? .accent : .muted)
+        let inner = rect.inset(rows: 1, columns: 1)
+        if state.isEditingFilter, state.overlay == .none {
+            screen.cursor = Position(row: rect.row, column: min(rect.endColumn - 3, rect.column + 2 + filterCursorOffset(state)))
+        }
+        let idWidth = max(2, String(tasks.map(\.id).max() ?? 0).count)
+        let columns = TaskColumns(width: inner.width - 1, idWidth: idWidth)
+        for column in columns.columns {
+            let label = TaskColumns.title(of: column.kind)
+            let alignment: DisplayWidth.Alignment = TaskColumns.isRightAligned(column.kind) ? .right : .left
+            screen.put(DisplayWidth.pad(label, to: column.width, alignment: alignment), row: inner.row,
+                       column: inner.column + column.start, width: column.width, style: Style.muted.bolded)
+        }
+        guard !tasks.isEmpty else {
+            drawEmpty(state, in: inner.droppingTop(1), into: &screen)
+            return
+        }
+        let first = UIState.scroll(selected: state.selectedRow, offset: state.scrollOffset, rows: rows, count: tasks.count)
+        for offset in 0..<max(0, min(rows, tasks.count - first)) {
+            let index = first + offset
+            TaskRowView.draw(tasks[index], state: state, columns: columns, row: inner.row + 1 + offset,
+                             rect: Rect(row: inner.row, column: inner.column, width: inner.width - 1, height: inner.height),
+                             cursor: index == state.selectedRow, context: context, into: &screen)
+        }
+        if tasks.count > rows {
+            let last = min(tasks.count, first + rows)
+            screen.putOnBorder([Span("\(first + 1)–\(last) of \(tasks.count)", .muted)], rect: rect, bottom: true)
+        }
+    }
+
+    private static func title(_ state: UIState, shown: Int, focused: Bool) -> [Span] {
+        var spans = [Span("Downloads", focused ? Style.accent.bolded : Style.normal.bolded)]
+        if !state.filter.isEmpty || state.isEditingFilter {
+            spans.append(Span(" \(shown) of \(state.tasks.count)", .muted))
+            spans.append(Span("  / ", .accent))
+            spans.append(Span(state.filter.text, Style.normal.bolded))
+        } else {
+            let total = state.totalTaskCount ?? state.tasks.count
+            spans.append(Span(" \(total)", .muted))
+        }
+        return spans
+    }
+
+    /// Cells from the title's start to the filter cursor.
+    private static func filterCursorOffset(_ state: UIState) -> Int {
+        let prefix = "Downloads \(state.visibleTasks.count) of \(state.tasks.count)  / "
+        return DisplayWidth.of(prefix) + DisplayWidth.of(String(state.filter.text.prefix(state.filter.cursor)))
+    }
+
+    private static func drawEmpty(_ state: UIState, in rect: Rect, into screen: inout Screen) {
+        guard rect.height > 0 else { return }
+        let message = state.filter.isEmpty
+            ? "No downloads yet. Paste a video URL above and press Enter."
+            : "No task matches “\(state.filter.text)”. Esc in the filter clears it."
+        let lines = DisplayWidth.wrap(message, width: max(1, rect.width - 4))
+        let top = rect.row + max(0, (rect.height - lines.count) / 2)
+        for (offset, line) in lines.enumerated() where top + offset < rect.endRow {
+            screen.put(DisplayWidth.pad(line, to: rect.width, alignment: .center), row: top + offset, column: rect.column,
+                       width: rect.width, style: .muted)
+        }
+    }
+}

@@ -1,0 +1,102 @@
+import YTQCore
+
+/// One line of the task list: id, title, format, status, and either the live progress
+/// (bar, size, speed, ETA) or how the task ended.
+enum TaskRowView {
+    static func draw(
+        _ task: DownloadTask, state: UIState, columns: TaskColumns, row: Int, rect: Rect,
+        cursor: Bool, context: RenderContext, into screen: inout Screen
+    ) {
+        let x = rect.column
+        if cursor { screen.put("▸", row: row, column: x, width: 1, style: Style.accent.bolded) }
+        let retry = state.retries[task.id]
+        let progress = state.progress[task.id]
+        for column in columns.columns {
+            let (text, style) = cell(column.kind, task: task, progress: progress, retry: retry, columns: columns)
+            let alignment: DisplayWidth.Alignment = TaskColumns.isRightAligned(column.kind) ? .right : .left
+            if column.kind == .progress, task.status != .downloading || progress == nil { break }
+            if column.kind == .progress {
+                drawProgress(progress, barWidth: columns.barWidth, row: row, column: x + column.start, width: column.width,
+                             into: &screen)
+                continue
+            }
+            screen.put(DisplayWidth.pad(text, to: column.width, alignment: alignment), row: row,
+                       column: x + column.start, width: column.width, style: style)
+        }
+        if let start = columns.trailingStart, task.status != .downloading || progress == nil {
+            let spans = trailing(task, retry: retry, progress: progress, context: context)
+            screen.put(spans, row: row, column: x + start, width: rect.width - start)
+        }
+        if cursor, state.focus == .list, state.overlay == .none {
+            screen.restyle(Rect(row: row, column: x, width: rect.width, height: 1)) { style in
+                style = Style(.selection, bold: style.bold, reverse: true)
+            }
+        }
+    }
+
+    private static func cell(
+        _ kind: TaskColumns.Kind, task: DownloadTask, progress: DownloadProgress?, retry: RetryNote?, columns: TaskColumns
+    ) -> (String, Style) {
+        switch kind {
+        case .id: return (String(task.id), .muted)
+        case .title:
+            let style: Style = task.title == nil ? .muted : .normal
+            return (task.summary.displayName, task.status == .cancelled ? .muted : style)
+        case .format: return (task.format, .normal)
+        case .status: return TaskStatusText.label(task, retry: retry)
+        case .progress: return ("", .normal)
+        case .size:
+            guard let progress else { return ("", .normal) }
+            return (HumanFormat.progressSize(downloaded: progress.downloadedBytes, total: progress.totalBytes), .normal)
+        case .speed:
+            guard let speed = progress?.speed else { return ("-", .muted) }
+            return (HumanFormat.speed(speed), .normal)
+        case .eta:
+            guard let eta = progress?.eta else { return ("-", .muted) }
+            return (HumanFormat.duration(seconds: eta), .normal)
+        }
+    }
+
+    private static func drawProgress(
+        _ progress: DownloadProgress?, barWidth: Int, row: Int, column: Int, width: Int, into screen: inout Screen
+    ) {
+        let percent = DisplayWidth.pad(TaskStatusText.percent(progress), to: 4, alignment: .right)
+        guard barWidth > 0 else {
+            screen.put(percent, row: row, column: column, width: width, style: .accent)
+            return
+        }
+        let bar = TaskStatusText.bar(percent: progress?.percentage, width: barWidth)
+        let filled = bar.prefix { $0 != "░" }
+        screen.put(filled, row: row, column: column, width: barWidth, style: .accent)
+        let drawn = DisplayWidth.of(filled)
+        screen.put(bar.dropFirst(filled.count), row: row, column: column + drawn, width: barWidth - drawn, style: .muted)
+        screen.put(" " + percent, row: row, column: column + barWidth, width: width - barWidth, style: .normal)
+    }
+
+    /// What replaces the progress columns when the task is not downloading.
+    static func trailing(
+        _ task: DownloadTask, retry: RetryNote?, progress: DownloadProgress?, context: RenderContext
+    ) -> [Span] {
+        let time = HumanFormat.time(task.updatedAt, now: context.now, timeZone: context.timeZone)
+        if let retry, task.status.isActive {
+            return [Span(TaskStatusText.retryText(retry, now: context.now), .warning),
+                    Span(" · " + retry.reason.message, .muted)]
+        }
+        switch task.status {
+        case .pending:
+            return [Span("waiting for a free download slot", .muted)]
+        case .downloading:
+            return [Span("starting yt-dlp…", .muted)]
+        case .completed:
+            var spans = [Span("finished ", .ok), Span(time, .normal)]
+            if let size = progress?.totalBytes ?? progress?.downloadedBytes {
+                spans.append(Span("  " + HumanFormat.bytes(size), .muted))
+            }
+            return spans
+        case .failed:
+            return [Span(time + "  ", .muted), Span(TaskStatusText.reason(task), .error)]
+        case .cancelled:
+            return [Span("cancelled ", .muted), Span(time, .muted)]
+        }
+    }
+}

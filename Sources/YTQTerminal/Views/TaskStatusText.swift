@@ -1,0 +1,64 @@
+import Foundation
+import YTQCore
+
+/// How a task's status reads and looks, shared by the list, the compact view and details.
+enum TaskStatusText {
+    /// The status word (or `retrying`) and its style: colour and text both carry it.
+    static func label(_ task: DownloadTask, retry: RetryNote?) -> (String, Style) {
+        if retry != nil, task.status.isActive { return ("retrying", Style.warning.bolded) }
+        return (task.status.rawValue, style(task.status))
+    }
+
+    static func style(_ status: DownloadStatus) -> Style {
+        switch status {
+        case .pending: return .warning
+        case .downloading: return Style.accent.bolded
+        case .completed: return .ok
+        case .failed: return Style.error.bolded
+        case .cancelled: return .muted
+        }
+    }
+
+    /// Four cells for the compact view: `wait`, ` 45%`, `done`, `FAIL`, `stop`, `rtry`.
+    static func short(_ task: DownloadTask, progress: DownloadProgress?, retry: RetryNote?) -> (String, Style) {
+        if retry != nil, task.status.isActive { return ("rtry", Style.warning.bolded) }
+        switch task.status {
+        case .pending: return ("wait", .warning)
+        case .downloading:
+            guard let percent = progress?.percentage else { return (" --%", Style.accent.bolded) }
+            return (DisplayWidth.pad("\(Int(percent))%", to: 4, alignment: .right), Style.accent.bolded)
+        case .completed: return ("done", .ok)
+        case .failed: return ("FAIL", Style.error.bolded)
+        case .cancelled: return ("stop", .muted)
+        }
+    }
+
+    /// The first line of the task's error message.
+    static func reason(_ task: DownloadTask) -> String {
+        let message = task.errorMessage ?? "failed"
+        return message.split(separator: "\n", omittingEmptySubsequences: true).first.map(String.init) ?? message
+    }
+
+    /// A bar of `width` cells filled to `percent` with eighth blocks.
+    static func bar(percent: Double?, width: Int) -> String {
+        guard width > 0 else { return "" }
+        guard let percent else { return String(repeating: "░", count: width) }
+        let eighths = Int((min(100, max(0, percent)) / 100 * Double(width * 8)).rounded(.down))
+        let partials: [Character] = ["▏", "▎", "▍", "▌", "▋", "▊", "▉"]
+        var text = String(repeating: "█", count: eighths / 8)
+        if eighths % 8 > 0 { text.append(partials[eighths % 8 - 1]) }
+        return text + String(repeating: "░", count: max(0, width - DisplayWidth.of(text)))
+    }
+
+    /// `45%`, or `--%` when the total is unknown.
+    static func percent(_ progress: DownloadProgress?) -> String {
+        guard let value = progress?.percentage else { return "--%" }
+        return "\(Int(value.rounded(.down)))%"
+    }
+
+    /// `retry 2 in 0:05`.
+    static func retryText(_ retry: RetryNote, now: Date) -> String {
+        let left = Int(retry.retryAt.timeIntervalSince(now).rounded(.up))
+        return left > 0 ? "retry \(retry.attempt) in \(HumanFormat.duration(seconds: left))" : "retry \(retry.attempt) now"
+    }
+}

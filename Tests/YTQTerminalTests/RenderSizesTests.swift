@@ -1,0 +1,72 @@
+import Foundation
+import Testing
+@testable import YTQTerminal
+
+@Suite("Rendering at every size")
+struct RenderSizesTests {
+    static func states(size: TerminalSize) -> [UIState] {
+        var help = Fixtures.listState(size: size, row: 3)
+        help.handle(.char("?"))
+        var details = Fixtures.listState(size: size, row: 3)
+        details.handle(.enter)
+        var quit = Fixtures.listState(size: size)
+        quit.handle(.char("q"))
+        var filter = Fixtures.listState(size: size)
+        filter.handle([.char("/"), .char("日")])
+        return [UIState(size: size), Fixtures.busyState(size: size), Fixtures.listState(size: size, row: 7),
+                help, details, quit, filter]
+    }
+
+    @Test("every size from 1x1 to 200x60 renders inside the grid", arguments: 1...60)
+    func everySize(rows: Int) {
+        do {
+            for columns in 1...200 {
+                let size = TerminalSize(columns: columns, rows: rows)
+                // The busy list at every size; every state at small sizes and on a grid above.
+                let all = (columns <= 24 && rows <= 16) || (columns % 13 == 0 && rows % 7 == 0)
+                let states = all ? Self.states(size: size) : [Fixtures.listState(size: size, row: 7)]
+                for state in states {
+                    let screen = RootView.render(state, now: Fixtures.now, timeZone: Fixtures.utc)
+                    #expect(screen.cells.count == columns * rows)
+                    if let cursor = screen.cursor {
+                        #expect(cursor.row >= 0 && cursor.row < rows && cursor.column >= 0 && cursor.column < columns,
+                                "cursor \(cursor) outside \(size)")
+                    }
+                    for line in screen.lines where DisplayWidth.of(line) > columns {
+                        Issue.record("line wider than \(size): \(line)")
+                    }
+                }
+            }
+        }
+    }
+
+    @Test("resizing keeps the cursor row on screen")
+    func resize() {
+        var state = Fixtures.listState(size: TerminalSize(columns: 120, rows: 40), row: 7)
+        state.resize(to: TerminalSize(columns: 20, rows: 5))
+        #expect(state.scrollOffset <= state.selectedRow && state.selectedRow < state.scrollOffset + state.listRows)
+        state.resize(to: TerminalSize(columns: 1, rows: 1))
+        state.resize(to: TerminalSize(columns: 80, rows: 24))
+        #expect(state.selectedTask?.id == 5)
+    }
+}
+
+@Suite("Render speed")
+struct RenderSpeedTests {
+    @Test("timing", .enabled(if: ProcessInfo.processInfo.environment["YTQ_PERF"] == "1"))
+    func timing() {
+        let state = Fixtures.listState(size: TerminalSize(columns: 120, rows: 40), row: 3)
+        let clock = ContinuousClock()
+        let elapsed = clock.measure {
+            for _ in 0..<200 { _ = RootView.render(state, now: Fixtures.now, timeZone: Fixtures.utc) }
+        }
+        print("render 120x40 x200:", elapsed)
+        let small = Fixtures.listState(size: TerminalSize(columns: 20, rows: 5), row: 3)
+        print("render 20x5 x200:", clock.measure {
+            for _ in 0..<200 { _ = RootView.render(small, now: Fixtures.now, timeZone: Fixtures.utc) }
+        })
+        print("states x200:", clock.measure {
+            for _ in 0..<200 { _ = RenderSizesTests.states(size: TerminalSize(columns: 20, rows: 5)) }
+        })
+    }
+}

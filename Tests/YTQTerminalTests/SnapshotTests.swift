@@ -1,0 +1,78 @@
+import Foundation
+import Testing
+import YTQCore
+@testable import YTQTerminal
+
+/// The views as text at fixed sizes with a fixed clock, compared with `Snapshots/*.txt`.
+@Suite("View snapshots")
+struct SnapshotTests {
+    static let sizes = [TerminalSize(columns: 80, rows: 24), TerminalSize(columns: 120, rows: 40),
+                        TerminalSize(columns: 20, rows: 5)]
+
+    func render(_ state: UIState) -> Screen {
+        RootView.render(state, now: Fixtures.now, timeZone: Fixtures.utc)
+    }
+
+    @Test("busy list with the form focused", arguments: sizes)
+    func busyForm(size: TerminalSize) {
+        assertSnapshot(render(Fixtures.busyState(size: size)).text, named: "busy-form-\(size)")
+    }
+
+    @Test("busy list with the cursor on the failed task", arguments: sizes)
+    func busyList(size: TerminalSize) {
+        assertSnapshot(render(Fixtures.listState(size: size, row: 3)).text, named: "busy-list-\(size)")
+    }
+
+    @Test("empty list", arguments: sizes)
+    func empty(size: TerminalSize) {
+        assertSnapshot(render(UIState(size: size)).text, named: "empty-\(size)")
+    }
+
+    @Test("help overlay", arguments: sizes)
+    func help(size: TerminalSize) {
+        var state = Fixtures.listState(size: size)
+        state.handle(.char("?"))
+        assertSnapshot(render(state).text, named: "help-\(size)")
+    }
+
+    @Test("details of the failed task", arguments: sizes)
+    func detailsFailed(size: TerminalSize) {
+        var state = Fixtures.listState(size: size, row: 3)
+        state.handle(.enter)
+        assertSnapshot(render(state).text, named: "details-failed-\(size)")
+    }
+
+    @Test("details of the running CJK task with its command line")
+    func detailsRunning() {
+        var state = Fixtures.listState(size: TerminalSize(columns: 120, rows: 40))
+        state.handle(.enter)
+        assertSnapshot(render(state).text, named: "details-running-120x40")
+    }
+
+    @Test("confirm quit and remove")
+    func confirmations() {
+        var quit = Fixtures.listState(size: TerminalSize(columns: 80, rows: 24))
+        quit.handle(.char("q"))
+        assertSnapshot(render(quit).text, named: "confirm-quit-80x24")
+        var remove = Fixtures.listState(size: TerminalSize(columns: 80, rows: 24), row: 4)
+        remove.handle(.char("d"))
+        assertSnapshot(render(remove).text, named: "confirm-remove-80x24")
+    }
+
+    @Test("filtered list and the custom format field")
+    func filterAndCustomFormat() {
+        var state = Fixtures.listState(size: TerminalSize(columns: 80, rows: 24))
+        state.handle([.char("/"), .char("c"), .char("a")])
+        assertSnapshot(render(state).text, named: "filter-80x24")
+        var custom = Fixtures.busyState(size: TerminalSize(columns: 80, rows: 24))
+        custom.handle([.tab, .left])
+        custom.handle(Array("bv*+ba/b").map(Key.char))
+        assertSnapshot(render(custom).text, named: "custom-format-80x24")
+    }
+
+    @Test("styles of the busy list")
+    func styles() {
+        let screen = render(Fixtures.listState(size: TerminalSize(columns: 120, rows: 40), row: 3))
+        assertSnapshot(screen.styleMap, named: "busy-list-120x40.styles")
+    }
+}
