@@ -63,6 +63,11 @@ let package = Package(
         .systemLibrary(name: "CNcursesShim", path: "Sources/CNcursesShim"),
         .target(name: "YTQTerminal", dependencies: ["YTQCore", "CNcursesShim"], swiftSettings: strict),
         .executableTarget(name: "ytq", dependencies: ["YTQCommands"], swiftSettings: strict),
+        .executableTarget(
+            name: "ytq-bench",
+            dependencies: ["YTQCore", "YTQStore", "YTQDownloader", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: strict
+        ),
 
         .target(
             name: "YTQTestSupport",
