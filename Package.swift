@@ -87,7 +87,8 @@ let package = Package(
             dependencies: ["YTQScheduler", "YTQStore", "YTQDownloader", "YTQTestSupport", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: strict
         ),
-        .testTarget(name: "YTQTerminalTests", dependencies: ["YTQTerminal", "YTQTestSupport"], swiftSettings: strict),
+        .testTarget(
+            name: "YTQTerminalTests", dependencies: ["YTQTerminal", "YTQTestSupport"], exclude: ["Snapshots"], swiftSettings: strict),
         .testTarget(name: "YTQSettingsTests", dependencies: ["YTQSettings", "YTQTestSupport"], swiftSettings: strict),
         .testTarget(
             name: "YTQCommandsTests",

@@ -81,13 +81,11 @@ struct OutputParserTests {
         #expect(YtDlpOutputParser.parse(line) == .other(line))
     }
 
-    // A release build parses about 600,000 of these lines a second on the dev machine; this
-    // debug-build check only catches a gross regression (and stays loose for a busy machine).
-    @Test("parsing is cheap: 50,000 progress lines in well under a few seconds, even in debug")
-    func speed() {
-        let clock = ContinuousClock()
+    // Speed is measured by `make bench` (ytq-bench), not asserted here.
+    @Test("parsing the same line 50,000 times gives the same progress every time")
+    func repeatable() {
         var total: Int64 = 0
-        let elapsed = clock.measure {
+        do {
             for _ in 0..<50_000 {
                 if case .progress(let progress) = YtDlpOutputParser.parse(Self.realDownloading) {
                     total += progress.progress.downloadedBytes
@@ -95,6 +93,5 @@ struct OutputParserTests {
             }
         }
         #expect(total == 523_264 * 50_000)
-        #expect(elapsed < .seconds(5), "took \(elapsed)")
     }
 }

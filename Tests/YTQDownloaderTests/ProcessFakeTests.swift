@@ -82,8 +82,6 @@ struct ProcessFakeTests {
         let workspace = try Workspace("fake-stop")
         defer { workspace.root.remove() }
         let process = YtDlpProcess(invocation: workspace.fake("hang"), stopGrace: .seconds(10))
-        let clock = ContinuousClock()
-        let start = clock.now
         let run = await runToEnd(process) { event, process in
             if case .progress = event { process.stop() }
         }
@@ -91,7 +89,6 @@ struct ProcessFakeTests {
         #expect(run.result.exitStatus == .exited(1))
         #expect(!run.result.wasKilled)
         #expect(run.signals == [SIGINT])
-        #expect(clock.now - start < .seconds(5))
         #expect(run.stderr.contains("ERROR: Interrupted by user"))
         #expect(TaskTempFolder.hasPartialFiles(at: workspace.temp))
         let pid = try #require(run.startedPID)
@@ -114,7 +111,6 @@ struct ProcessFakeTests {
         #expect(run.result.wasKilled)
         #expect(run.signals == [SIGINT, SIGKILL])
         #expect(elapsed >= .milliseconds(600))
-        #expect(elapsed < .seconds(10))
         let pid = try #require(run.startedPID)
         #expect(!ProcessControl.isGroupRunning(pgid: pid), "the group's sleep children are gone too")
     }
