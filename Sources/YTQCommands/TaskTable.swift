@@ -6,9 +6,10 @@ struct TaskTable {
 
     func render() -> String {
         guard !tasks.isEmpty else { return "no tasks\n" }
-        let header = ["ID", "STATUS", "FORMAT", "CREATED", "TITLE / URL"]
+        let header = ["ID", "STATUS", "DONE", "FORMAT", "CREATED", "TITLE / URL"]
         let rows = tasks.map { task in
-            [String(task.id), task.status.rawValue, Self.clip(task.format, 16), Timestamp.local(task.createdAt), task.summary.displayName]
+            [String(task.id), task.status.rawValue, Self.done(task), Self.clip(task.format, 16), Timestamp.local(task.createdAt),
+             task.summary.displayName]
         }
         let widths = (0..<header.count - 1).map { column in
             ([header] + rows).map { $0[column].count }.max() ?? 0
@@ -19,6 +20,15 @@ struct TaskTable {
             }
             return (padded + [cells.last ?? ""]).joined(separator: "  ")
         }.joined(separator: "\n") + "\n"
+    }
+
+    /// How far the download came: `100%` when completed, else the last recorded percentage.
+    static func done(_ task: DownloadTask) -> String {
+        if task.status == .completed { return "100%" }
+        guard let downloaded = task.downloadedBytes else { return "-" }
+        let progress = DownloadProgress(downloadedBytes: downloaded, totalBytes: task.totalBytes)
+        guard let percentage = progress.percentage else { return "-" }
+        return "\(Int(percentage))%"
     }
 
     static func clip(_ text: String, _ limit: Int) -> String {
