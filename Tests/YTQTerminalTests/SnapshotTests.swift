@@ -65,9 +65,21 @@ struct SnapshotTests {
         state.handle([.char("/"), .char("c"), .char("a")])
         assertSnapshot(render(state).text, named: "filter-80x24")
         var custom = Fixtures.busyState(size: TerminalSize(columns: 80, rows: 24))
-        custom.handle([.tab, .left])
+        custom.handle(.tab)
+        custom.formatIndex = UIState.formatChoiceCount - 2
+        custom.handle(.right)
         custom.handle(Array("bv*+ba/b").map(Key.char))
         assertSnapshot(render(custom).text, named: "custom-format-80x24")
+    }
+
+    @Test("between compact and full, too small, and a long URL scrolled to its cursor")
+    func inBetweenSizes() {
+        assertSnapshot(render(Fixtures.busyState(size: TerminalSize(columns: 60, rows: 14))).text, named: "busy-form-60x14")
+        assertSnapshot(render(Fixtures.listState(size: TerminalSize(columns: 40, rows: 10))).text, named: "busy-list-40x10")
+        assertSnapshot(render(Fixtures.busyState(size: TerminalSize(columns: 11, rows: 3))).text, named: "too-small-11x3")
+        var long = UIState(size: TerminalSize(columns: 60, rows: 14))
+        long.url = TextField("https://www.example.com/" + String(repeating: "日本語/abc/", count: 8) + "end")
+        assertSnapshot(render(long).text, named: "long-url-60x14")
     }
 
     @Test("styles of the busy list")

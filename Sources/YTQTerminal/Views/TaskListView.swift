@@ -60,7 +60,7 @@ enum TaskListView {
     private static func drawEmpty(_ state: UIState, in rect: Rect, into screen: inout Screen) {
         guard rect.height > 0 else { return }
         let message = state.filter.isEmpty
-            ? "No downloads yet. Paste a video URL above and press Enter."
+            ? "No downloads yet: paste a URL above and press Enter."
             : "No task matches “\(state.filter.text)”. Esc in the filter clears it."
         let lines = DisplayWidth.wrap(message, width: max(1, rect.width - 4))
         let top = rect.row + max(0, (rect.height - lines.count) / 2)

@@ -1,0 +1,129 @@
+import CNcursesShim
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The only code that touches ncurses: takes over the terminal, copies `Screen`s to it and
+/// reads keys. Not thread-safe and not `Sendable`: create it, use it and `restore()` it on
+/// one thread, the UI thread. Other threads reach that thread with a `TerminalWakeup`.
+///
+/// Start: `setlocale(LC_ALL, "")`, `newterm`, raw mode (so Ctrl-C is a key), no echo, no
+/// newline translation, colours from the terminal's palette unless `NO_COLOR`, bracketed
+/// paste on, stderr captured (replayed on restore). Every exit path restores the terminal:
+/// `restore()` (idempotent; call it from the loop's quit and signal-event handling),
+/// `deinit`, `exit`, and crash signals (see `TerminalCrashGuard`).
+public final class CursesTerminal {
+    /// How to set the terminal up.
+    public struct Options: Sendable {
+        /// Use the terminal's colours; false with `NO_COLOR` set (any value but empty).
+        public var color: Bool
+        /// Ask the terminal to bracket pastes, so a pasted URL arrives whole.
+        public var bracketedPaste: Bool
+        /// Send stderr to a temporary file while curses draws, and replay it at `restore()`.
+        public var captureStderr: Bool
+
+        public init(color: Bool = true, bracketedPaste: Bool = true, captureStderr: Bool = true) {
+            self.color = color
+            self.bracketedPaste = bracketedPaste
+            self.captureStderr = captureStderr
+        }
+
+        /// The options for an environment: colour unless `NO_COLOR` is set and not empty.
+        public static func from(environment: [String: String]) -> Options {
+            Options(color: (environment["NO_COLOR"] ?? "").isEmpty)
+        }
+    }
+
+    public let options: Options
+    /// The terminal's size as of the last start, resize or `refreshSize()`.
+    public internal(set) var size: TerminalSize
+    var palette: CursesPalette
+    var lastFrame: Screen?
+    var decoder = KeyDecoder()
+    private var screenPointer: OpaquePointer?
+    private var output: UnsafeMutablePointer<FILE>?
+    private var input: UnsafeMutablePointer<FILE>?
+    public private(set) var isActive = false
+
+    /// Takes over the terminal; throws when stdin or stdout is not a terminal or curses fails.
+    public init(options: Options = .init()) throws(TerminalError) {
+        self.options = options
+        guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
+            throw TerminalError("ytq's screen needs a terminal: stdin and stdout must be a TTY")
+        }
+        _ = setlocale(LC_ALL, "")
+        TerminalCrashGuard.arm()
+        output = fdopen(dup(STDOUT_FILENO), "w")
+        input = fdopen(dup(STDIN_FILENO), "r")
+        guard let output, let input, let screen = newterm(nil, output, input) else {
+            TerminalCrashGuard.disarm()
+            let term = getenv("TERM").map { String(cString: $0) } ?? ""
+            throw TerminalError("could not start curses for TERM='\(term)'; set TERM to your terminal (e.g. xterm-256color)")
+        }
+        screenPointer = screen
+        _ = raw()
+        _ = noecho()
+        _ = nonl()
+        _ = ytq_keypad(false)
+        _ = curs_set(0)
+        palette = CursesPalette(colorWanted: options.color)
+        size = TerminalSize(columns: Int(ytq_columns()), rows: Int(ytq_rows()))
+        isActive = true
+        _ = ytq_refresh()
+        if options.bracketedPaste { Self.send("\u{1B}[?2004h") }
+        if options.captureStderr { TerminalCrashGuard.captureStderr() }
+    }
+
+    deinit {
+        restore()
+    }
+
+    /// Gives the terminal back as it was: bracketed paste off, `endwin`, stderr replayed.
+    /// Safe to call more than once; the terminal cannot be used afterwards.
+    public func restore() {
+        guard isActive else { return }
+        isActive = false
+        if options.bracketedPaste { Self.send("\u{1B}[?2004l") }
+        _ = curs_set(1)
+        _ = endwin()
+        if let screenPointer { delscreen(screenPointer) }
+        screenPointer = nil
+        if let output { fclose(output) }
+        if let input { fclose(input) }
+        output = nil
+        input = nil
+        TerminalCrashGuard.releaseStderr()
+        TerminalCrashGuard.disarm()
+    }
+
+    /// For a process about to die inside a real signal handler: restores the terminal modes
+    /// with async-signal-safe calls only. Prefer turning signals into events and `restore()`.
+    public static func emergencyRestore() {
+        TerminalCrashGuard.emergencyRestore()
+    }
+
+    /// Asks the kernel for the window size and tells curses; returns the new size. The loop
+    /// calls this when its own SIGWINCH handling reports a resize (curses' handler also makes
+    /// `readKeys` return `.resize`).
+    @discardableResult
+    public func refreshSize() -> TerminalSize {
+        guard isActive else { return size }
+        var window = winsize()
+        if ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &window) == 0, window.ws_row > 0, window.ws_col > 0,
+           Int32(window.ws_row) != ytq_rows() || Int32(window.ws_col) != ytq_columns() {
+            // Only on a real change: resizeterm queues a KEY_RESIZE of its own.
+            _ = resizeterm(Int32(window.ws_row), Int32(window.ws_col))
+        }
+        size = TerminalSize(columns: Int(ytq_columns()), rows: Int(ytq_rows()))
+        lastFrame = nil
+        return size
+    }
+
+    /// Writes control bytes straight to the terminal (outside curses' buffer).
+    static func send(_ sequence: String) {
+        var bytes = Array(sequence.utf8)
+        _ = write(STDOUT_FILENO, &bytes, bytes.count)
+    }
+}
