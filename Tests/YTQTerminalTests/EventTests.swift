@@ -77,3 +77,20 @@ struct EventTests {
         #expect(state.errors.first?.message == "e\(UIState.maxErrors + 9)")
     }
 }
+
+@Suite("Paging from the store")
+struct PagingTests {
+    @Test("store-wide counts drive the header and the quit question; the page size follows the screen")
+    func counts() {
+        var state = UIState(size: TerminalSize(columns: 80, rows: 24))
+        state.replaceTasks(Array(Fixtures.tasks.suffix(2)), totalCount: 100_000)
+        state.statusCounts = [.completed: 99_990, .downloading: 3, .pending: 7]
+        #expect(state.activeCount == 10)
+        let header = RootView.render(state, now: Fixtures.now, timeZone: Fixtures.utc).line(0)
+        #expect(header.contains("100000 tasks · 3 downloading · 7 queued"))
+        #expect(state.neededRowCount >= 3 * state.listRows)
+        state.focus = .list
+        #expect(state.handle(.char("q")).isEmpty)
+        #expect(state.overlay == .confirmQuit)
+    }
+}

@@ -5,7 +5,8 @@ import YTQCore
 
 /// A manual check of the curses backend in a real terminal (tmux in CI-like runs):
 /// `YTQ_TTY_DEMO=1 swift test --filter TerminalDemo` shows the busy fixture, animates task
-/// #12, and logs keys and effects to `$YTQ_TTY_DEMO_LOG` (default /tmp/ytq-tty-demo.log).
+/// #12, and logs keys and effects to `$YTQ_TTY_DEMO_LOG` (default /tmp/ytq-tty-demo.log);
+/// with `YTQ_TTY_DEMO_CRASH=1`, `!` crashes it to check that the terminal is restored.
 /// It is also the reference for the app loop: one thread owns curses, events come in,
 /// at most one redraw per turn.
 @Suite("Terminal demo")
@@ -34,6 +35,10 @@ struct TerminalDemoTests {
                 state.didRedraw()
             }
             let keys = terminal.readKeys(timeout: .milliseconds(500), wakeup: wakeup)
+            if keys.contains(.char("!")), Self.environment["YTQ_TTY_DEMO_CRASH"] == "1" {
+                FileHandle.standardError.write(Data("about to crash on purpose\n".utf8))
+                fatalError("the demo crashed on purpose")
+            }
             if keys.isEmpty, var task = state.task(id: 12), task.status == .downloading {
                 downloaded = min(40 * Fixtures.mebibyte, downloaded + Fixtures.mebibyte)
                 if downloaded == 40 * Fixtures.mebibyte { task.status = .completed }

@@ -26,6 +26,9 @@ public struct UIState: Sendable, Equatable {
     public var commandLines: [Int64: String] = [:]
     /// How many tasks the store holds when `tasks` is only a page of them.
     public var totalTaskCount: Int?
+    /// Tasks per status in the whole store, when the loop counts them there (a page of
+    /// `tasks` cannot tell); the header and the quit question use it.
+    public var statusCounts: [DownloadStatus: Int]?
 
     /// The cursor row in the (filtered) list.
     public internal(set) var selectedRow = 0
@@ -88,8 +91,16 @@ public struct UIState: Sendable, Equatable {
         }
     }
 
-    /// How many loaded tasks hold a download slot (pending or downloading).
-    public var activeCount: Int { tasks.reduce(0) { $0 + ($1.status.isActive ? 1 : 0) } }
+    /// How many tasks hold a download slot (pending or downloading).
+    public var activeCount: Int {
+        if let statusCounts { return DownloadStatus.active.reduce(0) { $0 + (statusCounts[$1] ?? 0) } }
+        return tasks.reduce(0) { $0 + ($1.status.isActive ? 1 : 0) }
+    }
+
+    /// How many of the newest tasks a loop that pages from the store should have loaded:
+    /// two screens past the first row shown. Read it after each turn; load more when
+    /// `tasks.count` is below it and `totalTaskCount` says there are more.
+    public var neededRowCount: Int { scrollOffset + 3 * max(1, listRows) }
 
     /// Whether something on screen changes with time alone (a retry countdown), so the loop
     /// should tick about once a second; otherwise it can sleep until input or an event.

@@ -7,8 +7,10 @@ enum HeaderView {
         var spans = [Span(" ytq ", Style(.accent, bold: true, reverse: true)), Span(" ")]
         let total = state.totalTaskCount ?? state.tasks.count
         spans.append(Span(total == 1 ? "1 task" : "\(total) tasks", .normal))
-        var counts: [DownloadStatus: Int] = [:]
-        for task in state.tasks { counts[task.status, default: 0] += 1 }
+        var counts: [DownloadStatus: Int] = state.statusCounts ?? [:]
+        if state.statusCounts == nil {
+            for task in state.tasks { counts[task.status, default: 0] += 1 }
+        }
         let parts: [(DownloadStatus, String)] = [
             (.downloading, "downloading"), (.pending, "queued"), (.failed, "failed"), (.completed, "done"),
         ]
