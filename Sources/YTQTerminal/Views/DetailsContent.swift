@@ -7,10 +7,17 @@ enum DetailsContent {
     static let labelWidth = 11
 
     static func lines(_ task: DownloadTask, state: UIState, context: RenderContext, width: Int) -> [[Span]] {
-        let valueWidth = max(1, width - labelWidth)
+        // Narrow screens put each label on a line of its own, above its value.
+        let stacked = width < 40
+        let valueWidth = stacked ? max(1, width) : max(1, width - labelWidth)
         var lines: [[Span]] = []
         func field(_ label: String, _ value: String, _ style: Style = .normal) {
             let wrapped = DisplayWidth.wrap(value, width: valueWidth)
+            if stacked {
+                lines.append([Span(label.trimmingCharacters(in: .whitespaces), Style.muted.bolded)])
+                lines += wrapped.map { [Span($0, style)] }
+                return
+            }
             for (index, line) in wrapped.enumerated() {
                 let head = index == 0 ? DisplayWidth.pad(label, to: labelWidth) : DisplayWidth.spaces(labelWidth)
                 lines.append([Span(head, Style.muted.bolded), Span(line, style)])

@@ -84,7 +84,7 @@ enum TaskRowView {
         }
         switch task.status {
         case .pending:
-            return [Span("waiting for a free download slot", .muted)]
+            return [Span("waiting for a free slot", .muted)]
         case .downloading:
             return [Span("starting yt-dlp…", .muted)]
         case .completed:
