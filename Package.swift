@@ -9,6 +9,8 @@
 //   YTQScheduler the actor that claims tasks and runs them as DownloadJobs; the event stream.
 //   YTQTerminal  the screen: pure views into a cell grid, key commands, and the only ncurses user
 //                (through the CNcursesShim C target).
+//   YTQApp       the terminal UI's loop: one thread owns curses and the UI state; scheduler
+//                events, database changes and signals reach it through one inbox.
 //   YTQCommands  the command line (swift-argument-parser), wiring the layers together.
 //   ytq          the executable: calls YTQCommands.
 import PackageDescription
@@ -45,7 +47,7 @@ let package = Package(
         .target(
             name: "YTQCommands",
             dependencies: [
-                "YTQCore", "YTQStore", "YTQSettings", "YTQDownloader", "YTQScheduler",
+                "YTQCore", "YTQStore", "YTQSettings", "YTQDownloader", "YTQScheduler", "YTQApp",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
@@ -62,6 +64,11 @@ let package = Package(
         ),
         .systemLibrary(name: "CNcursesShim", path: "Sources/CNcursesShim"),
         .target(name: "YTQTerminal", dependencies: ["YTQCore", "CNcursesShim"], swiftSettings: strict),
+        .target(
+            name: "YTQApp",
+            dependencies: ["YTQCore", "YTQStore", "YTQDownloader", "YTQScheduler", "YTQTerminal"],
+            swiftSettings: strict
+        ),
         .executableTarget(name: "ytq", dependencies: ["YTQCommands"], swiftSettings: strict),
         .executableTarget(
             name: "ytq-bench",

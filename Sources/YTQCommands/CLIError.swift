@@ -11,6 +11,8 @@ enum CLIError: Error, CustomStringConvertible {
     case refused(RuleViolation)
     case store(StoreError)
     case settings(SettingsError)
+    /// The screen could not start (no terminal, unknown TERM).
+    case terminal(String)
 
     init(_ error: CreateDownloadError) {
         switch error {
@@ -24,7 +26,7 @@ enum CLIError: Error, CustomStringConvertible {
         switch self {
         case .invalid, .settings: return 2
         case .refused: return 3
-        case .store: return 1
+        case .store, .terminal: return 1
         }
     }
 
@@ -34,6 +36,7 @@ enum CLIError: Error, CustomStringConvertible {
         case .refused(let violation): return violation.description
         case .store(let error): return error.description
         case .settings(let error): return error.description
+        case .terminal(let message): return message
         }
     }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import YTQCore
+import YTQApp
 import YTQScheduler
 
 /// `ytq worker`: the scheduler without the screen, printing events.

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import YTQApp
 
 /// The root `ytq` command: opens the terminal UI, or runs one of the subcommands.
 public struct YTQCommand: AsyncParsableCommand {
@@ -9,7 +10,7 @@ public struct YTQCommand: AsyncParsableCommand {
         commandName: "ytq",
         abstract: "A keyboard-driven terminal download manager for yt-dlp.",
         discussion: """
-            Without a subcommand, ytq opens its terminal UI. Tasks live in one SQLite database \
+            Without a subcommand, ytq opens its terminal UI (press ? there for the keys). Tasks live in one SQLite database \
             that several users and processes can share; at most 1 active download per user and \
             10 system-wide (see --per-user-limit and --system-limit).
 
@@ -26,14 +27,17 @@ public struct YTQCommand: AsyncParsableCommand {
 
     public init() {}
 
+    /// Opens the terminal UI, with the scheduler running in this process.
     public func run() async throws {
-        FileHandle.standardError.write(Data("""
-            ytq: the terminal UI is not built yet. Use the subcommands for now:
-              ytq add URL [--format PRESET]   queue a download
-              ytq list [--json]               show the tasks
-              ytq --help                      everything else
-
-            """.utf8))
-        throw ExitCode(1)
+        let context = try CommandContext(options)
+        let app = TerminalApp(
+            database: context.database, databasePath: context.settings.databasePath, limits: context.settings.limits,
+            requester: context.requester, configuration: context.schedulerConfiguration,
+            environment: ProcessInfo.processInfo.environment)
+        do {
+            try await app.run()
+        } catch {
+            throw CLIError.terminal(error.description + "; without a terminal, use `ytq add`, `ytq list` and `ytq worker`")
+        }
     }
 }

@@ -44,7 +44,8 @@ enum DetailsContent {
         field("Requester", task.userID.map { "uid \($0) from \(task.ipAddress)" } ?? task.ipAddress)
         field("Created", HumanFormat.timestamp(task.createdAt, timeZone: context.timeZone))
         field("Updated", HumanFormat.timestamp(task.updatedAt, timeZone: context.timeZone))
-        field("Command", state.commandLines[task.id] ?? "not recorded", state.commandLines[task.id] == nil ? .muted : .normal)
+        let commandLine = state.commandLines[task.id] ?? task.commandLine
+        field("Command", commandLine ?? "not recorded yet", commandLine == nil ? .muted : .normal)
         if let message = task.errorMessage ?? retry?.reason.message {
             lines.append([])
             field("Error", message, .error)
@@ -56,7 +57,8 @@ enum DetailsContent {
             lines.append([])
             lines.append([Span("Metadata", Style.muted.bolded)])
             for key in task.metaData.keys.sorted() {
-                field("  " + key, describe(task.metaData[key] ?? .null))
+                let text = "\(key): \(describe(task.metaData[key] ?? .null))"
+                lines += DisplayWidth.wrap(text, width: max(1, width - 2)).map { [Span("  "), Span($0)] }
             }
         }
         return lines

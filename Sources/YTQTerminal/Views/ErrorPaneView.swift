@@ -6,9 +6,32 @@ enum ErrorPaneView {
         screen.drawBox(rect, title: title, style: .muted)
         screen.putOnBorder([Span("x", Style.accent.bolded), Span(" clears", .muted)], rect: rect, bottom: true)
         let inner = rect.inset(rows: 1, columns: 2)
-        for (offset, entry) in state.errors.prefix(inner.height).enumerated() {
-            screen.put(spans(entry, width: inner.width), row: inner.row + offset, column: inner.column, width: inner.width)
+        for (offset, line) in lines(state, width: inner.width).prefix(inner.height).enumerated() {
+            screen.put(line, row: inner.row + offset, column: inner.column, width: inner.width)
         }
+    }
+
+    /// The pane's lines: the newest error in full (its reason wrapped over up to three lines,
+    /// then its hint), the older ones one line each.
+    static func lines(_ state: UIState, width: Int) -> [[Span]] {
+        guard let newest = state.errors.first, width > 0 else { return [] }
+        var lines: [[Span]] = []
+        let prefix = newest.taskID.map { "#\($0) " } ?? ""
+        let message = newest.message.replacingOccurrences(of: "\n", with: " ")
+        let wrapped = DisplayWidth.wrap(message, width: max(1, width - DisplayWidth.of(prefix)))
+        for (index, text) in wrapped.prefix(3).enumerated() {
+            let head = index == 0 ? prefix : DisplayWidth.spaces(DisplayWidth.of(prefix))
+            var line = text
+            if index == 2, wrapped.count > 3 { line = DisplayWidth.truncate(text + " …", to: max(1, width - DisplayWidth.of(prefix))) }
+            lines.append([Span(head, Style.muted.bolded), Span(line, .error)])
+        }
+        if let hint = newest.hint {
+            lines.append([Span(DisplayWidth.spaces(DisplayWidth.of(prefix))), Span(DisplayWidth.truncate("→ " + hint, to: max(1, width - DisplayWidth.of(prefix))), .warning)])
+        }
+        for entry in state.errors.dropFirst() {
+            lines.append(spans(entry, width: width))
+        }
+        return lines
     }
 
     /// `#9 reason → hint` in `width` cells: the hint keeps up to half the line.

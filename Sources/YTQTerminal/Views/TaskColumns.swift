@@ -14,7 +14,7 @@ struct TaskColumns: Equatable {
     static let formatWidth = 10
     static let statusWidth = 11
     static let sizeWidth = 15
-    static let speedWidth = 10
+    static let speedWidth = 11
     static let etaWidth = 7
 
     private(set) var columns: [Column] = []

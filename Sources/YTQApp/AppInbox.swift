@@ -1,0 +1,43 @@
+import Synchronization
+import YTQCore
+import YTQTerminal
+
+/// The one way into the UI loop from other threads: messages queue here and the loop's
+/// `poll` is woken, so the loop alone owns the screen state.
+final class AppInbox: Sendable {
+    /// Something for the UI loop to apply.
+    enum Message: Sendable {
+        /// A scheduler event (this process's downloads).
+        case download(DownloadEvent)
+        /// The database file changed (any process): reload the visible page soon.
+        case databaseChanged
+        /// SIGTERM, SIGHUP or SIGINT: quit now, leaving downloads resumable.
+        case signal(Int32)
+        /// A background action finished: say so on the status line.
+        case notice(StatusMessage)
+        /// A background action failed: show it in the error pane.
+        case error(ErrorEntry)
+        /// A task was removed by this process.
+        case removed(taskID: Int64)
+    }
+
+    let wakeup: TerminalWakeup
+    private let queue = Mutex<[Message]>([])
+
+    init(wakeup: TerminalWakeup) {
+        self.wakeup = wakeup
+    }
+
+    func post(_ message: Message) {
+        queue.withLock { $0.append(message) }
+        wakeup.wake()
+    }
+
+    /// Everything posted since the last call, oldest first.
+    func drain() -> [Message] {
+        queue.withLock { queue in
+            defer { queue.removeAll(keepingCapacity: true) }
+            return queue
+        }
+    }
+}

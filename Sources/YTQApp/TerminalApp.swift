@@ -1,0 +1,64 @@
+import Foundation
+import YTQCore
+import YTQScheduler
+import YTQStore
+import YTQTerminal
+
+/// ytq's screen: the scheduler running in-process, and the UI loop on its own thread.
+///
+/// Threads: the UI thread owns curses and the `UIState` (see `UILoop`); the scheduler and the
+/// database watcher run in Swift concurrency and post to the loop's `AppInbox`.
+public struct TerminalApp: Sendable {
+    public let database: AppDatabase
+    public let databasePath: String
+    public let limits: ConcurrencyLimits
+    public let requester: Requester
+    public let configuration: SchedulerConfiguration
+    public let environment: [String: String]
+
+    public init(
+        database: AppDatabase, databasePath: String, limits: ConcurrencyLimits, requester: Requester,
+        configuration: SchedulerConfiguration, environment: [String: String]
+    ) {
+        self.database = database
+        self.databasePath = databasePath
+        self.limits = limits
+        self.requester = requester
+        self.configuration = configuration
+        self.environment = environment
+    }
+
+    /// Runs the screen until the user quits (or a signal asks), then stops the downloads
+    /// gracefully so they resume on the next start.
+    public func run() async throws(TerminalError) {
+        let wakeup = try TerminalWakeup()
+        let inbox = AppInbox(wakeup: wakeup)
+        let scheduler = Scheduler(database: database, databasePath: databasePath, configuration: configuration)
+        let events = scheduler.events.subscribe()
+        let forwarder = Task { for await event in events { inbox.post(.download(event)) } }
+        let watcher = Task {
+            for await _ in DatabaseChangeMonitor(databasePath: databasePath).changes() { inbox.post(.databaseChanged) }
+        }
+        let running = Task { await scheduler.run() }
+        let trap = SignalTrap { inbox.post(.signal($0)) }
+        let context = UILoop.Context(app: self, inbox: inbox, scheduler: scheduler)
+        let outcome: Result<Int, TerminalError> = await withCheckedContinuation { continuation in
+            let thread = Thread {
+                continuation.resume(returning: UILoop.run(context))
+            }
+            thread.name = "ytq-ui"
+            thread.stackSize = 4 << 20
+            thread.start()
+        }
+        watcher.cancel()
+        if case .success(let downloading) = outcome, downloading > 0 {
+            FileHandle.standardOutput.write(Data("ytq: stopping \(downloading) download(s); they resume on the next start…\n".utf8))
+        }
+        await scheduler.shutdown()
+        await running.value
+        scheduler.events.finish()
+        await forwarder.value
+        withExtendedLifetime(trap) {}
+        if case .failure(let error) = outcome { throw error }
+    }
+}

@@ -1,0 +1,146 @@
+import Foundation
+import YTQCore
+import YTQScheduler
+import YTQStore
+import YTQTerminal
+
+/// The UI loop: lives on the UI thread, owns the terminal and the `UIState`.
+///
+/// Each turn: wait in `poll` for keys, a resize or the inbox (with no timeout when nothing on
+/// screen changes by itself), apply everything that arrived, carry out the effects, then draw
+/// at most once, at most every `frameInterval`.
+final class UILoop {
+    /// What the loop needs from the rest of the process (all `Sendable`).
+    struct Context: Sendable {
+        let app: TerminalApp
+        let inbox: AppInbox
+        let scheduler: Scheduler
+    }
+
+    static let frameInterval: Duration = .milliseconds(50)
+    /// Reloads after database changes are coalesced to one per this interval.
+    static let reloadInterval: Duration = .milliseconds(500)
+
+    let context: Context
+    let terminal: CursesTerminal
+    var state: UIState
+    var running = true
+    var reloadDue: ContinuousClock.Instant?
+    var lastReload = ContinuousClock.now - reloadInterval
+    var lastDraw = ContinuousClock.now - frameInterval
+    /// Tasks whose live progress comes from this process's scheduler events.
+    var liveTasks: Set<Int64> = []
+
+    private init(context: Context, terminal: CursesTerminal) {
+        self.context = context
+        self.terminal = terminal
+        self.state = UIState(size: terminal.size)
+    }
+
+    /// Takes over the terminal, runs until quit, restores it. Returns how many downloads
+    /// were running at the end.
+    static func run(_ context: Context) -> Result<Int, TerminalError> {
+        let terminal: CursesTerminal
+        do {
+            terminal = try CursesTerminal(options: .from(environment: context.app.environment))
+        } catch {
+            return .failure(error)
+        }
+        let loop = UILoop(context: context, terminal: terminal)
+        loop.reload()
+        loop.loop()
+        terminal.restore()
+        return .success(loop.state.tasks.filter { $0.status == .downloading }.count)
+    }
+
+    private func loop() {
+        while running {
+            drawIfDue(force: false)
+            let keys = terminal.readKeys(timeout: nextTimeout(), wakeup: context.inbox.wakeup)
+            for key in keys where running {
+                if key == .resize { state.resize(to: terminal.refreshSize()) }
+                perform(state.handle(key))
+            }
+            for message in context.inbox.drain() where running {
+                apply(message)
+            }
+            if let due = reloadDue, ContinuousClock.now >= due { reload() }
+            if state.tasks.count < state.neededRowCount, state.tasks.count < (state.totalTaskCount ?? 0) { reload() }
+            if state.wantsTicks { state.needsRedraw = true }
+            if !keys.isEmpty { drawIfDue(force: true) }
+        }
+    }
+
+    /// How long `poll` may sleep: until a coalesced reload or frame is due, a second while a
+    /// countdown shows, otherwise until something happens.
+    private func nextTimeout() -> Duration? {
+        let now = ContinuousClock.now
+        var deadlines: [ContinuousClock.Instant] = []
+        if let reloadDue { deadlines.append(reloadDue) }
+        if state.needsRedraw { deadlines.append(lastDraw + Self.frameInterval) }
+        if state.wantsTicks { deadlines.append(now + .seconds(1)) }
+        guard let soonest = deadlines.min() else { return nil }
+        return max(.zero, soonest - now)
+    }
+
+    private func drawIfDue(force: Bool) {
+        guard state.needsRedraw else { return }
+        let now = ContinuousClock.now
+        guard force || now - lastDraw >= Self.frameInterval else { return }
+        terminal.draw(RootView.render(state, now: Date()))
+        state.didRedraw()
+        lastDraw = now
+    }
+
+    private func apply(_ message: AppInbox.Message) {
+        switch message {
+        case .download(let event):
+            switch event {
+            case .started(let task), .progressUpdated(let task, _): liveTasks.insert(task.id)
+            case .completed(let task, _), .failed(let task, _), .cancelled(let task), .retrying(let task, _, _, _):
+                liveTasks.remove(task.id)
+            case .changed: break
+            }
+            perform(state.handle(event: event))
+        case .databaseChanged:
+            scheduleReload()
+        case .signal:
+            running = false
+        case .notice(let message):
+            state.setStatus(message)
+        case .error(let entry):
+            state.addError(entry)
+        case .removed(let id):
+            state.removeTask(id: id)
+            scheduleReload()
+        }
+    }
+
+    func scheduleReload(immediately: Bool = false) {
+        let earliest = immediately ? ContinuousClock.now : lastReload + Self.reloadInterval
+        reloadDue = min(reloadDue ?? earliest, earliest)
+    }
+
+    /// Reads the visible page from SQLite (never the whole table).
+    func reload() {
+        reloadDue = nil
+        lastReload = ContinuousClock.now
+        let limit = max(state.neededRowCount, 100)
+        let page: AppDatabase.TaskPage
+        do {
+            page = try context.app.database.taskPage(filter: state.filter.text, limit: limit)
+        } catch {
+            state.setStatus(StatusMessage("Could not read the task list: \(error)", kind: .failure))
+            return
+        }
+        state.replaceTasks(page.tasks, totalCount: page.matchingCount)
+        state.statusCounts = page.statusCounts
+        // Tasks another process runs: show where they stand from the recorded bytes.
+        for task in page.tasks where task.status == .downloading && !liveTasks.contains(task.id) {
+            if let downloaded = task.downloadedBytes {
+                state.progress[task.id] = DownloadProgress(downloadedBytes: downloaded, totalBytes: task.totalBytes)
+            }
+        }
+        state.needsRedraw = true
+    }
+}
