@@ -17,6 +17,7 @@ public actor Scheduler {
     var jobs: [Int64: (job: DownloadJob, runner: Task<Void, Never>)] = [:]
     var stopping = false
     var lastReconcile = ContinuousClock.now
+    var ticker: Task<Void, Never>?
     private let wakeups: AsyncStream<Void>
     private let wake: AsyncStream<Void>.Continuation
 
@@ -40,19 +41,21 @@ public actor Scheduler {
 
     /// Runs until `shutdown()` (or, with `untilIdle`, until no task is active anywhere).
     /// Recovers abandoned tasks before claiming anything.
+    ///
+    /// Wakes on database changes (any process) and when a job ends; ticks once a second only
+    /// while something may need it (running jobs, queued or backed-off tasks, tasks other
+    /// workers run), so an idle scheduler sleeps.
     public func run(untilIdle: Bool = false) async {
         await reconcile()
         let watcher = Task { [monitor, wake] in
-            if let monitor {
-                for await _ in monitor.changes() { wake.yield() }
-            } else {
-                while !Task.isCancelled {
-                    try? await Task.sleep(for: .seconds(1))
-                    wake.yield()
-                }
-            }
+            guard let monitor else { return }
+            for await _ in monitor.changes() { wake.yield() }
         }
-        defer { watcher.cancel() }
+        defer {
+            watcher.cancel()
+            ticker?.cancel()
+            ticker = nil
+        }
         wake.yield()
         for await _ in wakeups {
             checkClaims()
@@ -61,7 +64,24 @@ public actor Scheduler {
                 claimWhileSlotsFree()
             }
             if stopping, jobs.isEmpty { break }
-            if untilIdle, jobs.isEmpty, (try? database.activeTaskCount()) == 0 { break }
+            let active = (try? database.activeTaskCount()) ?? 1
+            if untilIdle, jobs.isEmpty, active == 0 { break }
+            setTicking(!jobs.isEmpty || stopping || monitor == nil || active > 0)
+        }
+    }
+
+    /// Starts or stops the once-a-second wake-up.
+    private func setTicking(_ wanted: Bool) {
+        if wanted, ticker == nil {
+            ticker = Task { [wake] in
+                while !Task.isCancelled {
+                    try? await Task.sleep(for: .seconds(1))
+                    wake.yield()
+                }
+            }
+        } else if !wanted, let running = ticker {
+            running.cancel()
+            ticker = nil
         }
     }
 

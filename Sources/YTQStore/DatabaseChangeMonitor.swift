@@ -7,9 +7,10 @@ import Glibc
 /// Wakes its reader when the database file changes, whichever process wrote it.
 ///
 /// Watches the database's folder with inotify for writes to the file and its `-wal`, so a
-/// task added by `ytq add` in another terminal reaches a running worker within milliseconds,
-/// without polling. It also yields once per `fallbackInterval` (default 1 s) as a safety net
-/// (and where inotify is unavailable).
+/// task added by `ytq add` in another terminal reaches a running worker within milliseconds.
+/// It sleeps in `poll` with no timeout, so an idle process is not woken at all; where inotify
+/// is unavailable it polls every `fallbackInterval` instead. The stream yields once as soon as
+/// the watch is in place, so nothing changed in between is missed.
 public struct DatabaseChangeMonitor: Sendable {
     public let databasePath: String
     public let fallbackInterval: Duration
@@ -19,23 +20,25 @@ public struct DatabaseChangeMonitor: Sendable {
         self.fallbackInterval = fallbackInterval
     }
 
-    /// A stream of wake-ups; stops watching when the consumer stops iterating.
+    /// A stream of wake-ups; the watching thread ends when the consumer stops iterating.
     public func changes() -> AsyncStream<Void> {
         let (stream, continuation) = AsyncStream<Void>.makeStream(bufferingPolicy: .bufferingNewest(1))
-        let stopped = StopFlag()
-        continuation.onTermination = { _ in stopped.stop() }
+        let stop = StopSignal()
+        continuation.onTermination = { _ in stop.fire() }
         let path = databasePath
-        let timeoutMS = Int32(clamping: fallbackInterval.components.seconds * 1000 + fallbackInterval.components.attoseconds / 1_000_000_000_000_000)
+        let fallbackMS = Int32(clamping: fallbackInterval.components.seconds * 1000
+            + fallbackInterval.components.attoseconds / 1_000_000_000_000_000)
         let thread = Thread {
-            Self.watch(path: path, timeoutMS: max(timeoutMS, 10), stopped: stopped) { continuation.yield() }
+            Self.watch(path: path, fallbackMS: max(fallbackMS, 10), stop: stop) { continuation.yield() }
             continuation.finish()
+            stop.close()
         }
         thread.name = "ytq-db-monitor"
         thread.start()
         return stream
     }
 
-    private static func watch(path: String, timeoutMS: Int32, stopped: StopFlag, wake: () -> Void) {
+    private static func watch(path: String, fallbackMS: Int32, stop: StopSignal, wake: () -> Void) {
         let url = URL(fileURLWithPath: path)
         let folder = url.deletingLastPathComponent().path
         let names: Set<String> = [url.lastPathComponent, url.lastPathComponent + "-wal"]
@@ -49,21 +52,19 @@ public struct DatabaseChangeMonitor: Sendable {
         let watching = false
         #endif
         var buffer = [UInt8](repeating: 0, count: 8192)
-        while !stopped.isStopped {
-            guard watching else {
-                usleep(useconds_t(timeoutMS) * 1000)
-                wake()
-                continue
-            }
-            var pfd = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
-            // Short polls so a finished consumer is noticed promptly; a wake-up at least each timeout.
-            let ready = poll(&pfd, 1, timeoutMS)
+        // A change made before the watch existed would go unseen: wake the reader once now,
+        // so it looks again with the watch in place.
+        wake()
+        while !stop.isFired {
+            var descriptors = [pollfd(fd: stop.readDescriptor, events: Int16(POLLIN), revents: 0)]
+            if watching { descriptors.append(pollfd(fd: fd, events: Int16(POLLIN), revents: 0)) }
+            let ready = poll(&descriptors, nfds_t(descriptors.count), watching ? -1 : fallbackMS)
+            if stop.isFired { return }
             if ready == 0 {
                 wake()
-                continue
+            } else if ready > 0, watching, descriptors[1].revents != 0, drain(fd: fd, buffer: &buffer, names: names) {
+                wake()
             }
-            if ready < 0 { continue }
-            if Self.drain(fd: fd, buffer: &buffer, names: names) { wake() }
         }
     }
 
@@ -87,9 +88,32 @@ public struct DatabaseChangeMonitor: Sendable {
     }
 }
 
-/// A flag set once from any thread.
-final class StopFlag: Sendable {
-    private let value = Atomic<Bool>(false)
-    func stop() { value.store(true, ordering: .relaxed) }
-    var isStopped: Bool { value.load(ordering: .relaxed) }
+/// A one-shot stop request that also wakes a thread blocked in `poll` (through a pipe).
+final class StopSignal: Sendable {
+    private let fired = Atomic<Bool>(false)
+    private let descriptors: (read: Int32, write: Int32)
+
+    init() {
+        var pair: [Int32] = [-1, -1]
+        if pipe(&pair) == 0 {
+            _ = fcntl(pair[0], F_SETFD, FD_CLOEXEC)
+            _ = fcntl(pair[1], F_SETFD, FD_CLOEXEC)
+        }
+        descriptors = (pair[0], pair[1])
+    }
+
+    var readDescriptor: Int32 { descriptors.read }
+    var isFired: Bool { fired.load(ordering: .acquiring) }
+
+    func fire() {
+        guard !fired.exchange(true, ordering: .acquiringAndReleasing) else { return }
+        var byte: UInt8 = 1
+        _ = write(descriptors.write, &byte, 1)
+    }
+
+    /// Closes the pipe; call once the watching thread is done with it.
+    func close() {
+        if descriptors.read >= 0 { _ = Glibc.close(descriptors.read) }
+        if descriptors.write >= 0 { _ = Glibc.close(descriptors.write) }
+    }
 }

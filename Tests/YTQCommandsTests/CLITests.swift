@@ -13,17 +13,17 @@ struct CLITests {
         env = YTQBinary.isolatedEnvironment(home: home.path)
     }
 
-    func ytq(_ arguments: String...) throws -> YTQBinary.Result {
-        try YTQBinary.run(arguments, environment: env)
+    func ytq(_ arguments: String...) async throws -> YTQBinary.Result {
+        try await YTQBinary.run(arguments, environment: env)
     }
 
     @Test("add prints the id; a second add by the same user is refused with exit 3 and a reason")
-    func addTwice() throws {
+    func addTwice() async throws {
         defer { home.remove() }
-        let first = try ytq("add", "https://example.com/first")
+        let first = try await ytq("add", "https://example.com/first")
         #expect(first.status == 0, "\(first.stderr)")
         #expect(first.stdout == "1\n")
-        let second = try ytq("add", "https://example.com/second")
+        let second = try await ytq("add", "https://example.com/second")
         #expect(second.status == 3)
         #expect(second.stdout.isEmpty)
         #expect(second.stderr.contains("per-user limit 1"))
@@ -33,7 +33,7 @@ struct CLITests {
     }
 
     @Test("invalid input exits 2 with a clear message and writes nothing")
-    func invalidInput() throws {
+    func invalidInput() async throws {
         defer { home.remove() }
         let cases: [([String], String)] = [
             (["add", "ftp://example.com/v"], "not an absolute http:// or https:// URL"),
@@ -47,19 +47,19 @@ struct CLITests {
             (["show", "abc"], "abc"),
         ]
         for (arguments, message) in cases {
-            let result = try YTQBinary.run(arguments, environment: env)
+            let result = try await YTQBinary.run(arguments, environment: env)
             #expect(result.status == 2, "\(arguments): \(result.stderr)")
             #expect(result.stderr.contains(message), "\(arguments): \(result.stderr)")
         }
-        let list = try ytq("list", "--json")
+        let list = try await ytq("list", "--json")
         #expect(list.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == "[\n\n]" || list.stdout.contains("[]"))
     }
 
     @Test("list --json shows every column, meta_data as an object")
-    func listJSON() throws {
+    func listJSON() async throws {
         defer { home.remove() }
-        #expect(try ytq("add", "https://example.com/v", "-f", "audio-mp3").status == 0)
-        let result = try ytq("list", "--json")
+        #expect(try await ytq("add", "https://example.com/v", "-f", "audio-mp3").status == 0)
+        let result = try await ytq("list", "--json")
         #expect(result.status == 0)
         let array = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]])
         #expect(array.count == 1)
@@ -79,62 +79,62 @@ struct CLITests {
     }
 
     @Test("list filters by status; show prints one task; an unknown id exits 1")
-    func listAndShow() throws {
+    func listAndShow() async throws {
         defer { home.remove() }
-        #expect(try ytq("add", "https://example.com/v").status == 0)
-        let pending = try ytq("list", "--status", "pending")
+        #expect(try await ytq("add", "https://example.com/v").status == 0)
+        let pending = try await ytq("list", "--status", "pending")
         #expect(pending.stdout.contains("https://example.com/v"))
         #expect(pending.stdout.hasPrefix("ID"))
-        let completed = try ytq("list", "--status", "completed")
+        let completed = try await ytq("list", "--status", "completed")
         #expect(completed.stdout == "no tasks\n")
-        let show = try ytq("show", "1")
+        let show = try await ytq("show", "1")
         #expect(show.status == 0)
         #expect(show.stdout.contains("status:  pending"))
-        let showJSON = try ytq("show", "1", "--json")
+        let showJSON = try await ytq("show", "1", "--json")
         let object = try #require(try JSONSerialization.jsonObject(with: Data(showJSON.stdout.utf8)) as? [String: Any])
         #expect(object["video_url"] as? String == "https://example.com/v")
-        let missing = try ytq("show", "99")
+        let missing = try await ytq("show", "99")
         #expect(missing.status == 1)
         #expect(missing.stderr.contains("no task with id 99"))
     }
 
     @Test("--db and YTQ_DB choose the database; the config file sets the limits")
-    func locations() throws {
+    func locations() async throws {
         defer { home.remove() }
         let custom = home.file("elsewhere/custom.sqlite")
-        #expect(try ytq("add", "https://example.com/v", "--db", custom).status == 0)
+        #expect(try await ytq("add", "https://example.com/v", "--db", custom).status == 0)
         #expect(FileManager.default.fileExists(atPath: custom))
         var withEnv = env
         withEnv["YTQ_DB"] = custom
-        #expect(try YTQBinary.run(["list"], environment: withEnv).stdout.contains("https://example.com/v"))
+        #expect(try await YTQBinary.run(["list"], environment: withEnv).stdout.contains("https://example.com/v"))
 
         try FileManager.default.createDirectory(atPath: home.path + "/config/ytq", withIntermediateDirectories: true)
         try "per_user_limit = 2\nsystem_limit = 5\n".write(toFile: home.path + "/config/ytq/config.toml", atomically: true, encoding: .utf8)
-        #expect(try YTQBinary.run(["add", "https://example.com/w"], environment: withEnv).status == 0, "config allows 2")
-        #expect(try YTQBinary.run(["add", "https://example.com/x"], environment: withEnv).status == 3)
-        #expect(try YTQBinary.run(["add", "https://example.com/x", "--per-user-limit", "3"], environment: withEnv).status == 0, "option beats config")
+        #expect(try await YTQBinary.run(["add", "https://example.com/w"], environment: withEnv).status == 0, "config allows 2")
+        #expect(try await YTQBinary.run(["add", "https://example.com/x"], environment: withEnv).status == 3)
+        #expect(try await YTQBinary.run(["add", "https://example.com/x", "--per-user-limit", "3"], environment: withEnv).status == 0, "option beats config")
     }
 
     @Test("a malformed config file is a clear error naming the line, not a crash")
-    func malformedConfig() throws {
+    func malformedConfig() async throws {
         defer { home.remove() }
         try FileManager.default.createDirectory(atPath: home.path + "/config/ytq", withIntermediateDirectories: true)
         try "system_limit = 10\nper_user_limit = = 3\n".write(toFile: home.path + "/config/ytq/config.toml", atomically: true, encoding: .utf8)
-        let result = try ytq("list")
+        let result = try await ytq("list")
         #expect(result.status == 2)
         #expect(result.stderr.contains("config.toml:2"), "\(result.stderr)")
     }
 
     @Test("--help works on every command; --version prints the version")
-    func help() throws {
+    func help() async throws {
         defer { home.remove() }
         for command in [[], ["add"], ["list"], ["show"]] {
-            let result = try YTQBinary.run(command + ["--help"], environment: env)
+            let result = try await YTQBinary.run(command + ["--help"], environment: env)
             #expect(result.status == 0)
             #expect(result.stdout.contains("USAGE"))
             #expect(result.stdout.contains("--per-user-limit"))
         }
-        let version = try ytq("--version")
+        let version = try await ytq("--version")
         #expect(version.status == 0)
         #expect(version.stdout.first?.isNumber == true)
     }

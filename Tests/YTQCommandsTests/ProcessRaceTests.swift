@@ -15,12 +15,12 @@ struct ProcessRaceTests {
     }
 
     /// Creates the database through ytq itself, then installs the audit trigger.
-    static func prepare(_ dir: TemporaryDirectory, env: [String: String]) throws -> String {
+    static func prepare(_ dir: TemporaryDirectory, env: [String: String]) async throws -> String {
         let path = dir.file("shared.sqlite")
-        let created = try YTQBinary.run(["list", "--db", path], environment: env)
+        let created = try await YTQBinary.run(["list", "--db", path], environment: env)
         #expect(created.status == 0, "\(created.stderr)")
         let queue = try DatabaseQueue(path: path)
-        try queue.write { db in
+        try await queue.write { db in
             try db.execute(sql: """
                 CREATE TABLE race_audit (task_id INTEGER, user_id INTEGER, active_user INTEGER, active_system INTEGER);
                 CREATE TRIGGER race_audit_insert AFTER INSERT ON download_tasks BEGIN
@@ -33,8 +33,8 @@ struct ProcessRaceTests {
         return path
     }
 
-    static func audit(_ path: String) throws -> Audit {
-        try DatabaseQueue(path: path).read { db in
+    static func audit(_ path: String) async throws -> Audit {
+        try await DatabaseQueue(path: path).read { db in
             Audit(
                 maxPerUser: try Int.fetchOne(db, sql: "SELECT coalesce(max(active_user), 0) FROM race_audit") ?? 0,
                 maxSystem: try Int.fetchOne(db, sql: "SELECT coalesce(max(active_system), 0) FROM race_audit") ?? 0,
@@ -48,44 +48,47 @@ struct ProcessRaceTests {
         var launcher: [String] = []
     }
 
-    /// Starts every run at once (each in its own thread) and waits for all.
-    static func raceAll(_ runs: [Run], environment: [String: String]) -> [YTQBinary.Result?] {
-        let results = ResultsBox(count: runs.count)
-        DispatchQueue.concurrentPerform(iterations: runs.count) { index in
-            results.set(index, try? YTQBinary.run(runs[index].arguments, environment: environment, launcher: runs[index].launcher))
+    /// Starts every run at once (each process waited for on a thread of its own) and waits for all.
+    static func raceAll(_ runs: [Run], environment: [String: String]) async -> [YTQBinary.Result?] {
+        await withTaskGroup(of: (Int, YTQBinary.Result?).self) { group in
+            for (index, run) in runs.enumerated() {
+                group.addTask { (index, try? await YTQBinary.run(run.arguments, environment: environment, launcher: run.launcher)) }
+            }
+            var results = [YTQBinary.Result?](repeating: nil, count: runs.count)
+            for await (index, result) in group { results[index] = result }
+            return results
         }
-        return results.values
     }
 
     @Test("30 processes, one user, per-user limit 1: exactly one gets through")
-    func perUserRace() throws {
+    func perUserRace() async throws {
         let dir = try TemporaryDirectory("ytq-race")
         defer { dir.remove() }
         let env = YTQBinary.isolatedEnvironment(home: dir.path)
-        let path = try Self.prepare(dir, env: env)
-        let results = Self.raceAll((0..<30).map { Run(arguments: ["add", "https://example.com/\($0)", "--db", path]) }, environment: env)
+        let path = try await Self.prepare(dir, env: env)
+        let results = await Self.raceAll((0..<30).map { Run(arguments: ["add", "https://example.com/\($0)", "--db", path]) }, environment: env)
         #expect(results.allSatisfy { $0 != nil })
         #expect(results.filter { $0?.status == 0 }.count == 1)
         #expect(results.filter { $0?.status == 3 }.count == 29, "\(results.compactMap { $0?.stderr }.filter { !$0.contains("refused") })")
-        let audit = try Self.audit(path)
+        let audit = try await Self.audit(path)
         #expect(audit.rows == 1)
         #expect(audit.maxPerUser == 1)
     }
 
     @Test("40 processes, per-user limit raised to 100: the system limit of 10 holds")
-    func systemRace() throws {
+    func systemRace() async throws {
         let dir = try TemporaryDirectory("ytq-race")
         defer { dir.remove() }
         let env = YTQBinary.isolatedEnvironment(home: dir.path)
-        let path = try Self.prepare(dir, env: env)
-        let results = Self.raceAll(
+        let path = try await Self.prepare(dir, env: env)
+        let results = await Self.raceAll(
             (0..<40).map { Run(arguments: ["add", "https://example.com/\($0)", "--db", path, "--per-user-limit", "100"]) },
             environment: env)
         #expect(results.filter { $0?.status == 0 }.count == 10)
         #expect(results.filter { $0?.status == 3 }.count == 30)
         let refusals = results.compactMap { $0 }.filter { $0.status == 3 }
         #expect(refusals.allSatisfy { $0.stderr.contains("system-wide limit of 10") })
-        let audit = try Self.audit(path)
+        let audit = try await Self.audit(path)
         #expect(audit.rows == 10)
         #expect(audit.maxSystem <= 10)
     }
@@ -93,11 +96,11 @@ struct ProcessRaceTests {
     /// Real operating-system users: needs root to switch uid with setpriv (CI runs as root).
     @Test("12 users × 3 processes each: at most 1 per user and 10 in all",
           .enabled(if: getuid() == 0 && FileManager.default.isExecutableFile(atPath: "/usr/bin/setpriv")))
-    func multiUserRace() throws {
+    func multiUserRace() async throws {
         let dir = try TemporaryDirectory("ytq-race")
         defer { dir.remove() }
         let env = YTQBinary.isolatedEnvironment(home: dir.path)
-        let path = try Self.prepare(dir, env: env)
+        let path = try await Self.prepare(dir, env: env)
         // A shared database: every user may write the folder and the file (SQLite gives the
         // -wal and -shm files the database file's permissions).
         chmod(dir.path, 0o777)
@@ -109,25 +112,16 @@ struct ProcessRaceTests {
                     launcher: ["/usr/bin/setpriv", "--reuid=\(uid)", "--regid=\(uid)", "--clear-groups", "--"])
             }
         }
-        let results = Self.raceAll(runs, environment: env)
+        let results = await Self.raceAll(runs, environment: env)
         let unexpected = results.compactMap { $0 }.filter { $0.status != 0 && $0.status != 3 }
         #expect(unexpected.isEmpty, "\(unexpected.map(\.stderr))")
         #expect(results.filter { $0?.status == 0 }.count == 10)
-        let audit = try Self.audit(path)
+        let audit = try await Self.audit(path)
         #expect(audit.rows == 10)
         #expect(audit.maxPerUser == 1)
         #expect(audit.maxSystem <= 10)
-        let owners = try DatabaseQueue(path: path).read { try Int.fetchAll($0, sql: "SELECT user_id FROM download_tasks") }
+        let owners = try await DatabaseQueue(path: path).read { try Int.fetchAll($0, sql: "SELECT user_id FROM download_tasks") }
         #expect(Set(owners).count == 10, "ten different users")
         #expect(Set(owners).isSubset(of: Set(uids)))
     }
-}
-
-/// Collects one result per index from concurrent threads.
-final class ResultsBox: @unchecked Sendable {
-    private let lock = NSLock()
-    private var storage: [YTQBinary.Result?]
-    init(count: Int) { storage = Array(repeating: nil, count: count) }
-    func set(_ index: Int, _ value: YTQBinary.Result?) { lock.withLock { storage[index] = value } }
-    var values: [YTQBinary.Result?] { lock.withLock { storage } }
 }

@@ -26,8 +26,8 @@ struct WorkerFaultTests {
         home.remove()
     }
 
-    func add(_ url: String) throws -> Int64 {
-        let result = try YTQBinary.run(["add", url], environment: env)
+    func add(_ url: String) async throws -> Int64 {
+        let result = try await YTQBinary.run(["add", url], environment: env)
         #expect(result.status == 0, "\(result.stderr)")
         return Int64(result.stdout.trimmingCharacters(in: .whitespacesAndNewlines)) ?? -1
     }
@@ -51,13 +51,13 @@ struct WorkerFaultTests {
         return path
     }
 
-    func task(_ id: Int64) throws -> [String: Any] {
-        let result = try YTQBinary.run(["show", String(id), "--json"], environment: env)
+    func task(_ id: Int64) async throws -> [String: Any] {
+        let result = try await YTQBinary.run(["show", String(id), "--json"], environment: env)
         return (try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]) ?? [:]
     }
 
-    func expectIdentical(_ id: Int64, name: String, size: Int) throws {
-        let record = try task(id)
+    func expectIdentical(_ id: Int64, name: String, size: Int) async throws {
+        let record = try await task(id)
         #expect(record["status"] as? String == "completed", "\(record)")
         let path = try #require(record["file_path"] as? String)
         #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == Data(MediaPattern.bytes(name: name, size: size)))
@@ -89,18 +89,17 @@ struct WorkerFaultTests {
     }
 
     @Test("kill -9 mid-download: the next worker stops the orphan and resumes from the partial file")
-    func midDownload() throws {
+    func midDownload() async throws {
         defer { cleanUp() }
         let size = 6_000_000
-        let id = try add(server.mediaURL(name: "resume.mp4", size: size, rate: 1_500_000))
+        let id = try await add(server.mediaURL(name: "resume.mp4", size: size, rate: 1_500_000))
         let first = try WorkerProcess([], environment: env)
-        let halfway = first.waitFor { ($0["downloaded_bytes"] as? Int ?? 0) > 1_500_000 }
+        let halfway = await first.waitFor { ($0["downloaded_bytes"] as? Int ?? 0) > 1_500_000 }
         #expect(halfway != nil, "no progress: \(first.stderr)")
-        first.stop(signal: SIGKILL)
-        #expect(!strayYtDlp().isEmpty, "yt-dlp outlives a SIGKILLed worker: the orphan case")
+        await first.stop(signal: SIGKILL)
         let second = try WorkerProcess(["--until-idle"], environment: env)
-        #expect(second.wait() == 0, "\(second.stderr)")
-        try expectIdentical(id, name: "resume.mp4", size: size)
+        #expect(await second.wait() == 0, "\(second.stderr)")
+        try await expectIdentical(id, name: "resume.mp4", size: size)
         #expect(completedEvents([first, second], id: id) == 1)
         let resumed = server.requests.contains { ($0.range ?? "").hasPrefix("bytes=") && $0.range != "bytes=0-" }
         #expect(resumed, "no Range request resumed the download: \(server.requests.map { $0.range ?? "-" })")
@@ -108,82 +107,107 @@ struct WorkerFaultTests {
         #expect((restarted?["downloaded_bytes"] as? Int ?? 0) > 1_000_000, "resumed from the partial file, not from zero")
     }
 
+    @Test("kill -9 while yt-dlp waits on a silent server: the orphan is found and stopped on restart")
+    func orphanStopped() async throws {
+        defer { cleanUp() }
+        // A stalled transfer: yt-dlp writes nothing, so it does not die of a broken pipe
+        // when its worker is killed; only the next worker can stop it.
+        let id = try await add(server.url("/stall/orphan.mp4?size=1000000&after=2048"))
+        let first = try WorkerProcess([], environment: env)
+        #expect(await first.waitFor { $0["event"] as? String == "DownloadProgressUpdated" } != nil)
+        try await Task.sleep(for: .milliseconds(300))
+        await first.stop(signal: SIGKILL)
+        try await Task.sleep(for: .milliseconds(300))
+        let orphans = strayYtDlp()
+        #expect(!orphans.isEmpty, "the stalled yt-dlp outlives its killed worker")
+        let second = try WorkerProcess([], environment: env)
+        let restarted = await second.waitFor { $0["event"] as? String == "DownloadStarted" && $0["task_id"] as? Int == Int(id) }
+        #expect(restarted != nil, "the task is claimed again: \(second.stderr)")
+        #expect((restarted?["attempt"] as? Int ?? 0) >= 2)
+        await second.stop(signal: SIGTERM)
+        let left = strayYtDlp()
+        #expect(left.isEmpty, "orphan still running: \(left)")
+        let record = try await task(id)
+        #expect(record["status"] as? String == "pending", "left resumable by the graceful stop")
+        #expect(record["crash_count"] as? Int == 1)
+    }
+
     @Test("kill -9 right after the claim: the task runs again and completes once")
-    func afterClaim() throws {
+    func afterClaim() async throws {
         defer { cleanUp() }
         let size = 500_000
-        let id = try add(server.mediaURL(name: "claim.mp4", size: size))
+        let id = try await add(server.mediaURL(name: "claim.mp4", size: size))
         let wrapper = try killingWrapper("start")
         let first = try WorkerProcess(["--yt-dlp", wrapper], environment: env)
-        #expect(first.wait(timeout: 30) == 9 || first.process.terminationReason == .uncaughtSignal)
-        #expect(try task(id)["status"] as? String == "downloading", "the dead worker's claim is left behind")
+        #expect(await first.wait(timeout: 30) == 9 || first.process.terminationReason == .uncaughtSignal)
+        #expect(try await task(id)["status"] as? String == "downloading", "the dead worker's claim is left behind")
         let second = try WorkerProcess(["--until-idle", "--yt-dlp", wrapper], environment: env)
-        #expect(second.wait() == 0, "\(second.stderr)")
-        try expectIdentical(id, name: "claim.mp4", size: size)
+        #expect(await second.wait() == 0, "\(second.stderr)")
+        try await expectIdentical(id, name: "claim.mp4", size: size)
         #expect(completedEvents([first, second], id: id) == 1)
     }
 
     @Test("kill -9 after yt-dlp exits but before the status is written: completed exactly once")
-    func afterExit() throws {
+    func afterExit() async throws {
         defer { cleanUp() }
         let size = 500_000
-        let id = try add(server.mediaURL(name: "exit.mp4", size: size))
+        let id = try await add(server.mediaURL(name: "exit.mp4", size: size))
         let wrapper = try killingWrapper("after-exit")
         let first = try WorkerProcess(["--yt-dlp", wrapper], environment: env)
-        first.wait(timeout: 60)
-        #expect(try task(id)["status"] as? String == "downloading")
+        await first.wait(timeout: 60)
+        #expect(try await task(id)["status"] as? String == "downloading")
         let second = try WorkerProcess(["--until-idle", "--yt-dlp", wrapper], environment: env)
-        #expect(second.wait() == 0, "\(second.stderr)")
-        try expectIdentical(id, name: "exit.mp4", size: size)
+        #expect(await second.wait() == 0, "\(second.stderr)")
+        try await expectIdentical(id, name: "exit.mp4", size: size)
         #expect(completedEvents([first, second], id: id) == 1)
         let files = try FileManager.default.contentsOfDirectory(atPath: home.path + "/downloads")
         #expect(files.count == 1, "one file, not a duplicate: \(files)")
     }
 
     @Test("a task that keeps killing its worker is failed after a few tries instead of looping")
-    func crashLoop() throws {
+    func crashLoop() async throws {
         defer { cleanUp() }
-        let id = try add(server.mediaURL(name: "loop.mp4", size: 1000))
+        let id = try await add(server.mediaURL(name: "loop.mp4", size: 1000))
         let wrapper = try killingWrapper("always")
         for _ in 0..<3 {
             let worker = try WorkerProcess(["--yt-dlp", wrapper], environment: env)
-            worker.wait(timeout: 30)
+            await worker.wait(timeout: 30)
         }
         let last = try WorkerProcess(["--until-idle", "--yt-dlp", wrapper], environment: env)
-        #expect(last.wait() == 0)
-        let record = try task(id)
+        #expect(await last.wait() == 0)
+        let record = try await task(id)
         #expect(record["status"] as? String == "failed")
         #expect((record["error_message"] as? String)?.contains("stopped unexpectedly 3 times") == true, "\(record)")
     }
 
     @Test("SIGTERM stops the worker gracefully (exit 0); the download resumes on the next start")
-    func gracefulStop() throws {
+    func gracefulStop() async throws {
         defer { cleanUp() }
         let size = 4_000_000
-        let id = try add(server.mediaURL(name: "term.mp4", size: size, rate: 1_000_000))
+        let id = try await add(server.mediaURL(name: "term.mp4", size: size, rate: 1_000_000))
         let first = try WorkerProcess([], environment: env)
-        #expect(first.waitFor { ($0["downloaded_bytes"] as? Int ?? 0) > 500_000 } != nil)
-        #expect(first.stop(signal: SIGTERM) == 0, "\(first.stderr)")
-        let paused = try task(id)
+        #expect(await first.waitFor { ($0["downloaded_bytes"] as? Int ?? 0) > 500_000 } != nil)
+        #expect(await first.stop(signal: SIGTERM) == 0, "\(first.stderr)")
+        let paused = try await task(id)
         #expect(paused["status"] as? String == "pending")
         #expect((paused["downloaded_bytes"] as? Int ?? 0) > 0)
         #expect(strayYtDlp().isEmpty)
         let second = try WorkerProcess(["--until-idle"], environment: env)
-        #expect(second.wait() == 0)
-        try expectIdentical(id, name: "term.mp4", size: size)
+        #expect(await second.wait() == 0)
+        try await expectIdentical(id, name: "term.mp4", size: size)
     }
 
     @Test("ytq cancel from another process stops a running download")
-    func cancelFromAnotherProcess() throws {
+    func cancelFromAnotherProcess() async throws {
         defer { cleanUp() }
-        let id = try add(server.mediaURL(name: "cancel.mp4", size: 20_000_000, rate: 500_000))
+        let id = try await add(server.mediaURL(name: "cancel.mp4", size: 20_000_000, rate: 500_000))
         let worker = try WorkerProcess([], environment: env)
-        #expect(worker.waitFor { $0["event"] as? String == "DownloadProgressUpdated" } != nil)
-        let cancel = try YTQBinary.run(["cancel", String(id)], environment: env)
+        #expect(await worker.waitFor { $0["event"] as? String == "DownloadProgressUpdated" } != nil)
+        let cancel = try await YTQBinary.run(["cancel", String(id)], environment: env)
         #expect(cancel.status == 0, "\(cancel.stderr)")
-        #expect(worker.waitFor(timeout: 10) { $0["event"] as? String == "DownloadCancelled" } != nil)
-        #expect(try task(id)["status"] as? String == "cancelled")
-        #expect(worker.stop() == 0)
+        #expect(await worker.waitFor(timeout: 10) { $0["event"] as? String == "DownloadCancelled" } != nil)
+        #expect(try await task(id)["status"] as? String == "cancelled")
+        #expect(await worker.stop() == 0)
         #expect(strayYtDlp().isEmpty)
         #expect(!FileManager.default.fileExists(atPath: home.path + "/db/partial/\(id)"))
     }

@@ -52,7 +52,7 @@ final class SchedulerHarness: @unchecked Sendable {
 
     /// Waits until an event matches, or fails the test after `timeout` seconds.
     @discardableResult
-    func waitFor(_ description: String, timeout: Double = 20, _ match: (DownloadEvent) -> Bool) async -> DownloadEvent? {
+    func waitFor(_ description: String, timeout: Double = 60, _ match: (DownloadEvent) -> Bool) async -> DownloadEvent? {
         let deadline = Date().addingTimeInterval(timeout)
         while Date() < deadline {
             if let event = recorder.events.first(where: match) { return event }
@@ -63,7 +63,7 @@ final class SchedulerHarness: @unchecked Sendable {
     }
 
     /// Waits until `condition` holds, or fails the test.
-    func waitUntil(_ description: String, timeout: Double = 20, _ condition: () throws -> Bool) async {
+    func waitUntil(_ description: String, timeout: Double = 60, _ condition: () throws -> Bool) async {
         let deadline = Date().addingTimeInterval(timeout)
         while Date() < deadline {
             if (try? condition()) == true { return }

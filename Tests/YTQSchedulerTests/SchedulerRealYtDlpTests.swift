@@ -92,7 +92,7 @@ struct SchedulerRealYtDlpTests {
         let harness = try SchedulerHarness()
         harness.start()
         try await Task.sleep(for: .milliseconds(200))
-        let added = try YTQBinary.run(
+        let added = try await YTQBinary.run(
             ["add", "https://fake.test/video/success", "--db", harness.databasePath],
             environment: YTQBinary.isolatedEnvironment(home: harness.dir.path))
         #expect(added.status == 0, "\(added.stderr)")

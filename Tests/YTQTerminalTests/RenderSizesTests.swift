@@ -17,13 +17,16 @@ struct RenderSizesTests {
                 help, details, quit, filter]
     }
 
-    @Test("every size from 1x1 to 200x60 renders inside the grid", arguments: 1...60)
+    /// Every width up to 40 (where layouts switch), then every 9th up to 200.
+    static let widths = Array(1...40) + Array(stride(from: 41, through: 200, by: 9)) + [200]
+
+    @Test("every height from 1 to 60, widths from 1 to 200, render inside the grid", arguments: 1...60)
     func everySize(rows: Int) {
         do {
-            for columns in 1...200 {
+            for columns in Self.widths {
                 let size = TerminalSize(columns: columns, rows: rows)
                 // The busy list at every size; every state at small sizes and on a grid above.
-                let all = (columns <= 24 && rows <= 16) || (columns % 13 == 0 && rows % 7 == 0)
+                let all = (columns <= 24 && rows <= 16) || (columns % 13 == 0 && rows % 7 == 0) || (columns == 200 && rows % 10 == 0)
                 let states = all ? Self.states(size: size) : [Fixtures.listState(size: size, row: 7)]
                 for state in states {
                     let screen = RootView.render(state, now: Fixtures.now, timeZone: Fixtures.utc)
@@ -48,25 +51,5 @@ struct RenderSizesTests {
         state.resize(to: TerminalSize(columns: 1, rows: 1))
         state.resize(to: TerminalSize(columns: 80, rows: 24))
         #expect(state.selectedTask?.id == 5)
-    }
-}
-
-@Suite("Render speed")
-struct RenderSpeedTests {
-    @Test("timing", .enabled(if: ProcessInfo.processInfo.environment["YTQ_PERF"] == "1"))
-    func timing() {
-        let state = Fixtures.listState(size: TerminalSize(columns: 120, rows: 40), row: 3)
-        let clock = ContinuousClock()
-        let elapsed = clock.measure {
-            for _ in 0..<200 { _ = RootView.render(state, now: Fixtures.now, timeZone: Fixtures.utc) }
-        }
-        print("render 120x40 x200:", elapsed)
-        let small = Fixtures.listState(size: TerminalSize(columns: 20, rows: 5), row: 3)
-        print("render 20x5 x200:", clock.measure {
-            for _ in 0..<200 { _ = RootView.render(small, now: Fixtures.now, timeZone: Fixtures.utc) }
-        })
-        print("states x200:", clock.measure {
-            for _ in 0..<200 { _ = RenderSizesTests.states(size: TerminalSize(columns: 20, rows: 5)) }
-        })
     }
 }

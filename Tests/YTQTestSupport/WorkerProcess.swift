@@ -48,27 +48,27 @@ public final class WorkerProcess: @unchecked Sendable {
 
     /// Waits for an event line that matches, up to `timeout` seconds.
     @discardableResult
-    public func waitFor(timeout: Double = 30, _ match: ([String: Any]) -> Bool) -> [String: Any]? {
+    public func waitFor(timeout: Double = 30, _ match: ([String: Any]) -> Bool) async -> [String: Any]? {
         let deadline = Date().addingTimeInterval(timeout)
         while Date() < deadline {
             if let event = events.first(where: match) { return event }
-            Thread.sleep(forTimeInterval: 0.02)
+            try? await Task.sleep(for: .milliseconds(20))
         }
         return nil
     }
 
     /// Sends `signal` and waits for the process to end; returns its exit status.
     @discardableResult
-    public func stop(signal: Int32 = SIGTERM, timeout: Double = 30) -> Int32 {
+    public func stop(signal: Int32 = SIGTERM, timeout: Double = 30) async -> Int32 {
         if process.isRunning { kill(process.processIdentifier, signal) }
-        return wait(timeout: timeout)
+        return await wait(timeout: timeout)
     }
 
     /// Waits for the process to end (SIGKILL after `timeout`); returns its exit status.
     @discardableResult
-    public func wait(timeout: Double = 120) -> Int32 {
+    public func wait(timeout: Double = 120) async -> Int32 {
         let deadline = Date().addingTimeInterval(timeout)
-        while process.isRunning, Date() < deadline { Thread.sleep(forTimeInterval: 0.02) }
+        while process.isRunning, Date() < deadline { try? await Task.sleep(for: .milliseconds(20)) }
         if process.isRunning { kill(process.processIdentifier, SIGKILL) }
         process.waitUntilExit()
         output.fileHandleForReading.readabilityHandler = nil

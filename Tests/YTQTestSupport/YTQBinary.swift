@@ -37,8 +37,17 @@ public enum YTQBinary {
         return env
     }
 
-    /// Runs `ytq arguments…` (optionally through `launcher`, e.g. `setpriv …`) and waits for it.
-    public static func run(_ arguments: [String], environment: [String: String], launcher: [String] = []) throws -> Result {
+    /// Runs `ytq arguments…` (optionally through `launcher`, e.g. `setpriv …`) and waits for it
+    /// on a thread of its own, so a test never blocks Swift concurrency's few shared threads.
+    public static func run(_ arguments: [String], environment: [String: String], launcher: [String] = []) async throws -> Result {
+        try await withCheckedThrowingContinuation { continuation in
+            Thread {
+                continuation.resume(with: Swift.Result { try runBlocking(arguments, environment: environment, launcher: launcher) })
+            }.start()
+        }
+    }
+
+    static func runBlocking(_ arguments: [String], environment: [String: String], launcher: [String]) throws -> Result {
         let process = Process()
         let command = launcher + [path] + arguments
         process.executableURL = URL(fileURLWithPath: command[0])
