@@ -36,12 +36,16 @@ struct WorkerCommand: AsyncParsableCommand {
         var configuration = context.schedulerConfiguration
         if let stallTimeout { configuration.stallTimeout = .seconds(stallTimeout) }
         let scheduler = Scheduler(database: context.database, databasePath: context.settings.databasePath, configuration: configuration)
+        // Subscribed before the scheduler starts, so no event is missed.
+        let events = scheduler.events.subscribe()
         let printer = Task { [json] in
-            for await event in scheduler.events.subscribe() {
-                if json {
-                    StandardOutput.writeLine(EventJSON.line(event))
-                } else if let line = EventJSON.summary(event) {
-                    StandardOutput.writeLine(line)
+            for await event in events {
+                let line = json ? EventJSON.line(event) : EventJSON.summary(event)
+                guard let line else { continue }
+                if !StandardOutput.writeLine(line) {
+                    // The reader went away (`| head`): stop gracefully rather than die.
+                    await scheduler.shutdown()
+                    break
                 }
             }
         }

@@ -5,6 +5,8 @@ import Foundation
 /// on stderr and the documented exit code (usage errors exit 2, not ArgumentParser's 64).
 public enum YTQMain {
     public static func run(_ arguments: [String] = Array(CommandLine.arguments.dropFirst())) async -> Never {
+        // A closed pipe is an error to handle (stop gracefully), not a signal that kills ytq.
+        signal(SIGPIPE, SIG_IGN)
         do {
             var command = try YTQCommand.parseAsRoot(arguments)
             if var asyncCommand = command as? any AsyncParsableCommand {

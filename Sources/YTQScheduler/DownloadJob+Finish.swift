@@ -4,11 +4,20 @@ import YTQDownloader
 import YTQStore
 
 extension DownloadJob {
+    /// How a fenced final write went.
+    enum FinalWrite {
+        case written(DownloadTask)
+        /// The claim is gone: the task belongs to whoever revoked or took it.
+        case claimLost
+        /// The database kept failing; the task stays claimed until a reconcile recovers it.
+        case failed
+    }
+
     /// Records how the run ended. Every write is fenced by the claim: if the claim was lost,
     /// the task now belongs to whoever took it (a user's cancel or remove, another worker).
     func finish(_ state: JobState, result: YtDlpResult?, failure: FailureReason?) async {
         if state.stopReason == .claimLost {
-            await handleLostClaim(state)
+            await handleLostClaim(completedFile: result?.filePath)
             return
         }
         // Where the download stood, for the list and for a resume (throttled writes may lag).
@@ -17,7 +26,9 @@ extension DownloadJob {
         }
         if state.stopReason == .shutdown, result?.filePath == nil {
             // Leave the partial file for `--continue` on the next start.
-            if let released = try? database.releaseTask(claim) { events.publish(.changed(taskID: released.id)) }
+            if case .written(let released) = await finalWrite({ () throws(StoreError) in try database.releaseTask(claim) }) {
+                events.publish(.changed(taskID: released.id))
+            }
             return
         }
         if let path = result?.filePath {
@@ -26,9 +37,9 @@ extension DownloadJob {
         }
         let reason: FailureReason
         if state.stopReason == .stalled {
-            let seconds = configuration.stallTimeout.components.seconds
-            reason = FailureReason(kind: .stalled, message: "the download stalled: no data arrived for \(seconds) s, so ytq stopped it",
-                                   hint: "the server stopped sending; ytq retries and resumes from the partial file")
+            reason = FailureReason(
+                kind: .stalled, message: "the download stalled: no data arrived for \(Int(configuration.stallTimeout.seconds)) s, so ytq stopped it",
+                hint: "the server stopped sending; ytq retries and resumes from the partial file")
         } else if let failure {
             reason = failure
         } else if let failed = result?.failureReason {
@@ -36,49 +47,72 @@ extension DownloadJob {
         } else {
             reason = FailureReason(kind: .transient, message: "yt-dlp stopped before finishing")
         }
-        await fail(state, reason: reason)
+        await fail(reason)
     }
 
     private func complete(_ state: JobState, filePath: String, result: YtDlpResult?) async {
-        var metaData = (result?.info ?? state.info)?.metaData ?? state.task.metaData
+        let info = result?.info ?? state.info
+        var metaData = info?.metaData ?? state.task.metaData
         if let size = (try? FileManager.default.attributesOfItem(atPath: filePath))?[.size] as? NSNumber {
             metaData["filesize"] = .number(size.doubleValue)
         }
-        let title = (result?.info ?? state.info)?.title
-        guard let done = try? database.completeTask(claim, filePath: filePath, title: title, metaData: metaData) else {
-            await handleLostClaim(state)
-            return
+        switch await finalWrite({ () throws(StoreError) in
+            try database.completeTask(claim, filePath: filePath, title: info?.title, metaData: metaData)
+        }) {
+        case .written(let done):
+            removePartials()
+            events.publish(.completed(done, downloadURL: URL(fileURLWithPath: filePath)))
+        case .claimLost:
+            await handleLostClaim(completedFile: filePath)
+        case .failed:
+            break
         }
-        removePartials()
-        events.publish(.completed(done, downloadURL: URL(fileURLWithPath: filePath)))
     }
 
-    private func fail(_ state: JobState, reason: FailureReason) async {
-        let attempts = state.task.attempts
+    private func fail(_ reason: FailureReason) async {
+        let attempts = task.attempts
         if reason.isRetryable, attempts < configuration.maxAttempts {
             let delay = configuration.backoff(afterAttempt: attempts)
-            let notBefore = Date().addingTimeInterval(Double(delay.components.seconds) + Double(delay.components.attoseconds) / 1e18)
-            let message = FailureReason(kind: reason.kind, message: "attempt \(attempts) of \(configuration.maxAttempts) failed: \(reason.message)", hint: reason.hint)
-            if let requeued = try? database.requeueTask(claim, reason: message, notBefore: notBefore) {
-                events.publish(.retrying(requeued, attempt: attempts, reason: reason, delay: delay))
-            } else {
-                await handleLostClaim(state)
+            let notBefore = Date().addingTimeInterval(delay.seconds)
+            let note = FailureReason(kind: reason.kind, message: "attempt \(attempts) of \(configuration.maxAttempts) failed: \(reason.message)", hint: reason.hint)
+            switch await finalWrite({ () throws(StoreError) in try database.requeueTask(claim, reason: note, notBefore: notBefore) }) {
+            case .written(let requeued): events.publish(.retrying(requeued, attempt: attempts, reason: reason, delay: delay))
+            case .claimLost: await handleLostClaim(completedFile: nil)
+            case .failed: break
             }
             return
         }
         var final = reason
         if attempts > 1 { final.message = "failed after \(attempts) attempts: \(reason.message)" }
-        guard let failed = try? database.failTask(claim, reason: final) else {
-            await handleLostClaim(state)
-            return
+        switch await finalWrite({ () throws(StoreError) in try database.failTask(claim, reason: final) }) {
+        case .written(let failed):
+            removePartials()
+            events.publish(.failed(failed, reason: final))
+        case .claimLost:
+            await handleLostClaim(completedFile: nil)
+        case .failed:
+            break
         }
-        removePartials()
-        events.publish(.failed(failed, reason: final))
     }
 
-    /// The claim is gone. Clean up after a user's cancel or remove; leave a task that another
-    /// worker took over alone (it resumes from the partial file).
-    private func handleLostClaim(_ state: JobState) async {
+    /// Runs a fenced final write, retrying database errors (a lock held too long, a full
+    /// disk) a few times with a growing pause.
+    func finalWrite(_ body: () throws(StoreError) -> DownloadTask?) async -> FinalWrite {
+        for attempt in 0..<5 {
+            do {
+                guard let task = try body() else { return .claimLost }
+                return .written(task)
+            } catch {
+                try? await Task.sleep(for: .milliseconds(200 << attempt))
+            }
+        }
+        return .failed
+    }
+
+    /// The claim is gone. Clean up after a user's cancel or remove — including a file that
+    /// finished in the meantime, which nobody asked for any more — and leave a task that
+    /// another worker took over alone (it resumes from the partial file).
+    private func handleLostClaim(completedFile: String?) async {
         let current: DownloadTask?
         do {
             current = try database.task(id: claim.taskID)
@@ -87,16 +121,16 @@ extension DownloadJob {
         } catch {
             return
         }
-        guard let current else {
-            removePartials()
-            events.publish(.changed(taskID: claim.taskID))
+        if let current, current.status != .cancelled {
+            events.publish(.changed(taskID: current.id))
             return
         }
-        if current.status == .cancelled {
-            removePartials()
+        removePartials()
+        if let completedFile { try? FileManager.default.removeItem(atPath: completedFile) }
+        if let current {
             events.publish(.cancelled(current))
         } else {
-            events.publish(.changed(taskID: current.id))
+            events.publish(.changed(taskID: claim.taskID))
         }
     }
 

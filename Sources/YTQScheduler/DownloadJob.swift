@@ -18,15 +18,17 @@ final class DownloadJob: Sendable {
 
     let task: DownloadTask
     let claim: TaskClaim
+    let previousChild: ProcessIdentity?
     let database: AppDatabase
     let service: YtDlpService
     let events: EventBus
     private let inputs: AsyncStream<Input>
     private let input: AsyncStream<Input>.Continuation
 
-    init(task: DownloadTask, claim: TaskClaim, database: AppDatabase, service: YtDlpService, events: EventBus) {
-        self.task = task
-        self.claim = claim
+    init(claimed: AppDatabase.ClaimedTask, database: AppDatabase, service: YtDlpService, events: EventBus) {
+        self.task = claimed.task
+        self.claim = claimed.claim
+        self.previousChild = claimed.previousChild
         self.database = database
         self.service = service
         self.events = events
@@ -43,6 +45,14 @@ final class DownloadJob: Sendable {
     /// Runs the download to its end and records the outcome.
     func run() async {
         events.publish(.started(task))
+        // An earlier run's yt-dlp (cancelled moments ago, still in its grace period) must be
+        // gone before another one writes the same partial file.
+        if let previous = previousChild,
+           await ProcessControl.terminateProcessGroup(pid: previous.pid, startTime: previous.startTime, grace: configuration.stopGrace) == .stillRunning {
+            await finish(JobState(task: task), result: nil, failure: FailureReason(
+                kind: .transient, message: "the previous yt-dlp for this task (pid \(previous.pid)) could not be stopped"))
+            return
+        }
         let process: YtDlpProcess
         do {
             process = try service.makeProcess(for: task)
@@ -51,7 +61,7 @@ final class DownloadJob: Sendable {
             return
         }
         var state = JobState(task: task)
-        state.commandLine = process.invocation.commandLine
+        state.task.commandLine = process.invocation.commandLine
         let running = Task { await process.run() }
         let forward = Task { [input] in
             for await event in process.events { input.yield(.output(event)) }
@@ -66,10 +76,10 @@ final class DownloadJob: Sendable {
         loop: for await message in inputs {
             switch message {
             case .output(let event):
-                handle(event, state: &state, process: process)
+                handle(event, state: &state)
             case .tick:
-                checkStall(state: &state, process: process)
-                writeProgress(state: &state, process: process, force: false)
+                checkStall(state: state)
+                writeProgress(state: &state)
             case .stop(let reason):
                 if state.stopReason == nil {
                     state.stopReason = reason
@@ -86,11 +96,11 @@ final class DownloadJob: Sendable {
         await finish(state, result: result, failure: nil)
     }
 
-    private func handle(_ event: YtDlpEvent, state: inout JobState, process: YtDlpProcess) {
+    private func handle(_ event: YtDlpEvent, state: inout JobState) {
         switch event {
         case .started(let pid, let startTime):
-            let child = ProcessIdentity(pid: pid, startTime: startTime ?? 0)
-            if (try? database.recordChild(claim, child: child, commandLine: state.commandLine ?? "")) == false {
+            let child = ProcessIdentity(pid: pid, startTime: startTime ?? ProcessControl.startTime(pid: pid) ?? 0)
+            if (try? database.recordChild(claim, child: child, commandLine: state.task.commandLine ?? "")) == false {
                 stop(.claimLost)
             }
         case .info(let info):
@@ -105,28 +115,37 @@ final class DownloadJob: Sendable {
             if progress.downloadedBytes != state.progress?.downloadedBytes {
                 state.lastByteAt = ContinuousClock.now
             }
+            // After a format finishes, ffmpeg may work for minutes with no bytes to count;
+            // the next format's download (a merge) starts the watch again.
+            if report.status == .finished {
+                state.postprocessing = true
+            } else if state.postprocessing {
+                state.postprocessing = false
+                state.lastByteAt = ContinuousClock.now
+            }
             state.progress = progress
             state.task.downloadedBytes = progress.downloadedBytes
             state.task.totalBytes = progress.totalBytes
             events.publish(.progressUpdated(state.task, progress))
-            writeProgress(state: &state, process: process, force: false)
+            writeProgress(state: &state)
         case .done, .stderr, .output, .signalSent:
             break
         }
     }
 
     /// Writes progress and renews the claim at most once per `progressWriteInterval`.
-    private func writeProgress(state: inout JobState, process: YtDlpProcess, force: Bool) {
+    private func writeProgress(state: inout JobState) {
         let now = ContinuousClock.now
-        guard force || now - state.lastWriteAt >= configuration.progressWriteInterval else { return }
+        guard now - state.lastWriteAt >= configuration.progressWriteInterval else { return }
         state.lastWriteAt = now
         if (try? database.recordProgress(claim, state.progress)) == false {
             stop(.claimLost)
         }
     }
 
-    private func checkStall(state: inout JobState, process: YtDlpProcess) {
-        guard state.stopReason == nil, ContinuousClock.now - state.lastByteAt >= configuration.stallTimeout else { return }
+    private func checkStall(state: JobState) {
+        guard state.stopReason == nil, !state.postprocessing,
+              ContinuousClock.now - state.lastByteAt >= configuration.stallTimeout else { return }
         stop(.stalled)
     }
 }
@@ -136,8 +155,9 @@ struct JobState {
     var task: DownloadTask
     var info: YtDlpMediaInfo?
     var progress: DownloadProgress?
-    var commandLine: String?
     var stopReason: JobStopReason?
+    /// yt-dlp reported a format finished: post-processing, not a stall.
+    var postprocessing = false
     var lastByteAt = ContinuousClock.now
     var lastWriteAt = ContinuousClock.now
 }

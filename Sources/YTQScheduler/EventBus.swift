@@ -3,37 +3,38 @@ import YTQCore
 
 /// Fans download events out to any number of subscribers, never waiting for one.
 ///
-/// Each subscriber gets its own `AsyncStream` that keeps only the newest `buffer` events when
-/// it falls behind, so a slow reader (a busy terminal, a blocked pipe) never slows a download.
+/// Each subscriber has its own queue (`EventSubscription`): a slow reader (a busy terminal, a
+/// blocked pipe) never slows a download; it may miss intermediate progress updates, never a
+/// lifecycle event.
 public final class EventBus: Sendable {
-    private let subscribers = Mutex<[Int: AsyncStream<DownloadEvent>.Continuation]>([:])
+    private let subscribers = Mutex<[Int: EventSubscription]>([:])
     private let nextID = Atomic<Int>(0)
 
     public init() {}
 
     /// A new subscription; it ends when the consumer stops iterating or the bus finishes.
-    public func subscribe(buffer: Int = 1024) -> AsyncStream<DownloadEvent> {
-        let (stream, continuation) = AsyncStream<DownloadEvent>.makeStream(bufferingPolicy: .bufferingNewest(buffer))
+    /// `buffer` bounds the queued progress updates.
+    public func subscribe(buffer: Int = 1024) -> EventSubscription {
         let id = nextID.add(1, ordering: .relaxed).newValue
-        continuation.onTermination = { [weak self] _ in
+        let subscription = EventSubscription(limit: max(1, buffer)) { [weak self] in
             self?.subscribers.withLock { _ = $0.removeValue(forKey: id) }
         }
-        subscribers.withLock { $0[id] = continuation }
-        return stream
+        subscribers.withLock { $0[id] = subscription }
+        return subscription
     }
 
     /// Delivers `event` to every current subscriber without blocking.
     public func publish(_ event: DownloadEvent) {
         let targets = subscribers.withLock { Array($0.values) }
-        for continuation in targets { continuation.yield(event) }
+        for subscription in targets { subscription.push(event) }
     }
 
     /// Ends every subscription.
     public func finish() {
-        let targets = subscribers.withLock { current -> [AsyncStream<DownloadEvent>.Continuation] in
+        let targets = subscribers.withLock { current -> [EventSubscription] in
             defer { current.removeAll() }
             return Array(current.values)
         }
-        for continuation in targets { continuation.finish() }
+        for subscription in targets { subscription.finish() }
     }
 }

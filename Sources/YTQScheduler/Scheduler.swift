@@ -59,10 +59,9 @@ public actor Scheduler {
         wake.yield()
         for await _ in wakeups {
             checkClaims()
-            if !stopping {
-                if ContinuousClock.now - lastReconcile >= .seconds(5) { await reconcile() }
-                claimWhileSlotsFree()
-            }
+            if !stopping, ContinuousClock.now - lastReconcile >= .seconds(5) { await reconcile() }
+            // Checked again: a shutdown may have come while reconcile waited for an orphan.
+            if !stopping { claimWhileSlotsFree() }
             if stopping, jobs.isEmpty { break }
             let active = (try? database.activeTaskCount()) ?? 1
             if untilIdle, jobs.isEmpty, active == 0 { break }
@@ -100,14 +99,16 @@ public actor Scheduler {
     /// Claims queued tasks until the system-wide limit or the queue is exhausted.
     func claimWhileSlotsFree() {
         while jobs.count < configuration.systemLimit {
-            guard let claimed = try? database.claimNextTask(owner: identity, systemLimit: configuration.systemLimit) else { return }
-            let (task, claim) = claimed
-            let job = DownloadJob(task: task, claim: claim, database: database, service: service, events: events)
+            guard let claimed = try? database.claimNextTask(
+                owner: identity, systemLimit: configuration.systemLimit, excluding: Set(jobs.keys))
+            else { return }
+            let id = claimed.task.id
+            let job = DownloadJob(claimed: claimed, database: database, service: service, events: events)
             let runner = Task { [weak self] in
                 await job.run()
-                await self?.jobEnded(task.id)
+                await self?.jobEnded(id)
             }
-            jobs[task.id] = (job, runner)
+            jobs[id] = (job, runner)
         }
     }
 
@@ -129,14 +130,16 @@ public actor Scheduler {
     /// worker keeps dying.
     func reconcile() async {
         lastReconcile = ContinuousClock.now
-        let lease = Double(configuration.leaseTimeout.components.seconds)
         guard let abandoned = try? database.takeOverAbandonedTasks(
-            owner: identity, leaseTimeout: lease,
+            owner: identity, running: Set(jobs.keys), leaseTimeout: configuration.leaseTimeout.seconds,
             isAlive: { ProcessControl.isSameProcess(pid: $0.pid, startTime: $0.startTime) })
         else { return }
         for entry in abandoned {
-            if let orphan = entry.orphan {
-                _ = await ProcessControl.terminateProcessGroup(pid: orphan.pid, startTime: orphan.startTime, grace: configuration.stopGrace)
+            if let orphan = entry.orphan,
+               await ProcessControl.terminateProcessGroup(pid: orphan.pid, startTime: orphan.startTime, grace: configuration.stopGrace) == .stillRunning {
+                // It could not be stopped (another user's process?): never start a second
+                // yt-dlp on the same file. Our claim lapses and the next reconcile tries again.
+                continue
             }
             if entry.task.crashCount >= configuration.maxCrashes {
                 let reason = FailureReason(

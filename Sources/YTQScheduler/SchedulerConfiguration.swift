@@ -21,7 +21,8 @@ public struct SchedulerConfiguration: Sendable {
     public var maxBackoff: Duration
     /// A worker that died this many times while running a task gets it failed, not retried.
     public var maxCrashes: Int
-    /// A claim whose heartbeat is older than this is taken over even if its owner lives.
+    /// A claim whose heartbeat is older than this is taken over even if its owner lives (a
+    /// stopped or hung process); a dead owner's claims are taken over at once.
     public var leaseTimeout: Duration
     /// Progress and heartbeat are written at most this often per task.
     public var progressWriteInterval: Duration
@@ -36,7 +37,7 @@ public struct SchedulerConfiguration: Sendable {
         downloadDirectory: String, partialRoot: String, ytDlp: String = YtDlpExecutable.defaultName,
         systemLimit: Int = ConcurrencyLimits.defaultSystem, stallTimeout: Duration = .seconds(60),
         maxAttempts: Int = 4, baseBackoff: Duration = .seconds(2), maxBackoff: Duration = .seconds(60),
-        maxCrashes: Int = 3, leaseTimeout: Duration = .seconds(30), progressWriteInterval: Duration = .seconds(1),
+        maxCrashes: Int = 3, leaseTimeout: Duration = .seconds(120), progressWriteInterval: Duration = .seconds(1),
         stopGrace: Duration = .seconds(5), ytDlpOptions: YtDlpInvocation.Options = .init(progressDelta: 0.25),
         ytDlpEnvironment: [String: String] = [:]
     ) {
@@ -74,5 +75,12 @@ public struct SchedulerConfiguration: Sendable {
             if delay >= maxBackoff { return maxBackoff }
         }
         return min(delay, maxBackoff)
+    }
+}
+
+extension Duration {
+    /// The duration in seconds, fractions included.
+    var seconds: Double {
+        Double(components.seconds) + Double(components.attoseconds) / 1e18
     }
 }

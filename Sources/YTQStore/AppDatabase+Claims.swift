@@ -5,23 +5,33 @@ import YTQCore
 /// What the scheduler's writes may do: each is fenced by the claim's token, so a worker that
 /// lost its claim (cancelled, removed, recovered by another process) changes nothing.
 extension AppDatabase {
+    /// A task just claimed for a run.
+    public struct ClaimedTask: Sendable, Equatable {
+        public var task: DownloadTask
+        public var claim: TaskClaim
+        /// The yt-dlp an earlier run recorded (e.g. one still in its grace period after a
+        /// cancel); the new run must make sure it is gone before starting another.
+        public var previousChild: ProcessIdentity?
+    }
+
     /// Claims the oldest runnable pending task, if fewer than `systemLimit` tasks are
     /// downloading across all processes. One IMMEDIATE transaction: two workers never claim
-    /// the same task, and never exceed the limit together.
-    public func claimNextTask(owner: ProcessIdentity, systemLimit: Int, now: Date = Date()) throws(StoreError) -> (DownloadTask, TaskClaim)? {
+    /// the same task, and never exceed the limit together. Tasks in `excluding` (still
+    /// winding down in this process) are left for later.
+    public func claimNextTask(owner: ProcessIdentity, systemLimit: Int, excluding: Set<Int64> = [], now: Date = Date()) throws(StoreError) -> ClaimedTask? {
         // A cheap read first, so an idle wake-up never takes the write lock.
+        let excluded = excluding.isEmpty ? "" : " AND id NOT IN (\(excluding.map(String.init).joined(separator: ",")))"
+        let queued = "SELECT id FROM download_tasks WHERE status = 'pending' AND (not_before IS NULL OR not_before <= ?)\(excluded)"
         let candidate = try read("look for queued tasks") { db in
-            try Int64.fetchOne(db, sql: "SELECT id FROM download_tasks WHERE status = 'pending' AND (not_before IS NULL OR not_before <= ?) LIMIT 1", arguments: [now])
+            try Int64.fetchOne(db, sql: queued + " LIMIT 1", arguments: [now])
         }
         guard candidate != nil else { return nil }
         let token = UUID().uuidString
-        return try write("claim a queued task") { db -> (DownloadTask, TaskClaim)? in
+        return try write("claim a queued task") { db -> ClaimedTask? in
             let downloading = try Int.fetchOne(db, sql: "SELECT count(*) FROM download_tasks WHERE status = 'downloading'") ?? 0
             guard downloading < systemLimit else { return nil }
-            guard let id = try Int64.fetchOne(db, sql: """
-                SELECT id FROM download_tasks WHERE status = 'pending' AND (not_before IS NULL OR not_before <= ?)
-                ORDER BY id LIMIT 1
-                """, arguments: [now]) else { return nil }
+            guard let id = try Int64.fetchOne(db, sql: queued + " ORDER BY id LIMIT 1", arguments: [now]) else { return nil }
+            let previous = try Row.fetchOne(db, sql: "SELECT child_pid, child_started FROM download_tasks WHERE id = ?", arguments: [id])
             try db.execute(sql: """
                 UPDATE download_tasks SET status = 'downloading', claim_token = ?, owner_pid = ?, owner_started = ?,
                     heartbeat_at = ?, attempts = attempts + 1, not_before = NULL, child_pid = NULL, child_started = NULL,
@@ -29,7 +39,8 @@ extension AppDatabase {
                 WHERE id = ?
                 """, arguments: [token, owner.pid, Int64(bitPattern: owner.startTime), now, now, id])
             guard let task = try DownloadTask.fetchOne(db, key: id) else { return nil }
-            return (task, TaskClaim(taskID: id, token: token, owner: owner))
+            return ClaimedTask(task: task, claim: TaskClaim(taskID: id, token: token, owner: owner),
+                               previousChild: Self.identity(previous?["child_pid"], previous?["child_started"]))
         }
     }
 

@@ -20,16 +20,7 @@ extension AppDatabase {
     ) throws(StoreError) -> CreateOutcome {
         let policy = ConcurrencyPolicy(limits: limits)
         return try write("add a download") { db in
-            let mine = DownloadTask.active(of: requester)
-            let mineCount = try mine.fetchCount(db)
-            let first = mineCount > 0 ? try mine.order(DownloadTask.Columns.id).fetchOne(db) : nil
-            let systemCount = try DownloadTask.active().fetchCount(db)
-            if let violation = policy.violation(
-                requester: requester,
-                requesterActiveCount: mineCount,
-                firstRequesterActive: first?.summary,
-                systemActiveCount: systemCount
-            ) {
+            if let violation = try Self.ruleViolation(db, requester: requester, policy: policy) {
                 return .refused(violation)
             }
             try db.execute(
@@ -48,38 +39,14 @@ extension AppDatabase {
         }
     }
 
-    /// Runs `body` in an IMMEDIATE write transaction, turning GRDB errors into `StoreError`.
-    func write<T: Sendable>(_ operation: String, _ body: @Sendable (Database) throws -> T) throws(StoreError) -> T {
-        do {
-            return try writer.writeWithoutTransaction { db in
-                var result: T?
-                try db.inTransaction(.immediate) {
-                    result = try body(db)
-                    return .commit
-                }
-                guard let result else { throw StoreError.failed(operation: operation, reason: "transaction returned nothing") }
-                return result
-            }
-        } catch {
-            throw Self.storeError(error, operation: operation)
-        }
-    }
-
-    /// Runs `body` on a read-only snapshot, turning GRDB errors into `StoreError`.
-    func read<T: Sendable>(_ operation: String, _ body: @Sendable (Database) throws -> T) throws(StoreError) -> T {
-        do {
-            return try writer.read(body)
-        } catch {
-            throw Self.storeError(error, operation: operation)
-        }
-    }
-
-    static func storeError(_ error: any Error, operation: String) -> StoreError {
-        if let error = error as? StoreError { return error }
-        if let error = error as? DatabaseError,
-           error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_LOCKED {
-            return .busy(operation: operation)
-        }
-        return .failed(operation: operation, reason: describe(error))
+    /// The rule `requester` would break by adding one more active task, read inside the
+    /// caller's write transaction.
+    static func ruleViolation(_ db: Database, requester: Requester, policy: ConcurrencyPolicy) throws -> RuleViolation? {
+        let mine = DownloadTask.active(of: requester)
+        let mineCount = try mine.fetchCount(db)
+        let first = mineCount > 0 ? try mine.order(DownloadTask.Columns.id).fetchOne(db) : nil
+        return policy.violation(
+            requester: requester, requesterActiveCount: mineCount, firstRequesterActive: first?.summary,
+            systemActiveCount: try DownloadTask.active().fetchCount(db))
     }
 }

@@ -16,10 +16,12 @@ extension AppDatabase {
     }
 
     /// Takes over every running task whose owner is not alive (per `isAlive`) or whose
-    /// heartbeat is older than `leaseTimeout`, counting a crash for each. The caller must stop
-    /// each orphan, then `requeueTask` or `failTask` it (see `crashCount`).
+    /// heartbeat is older than `leaseTimeout`, counting a crash for each; tasks in `running`
+    /// (this process's live jobs) are left alone. The caller must stop each orphan, then
+    /// `requeueTask` or `failTask` it (see `crashCount`).
     public func takeOverAbandonedTasks(
         owner: ProcessIdentity,
+        running: Set<Int64> = [],
         leaseTimeout: TimeInterval,
         isAlive: @escaping @Sendable (ProcessIdentity) -> Bool,
         now: Date = Date()
@@ -34,10 +36,12 @@ extension AppDatabase {
             for row in rows {
                 let previous = Self.identity(row["owner_pid"], row["owner_started"])
                 let heartbeat: Date? = row["heartbeat_at"]
+                let id: Int64 = row["id"]
                 let ownerGone = previous.map { !isAlive($0) } ?? true
                 let silent = heartbeat.map { $0 < staleBefore } ?? true
-                guard previous != owner, ownerGone || silent else { continue }
-                let id: Int64 = row["id"]
+                // A task of this process whose job has ended (its final write failed) is fair game.
+                let mineButIdle = previous == owner && !running.contains(id)
+                guard !running.contains(id), ownerGone || silent || mineButIdle else { continue }
                 let token = UUID().uuidString
                 try db.execute(sql: """
                     UPDATE download_tasks SET claim_token = ?, owner_pid = ?, owner_started = ?, heartbeat_at = ?,

@@ -13,15 +13,15 @@ extension AppDatabase {
         public var child: ProcessIdentity?
     }
 
-    /// Stops a pending or running task: status `cancelled`, claim revoked.
+    /// Stops a pending or running task: status `cancelled`, claim revoked. The recorded yt-dlp
+    /// stays recorded, so whoever runs the task next first makes sure it is gone.
     public func cancelTask(id: Int64, now: Date = Date()) throws(StoreError) -> ActionResult {
         try write("cancel task \(id)") { db in
             let (task, owner, child) = try Self.fetchWithOwner(db, id: id)
             guard task.status.isActive else { throw StoreError.notActive(id: id, status: task.status) }
             try db.execute(sql: """
                 UPDATE download_tasks SET status = 'cancelled', error_message = NULL, not_before = NULL, claim_token = NULL,
-                    owner_pid = NULL, owner_started = NULL, heartbeat_at = NULL, child_pid = NULL, child_started = NULL,
-                    updated_at = ?
+                    owner_pid = NULL, owner_started = NULL, heartbeat_at = NULL, updated_at = ?
                 WHERE id = ?
                 """, arguments: [now, id])
             let updated = try DownloadTask.fetchOne(db, key: id) ?? task
@@ -38,12 +38,7 @@ extension AppDatabase {
             guard task.status == .failed || task.status == .cancelled else {
                 throw StoreError.notRetryable(id: id, status: task.status)
             }
-            let mine = DownloadTask.active(of: task.requester)
-            let mineCount = try mine.fetchCount(db)
-            let first = mineCount > 0 ? try mine.order(DownloadTask.Columns.id).fetchOne(db) : nil
-            if let violation = policy.violation(
-                requester: task.requester, requesterActiveCount: mineCount, firstRequesterActive: first?.summary,
-                systemActiveCount: try DownloadTask.active().fetchCount(db)) {
+            if let violation = try Self.ruleViolation(db, requester: task.requester, policy: policy) {
                 return .failure(violation)
             }
             try db.execute(sql: """

@@ -74,7 +74,7 @@ try finisher.write { db in
 var claimed = 0
 let cycleTime = try seconds {
     for _ in 0..<cycles {
-        guard let (_, claim) = try database.claimNextTask(owner: owner, systemLimit: 10) else { break }
+        guard let claim = try database.claimNextTask(owner: owner, systemLimit: 10)?.claim else { break }
         _ = try database.recordProgress(claim, DownloadProgress(downloadedBytes: 1, totalBytes: 2))
         _ = try database.completeTask(claim, filePath: "/tmp/x", title: "x", metaData: [:])
         claimed += 1

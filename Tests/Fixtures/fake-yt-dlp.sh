@@ -16,6 +16,8 @@
 #   sigterm        kills itself with SIGTERM.
 #   ffmpeg-missing yt-dlp's ffmpeg ERROR line; exit 1.
 #   quiet-hang     info line, then points stdout/stderr at /dev/null and waits (SIGINT: exit 1).
+#   postprocess    info, progress to "finished", then FAKE_POSTPROCESS seconds (default 3) of
+#                  silence (as ffmpeg would take), then the file and the after_move line; exit 0.
 #   signals        prints its SigBlk/SigIgn/SigCgt lines from /proc/self/status; exit 0.
 #
 # FAKE_ARGV_FILE, when set, receives the argv (one argument per line) and the environment
@@ -110,6 +112,15 @@ case "$scenario" in
     ffmpeg-missing)
         echo "ERROR: Postprocessing: ffprobe and ffmpeg not found. Please install or provide the path using --ffmpeg-location" >&2
         exit 1 ;;
+    postprocess)
+        info
+        progress downloading 500 1000
+        progress finished 1000 1000
+        sleep "${FAKE_POSTPROCESS:-3}"
+        mkdir -p "$home"
+        head -c 1000 /dev/zero > "$home/Fake clip [fake1].mp4"
+        printf '{"type":"done","filepath":"%s"}\n' "$home/Fake clip [fake1].mp4"
+        exit 0 ;;
     signals)
         grep -E '^Sig(Blk|Ign|Cgt):' "/proc/$$/status"
         exit 0 ;;

@@ -211,4 +211,36 @@ struct WorkerFaultTests {
         #expect(strayYtDlp().isEmpty)
         #expect(!FileManager.default.fileExists(atPath: home.path + "/db/partial/\(id)"))
     }
+
+    @Test("a reader that goes away (ytq worker | head) stops the worker gracefully, not by SIGPIPE")
+    func closedPipe() async throws {
+        defer { cleanUp() }
+        let id = try await add(server.mediaURL(name: "pipe.mp4", size: 20_000_000, rate: 500_000))
+        let shell = try await runShell("\"\(YTQBinary.path)\" worker --json | head -c 1 >/dev/null; echo \"${PIPESTATUS[0]}\"")
+        #expect(shell.trimmingCharacters(in: .whitespacesAndNewlines) == "0", "worker exit status: \(shell)")
+        #expect(strayYtDlp().isEmpty)
+        #expect(try await task(id)["status"] as? String == "pending", "left resumable")
+    }
+
+    func runShell(_ script: String) async throws -> String {
+        try await withCheckedThrowingContinuation { continuation in
+            Thread { [env] in
+                let process = Process()
+                process.executableURL = URL(fileURLWithPath: "/bin/bash")
+                process.arguments = ["-c", script]
+                process.environment = env
+                let output = Pipe()
+                process.standardOutput = output
+                process.standardInput = FileHandle.nullDevice
+                do {
+                    try process.run()
+                    let data = output.fileHandleForReading.readDataToEndOfFile()
+                    process.waitUntilExit()
+                    continuation.resume(returning: String(decoding: data, as: UTF8.self))
+                } catch {
+                    continuation.resume(throwing: error)
+                }
+            }.start()
+        }
+    }
 }

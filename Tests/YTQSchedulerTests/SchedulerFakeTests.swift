@@ -157,4 +157,48 @@ struct SchedulerFakeTests {
         #expect(task.status == .failed)
         await harness.stop()
     }
+
+    @Test("post-processing after the last byte is not taken for a stall")
+    func postprocessingIsNotAStall() async throws {
+        let harness = try SchedulerHarness { configuration in
+            configuration.stallTimeout = .seconds(1)
+            configuration.ytDlpEnvironment = ["FAKE_POSTPROCESS": "2.5"]
+        }
+        harness.start()
+        try harness.add("https://fake.test/video/postprocess")
+        let event = await harness.waitFor("finished") { $0.name == "DownloadCompleted" || $0.name == "DownloadFailed" }
+        #expect(event?.name == "DownloadCompleted", "\(String(describing: event))")
+        await harness.stop()
+    }
+
+    @Test("cancel then an immediate retry: the old yt-dlp is gone before a new one starts")
+    func cancelThenRetry() async throws {
+        let harness = try SchedulerHarness { $0.stopGrace = .milliseconds(800) }
+        harness.start()
+        let task = try harness.add("https://fake.test/video/ignore-sigint")
+        await harness.waitFor("progress") { $0.name == "DownloadProgressUpdated" }
+        let actions = TaskActions(database: harness.database, configuration: harness.configuration, limits: .default)
+        _ = try await actions.cancel(id: task.id)
+        guard case .success = try actions.retry(id: task.id) else {
+            Issue.record("retry refused")
+            await harness.stop()
+            return
+        }
+        harness.scheduler.poke()
+        // Until the second run reports progress, never two yt-dlp processes for the task.
+        var most = 0
+        let deadline = Date().addingTimeInterval(20)
+        while Date() < deadline {
+            most = max(most, harness.runningYtDlp())
+            if harness.events.filter({ $0.name == "DownloadStarted" }).count >= 2,
+               harness.events.filter({ $0.name == "DownloadProgressUpdated" }).count >= 2 { break }
+            try await Task.sleep(for: .milliseconds(10))
+        }
+        #expect(most <= 1, "two yt-dlp processes ran for one task")
+        #expect(harness.events.filter { $0.name == "DownloadStarted" }.count == 2)
+        #expect(try harness.task(task.id).status == .downloading)
+        _ = try await actions.cancel(id: task.id)
+        await harness.waitUntil("no stray yt-dlp", timeout: 10) { harness.strayProcesses().isEmpty }
+        await harness.stop()
+    }
 }

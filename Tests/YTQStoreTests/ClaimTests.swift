@@ -21,12 +21,15 @@ struct ClaimTests {
     @Test("claims the oldest pending task, marks it downloading and counts the attempt")
     func claimsOldest() throws {
         let database = try database(tasks: 3)
-        let (task, claim) = try #require(try database.claimNextTask(owner: me, systemLimit: 10))
+        let claimed = try #require(try database.claimNextTask(owner: me, systemLimit: 10))
+        let task = claimed.task
+        let claim = claimed.claim
         #expect(task.id == 1)
         #expect(task.status == .downloading)
         #expect(task.attempts == 1)
         #expect(claim.owner == me)
-        let (second, _) = try #require(try database.claimNextTask(owner: other, systemLimit: 10))
+        let claimedSecond = try #require(try database.claimNextTask(owner: other, systemLimit: 10))
+        let second = claimedSecond.task
         #expect(second.id == 2)
     }
 
@@ -42,20 +45,24 @@ struct ClaimTests {
     func backoff() throws {
         let database = try database(tasks: 1)
         let now = Date()
-        let (_, claim) = try #require(try database.claimNextTask(owner: me, systemLimit: 10, now: now))
+        let claimed = try #require(try database.claimNextTask(owner: me, systemLimit: 10, now: now))
+        let claim = claimed.claim
         let reason = FailureReason(kind: .transient, message: "HTTP Error 503")
         let requeued = try #require(try database.requeueTask(claim, reason: reason, notBefore: now.addingTimeInterval(30), now: now))
         #expect(requeued.status == .pending)
         #expect(requeued.errorMessage == "HTTP Error 503")
         #expect(try database.claimNextTask(owner: me, systemLimit: 10, now: now.addingTimeInterval(10)) == nil)
-        let (again, _) = try #require(try database.claimNextTask(owner: me, systemLimit: 10, now: now.addingTimeInterval(31)))
+        let claimedAgain = try #require(try database.claimNextTask(owner: me, systemLimit: 10, now: now.addingTimeInterval(31)))
+        let again = claimedAgain.task
         #expect(again.attempts == 2)
     }
 
     @Test("a cancelled task's claim is fenced: the old worker cannot complete it")
     func fencing() throws {
         let database = try database(tasks: 1)
-        let (task, claim) = try #require(try database.claimNextTask(owner: me, systemLimit: 10))
+        let claimed = try #require(try database.claimNextTask(owner: me, systemLimit: 10))
+        let task = claimed.task
+        let claim = claimed.claim
         #expect(try database.recordProgress(claim, DownloadProgress(downloadedBytes: 10, totalBytes: 100)))
         let cancelled = try database.cancelTask(id: task.id)
         #expect(cancelled.previousStatus == .downloading)
@@ -69,13 +76,15 @@ struct ClaimTests {
     @Test("complete and fail record the outcome and clear the claim")
     func outcomes() throws {
         let database = try database(tasks: 2)
-        let (_, first) = try #require(try database.claimNextTask(owner: me, systemLimit: 10))
+        let claimedFirst = try #require(try database.claimNextTask(owner: me, systemLimit: 10))
+        let first = claimedFirst.claim
         let done = try #require(try database.completeTask(first, filePath: "/dl/a.mp4", title: "A", metaData: ["id": .string("a")]))
         #expect(done.status == .completed)
         #expect(done.filePath == "/dl/a.mp4")
         #expect(done.title == "A")
         #expect(done.metaData == ["id": .string("a")])
-        let (_, second) = try #require(try database.claimNextTask(owner: me, systemLimit: 10))
+        let claimedSecond = try #require(try database.claimNextTask(owner: me, systemLimit: 10))
+        let second = claimedSecond.claim
         let failed = try #require(try database.failTask(second, reason: FailureReason(kind: .permanent, message: "HTTP Error 404: Not Found")))
         #expect(failed.status == .failed)
         #expect(failed.errorMessage == "HTTP Error 404: Not Found")
@@ -84,11 +93,14 @@ struct ClaimTests {
     @Test("a dead worker's task is taken over (crash counted), a live one's is left alone")
     func recovery() throws {
         let database = try database(tasks: 2)
-        let (deadTask, deadClaim) = try #require(try database.claimNextTask(owner: other, systemLimit: 10))
+        let dead = try #require(try database.claimNextTask(owner: other, systemLimit: 10))
+        let deadTask = dead.task
+        let deadClaim = dead.claim
         let child = ProcessIdentity(pid: 4242, startTime: 99)
         #expect(try database.recordChild(deadClaim, child: child, commandLine: "yt-dlp …"))
-        let (liveTask, _) = try #require(try database.claimNextTask(owner: me, systemLimit: 10))
-        let taken = try database.takeOverAbandonedTasks(owner: me, leaseTimeout: 60, isAlive: { $0 == ProcessIdentity(pid: 100, startTime: 1) })
+        let live = try #require(try database.claimNextTask(owner: me, systemLimit: 10))
+        let liveTask = live.task
+        let taken = try database.takeOverAbandonedTasks(owner: me, running: [liveTask.id], leaseTimeout: 60, isAlive: { $0 == ProcessIdentity(pid: 100, startTime: 1) })
         #expect(taken.map(\.task.id) == [deadTask.id])
         #expect(taken.first?.orphan == child)
         #expect(taken.first?.previousOwner == other)
@@ -99,6 +111,9 @@ struct ClaimTests {
         // Back in the queue, resumable.
         let claim = try #require(taken.first?.claim)
         #expect(try database.requeueTask(claim, reason: nil, notBefore: nil)?.status == .pending)
+        // A task of this process whose job is no longer running (its last write failed) is recovered too.
+        let orphaned = try database.takeOverAbandonedTasks(owner: me, running: [], leaseTimeout: 60, isAlive: { _ in true })
+        #expect(orphaned.map(\.task.id) == [liveTask.id])
     }
 
     @Test("a live but silent worker loses its claim after the lease")
@@ -138,7 +153,9 @@ struct ClaimTests {
     @Test("remove deletes the row and reports who ran it")
     func remove() throws {
         let database = try database(tasks: 1)
-        let (task, claim) = try #require(try database.claimNextTask(owner: me, systemLimit: 10))
+        let claimed = try #require(try database.claimNextTask(owner: me, systemLimit: 10))
+        let task = claimed.task
+        let claim = claimed.claim
         let removed = try database.removeTask(id: task.id)
         #expect(removed.previousOwner == me)
         #expect(throws: StoreError.taskNotFound(id: task.id)) { try database.task(id: task.id) }
