@@ -19,6 +19,8 @@ final class AppInbox: Sendable {
         case error(ErrorEntry)
         /// A task was removed by this process.
         case removed(taskID: Int64)
+        /// The terminal changed size (SIGWINCH).
+        case resized
     }
 
     let wakeup: TerminalWakeup

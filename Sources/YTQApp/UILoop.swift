@@ -46,10 +46,16 @@ final class UILoop {
         } catch {
             return .failure(error)
         }
+        // Resizes come as events: SIGWINCH goes to whichever thread does not block it, so
+        // curses' own handler would not wake this thread's poll. (Replaces curses' handler;
+        // the loop calls refreshSize itself.)
+        let inbox = context.inbox
+        let resizes = SignalTrap([SIGWINCH]) { _ in inbox.post(.resized) }
         let loop = UILoop(context: context, terminal: terminal)
         loop.reload()
         loop.loop()
         terminal.restore()
+        withExtendedLifetime(resizes) {}
         return .success(loop.state.tasks.filter { $0.status == .downloading }.count)
     }
 
@@ -113,6 +119,8 @@ final class UILoop {
         case .removed(let id):
             state.removeTask(id: id)
             scheduleReload()
+        case .resized:
+            state.resize(to: terminal.refreshSize())
         }
     }
 

@@ -29,8 +29,7 @@ public final class MediaServer: @unchecked Sendable {
     }
 
     public let port: Int
-    private let process: Process
-    private let stdinPipe: Pipe
+    private let process: ChildProcess
     private let log: RequestLog
 
     /// - Parameters:
@@ -41,31 +40,24 @@ public final class MediaServer: @unchecked Sendable {
     public init(rate: Int = 0, root: String? = nil, stallTimeout: Double = 30) throws {
         var arguments = ["python3", TestFixtures.mediaServerScript, "--rate", String(rate), "--stall-timeout", String(stallTimeout)]
         if let root { arguments += ["--root", root] }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = arguments
-        let stdinPipe = Pipe()
-        let stdoutPipe = Pipe()
-        process.standardInput = stdinPipe
-        process.standardOutput = stdoutPipe
-        process.standardError = FileHandle.nullDevice
+        let process: ChildProcess
         do {
-            try process.run()
+            process = try ChildProcess(arguments, stdin: .pipe, stdout: .pipe)
         } catch {
             throw StartError(description: "could not start python3 \(TestFixtures.mediaServerScript): \(error)")
         }
         let log = RequestLog()
-        let reader = stdoutPipe.fileHandleForReading
-        Thread.detachNewThread { log.readLines(from: reader) }
+        if let reader = process.output {
+            Thread.detachNewThread { log.readLines(from: reader) }
+        }
         guard let port = log.waitForPort(timeout: 15) else {
-            try? stdinPipe.fileHandleForWriting.close()
-            process.terminate()
-            process.waitUntilExit()
+            try? process.input?.close()
+            process.signal(SIGKILL)
+            _ = process.waitBlocking()
             throw StartError(description: "media_server.py printed no port within 15 s")
         }
         self.port = port
         self.process = process
-        self.stdinPipe = stdinPipe
         self.log = log
     }
 
@@ -102,9 +94,9 @@ public final class MediaServer: @unchecked Sendable {
     /// Stops the server and waits for it to exit; safe to call more than once.
     public func stop() {
         guard process.isRunning else { return }
-        try? stdinPipe.fileHandleForWriting.close()
-        process.terminate()
-        process.waitUntilExit()
+        try? process.input?.close()
+        process.signal(SIGTERM)
+        _ = process.waitBlocking()
     }
 }
 

@@ -2,39 +2,30 @@ import Foundation
 
 /// `ytq worker --json` running in the background, its event lines collected as they come.
 public final class WorkerProcess: @unchecked Sendable {
-    public let process = Process()
-    private let output = Pipe()
-    private let errors = Pipe()
+    public let child: ChildProcess
     private let lock = NSLock()
     private var lines: [String] = []
-    private var buffer = Data()
-    private var errorText = Data()
+    private let stderrPath: String
 
     public init(_ arguments: [String], environment: [String: String]) throws {
-        process.executableURL = URL(fileURLWithPath: YTQBinary.path)
-        process.arguments = ["worker", "--json"] + arguments
-        process.environment = environment
-        process.standardInput = FileHandle.nullDevice
-        process.standardOutput = output
-        process.standardError = errors
-        output.fileHandleForReading.readabilityHandler = { [weak self] handle in
-            self?.receive(handle.availableData)
-        }
-        errors.fileHandleForReading.readabilityHandler = { [weak self] handle in
-            let data = handle.availableData
-            self?.lock.withLock { self?.errorText.append(data) }
-        }
-        try process.run()
-    }
-
-    private func receive(_ data: Data) {
-        lock.withLock {
-            buffer.append(data)
-            while let newline = buffer.firstIndex(of: 10) {
-                lines.append(String(decoding: buffer[buffer.startIndex..<newline], as: UTF8.self))
-                buffer.removeSubrange(buffer.startIndex...newline)
+        stderrPath = FileManager.default.temporaryDirectory.appendingPathComponent("worker-\(UUID().uuidString).err").path
+        child = try ChildProcess([YTQBinary.path, "worker", "--json"] + arguments, environment: environment,
+                                 stdout: .pipe, stderr: .file(stderrPath))
+        guard let output = child.output else { return }
+        Thread { [weak self] in
+            var buffer = Data()
+            while true {
+                let chunk = output.availableData
+                if chunk.isEmpty { break }
+                buffer.append(chunk)
+                while let newline = buffer.firstIndex(of: 10) {
+                    let line = String(decoding: buffer[buffer.startIndex..<newline], as: UTF8.self)
+                    buffer.removeSubrange(buffer.startIndex...newline)
+                    guard let self else { return }
+                    self.lock.withLock { self.lines.append(line) }
+                }
             }
-        }
+        }.start()
     }
 
     /// Every event line so far, parsed.
@@ -44,7 +35,7 @@ public final class WorkerProcess: @unchecked Sendable {
         }
     }
 
-    public var stderr: String { lock.withLock { String(decoding: errorText, as: UTF8.self) } }
+    public var stderr: String { String(decoding: FileManager.default.contents(atPath: stderrPath) ?? Data(), as: UTF8.self) }
 
     /// Waits for an event line that matches, up to `timeout` seconds.
     @discardableResult
@@ -60,27 +51,24 @@ public final class WorkerProcess: @unchecked Sendable {
     /// Sends `signal` and waits for the process to end; returns its exit status.
     @discardableResult
     public func stop(signal: Int32 = SIGTERM, timeout: Double = 30) async -> Int32 {
-        if process.isRunning { kill(process.processIdentifier, signal) }
+        child.signal(signal)
         return await wait(timeout: timeout)
     }
 
-    /// Waits for the process to end (SIGKILL after `timeout`); returns its exit status.
+    /// Waits for the process to end (SIGKILL after `timeout`); returns its exit status
+    /// (128 + the signal when a signal ended it), once its last output line is read.
     @discardableResult
     public func wait(timeout: Double = 120) async -> Int32 {
         let deadline = Date().addingTimeInterval(timeout)
-        while process.isRunning, Date() < deadline { try? await Task.sleep(for: .milliseconds(20)) }
-        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
-        process.waitUntilExit()
-        output.fileHandleForReading.readabilityHandler = nil
-        errors.fileHandleForReading.readabilityHandler = nil
-        receive(output.fileHandleForReading.readDataToEndOfFile())
-        return process.terminationStatus
+        while child.isRunning, Date() < deadline { try? await Task.sleep(for: .milliseconds(20)) }
+        child.signal(SIGKILL)
+        let status = await child.wait()
+        try? await Task.sleep(for: .milliseconds(50))
+        return status
     }
 
     deinit {
-        if process.isRunning {
-            kill(process.processIdentifier, SIGKILL)
-            process.waitUntilExit()
-        }
+        child.signal(SIGKILL)
+        try? FileManager.default.removeItem(atPath: stderrPath)
     }
 }

@@ -40,50 +40,7 @@ public enum YTQBinary {
     /// Runs `ytq arguments…` (optionally through `launcher`, e.g. `setpriv …`) and waits for it
     /// on a thread of its own, so a test never blocks Swift concurrency's few shared threads.
     public static func run(_ arguments: [String], environment: [String: String], launcher: [String] = []) async throws -> Result {
-        try await withCheckedThrowingContinuation { continuation in
-            Thread {
-                continuation.resume(with: Swift.Result { try runBlocking(arguments, environment: environment, launcher: launcher) })
-            }.start()
-        }
-    }
-
-    static func runBlocking(_ arguments: [String], environment: [String: String], launcher: [String]) throws -> Result {
-        let process = Process()
-        let command = launcher + [path] + arguments
-        process.executableURL = URL(fileURLWithPath: command[0])
-        process.arguments = Array(command.dropFirst())
-        process.environment = environment
-        let out = Pipe()
-        let err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        // Drain both pipes concurrently so a chatty child never blocks on a full pipe.
-        let stdoutData = LockedBox(Data())
-        let group = DispatchGroup()
-        group.enter()
-        DispatchQueue.global().async {
-            stdoutData.value = out.fileHandleForReading.readDataToEndOfFile()
-            group.leave()
-        }
-        let stderrData = err.fileHandleForReading.readDataToEndOfFile()
-        group.wait()
-        process.waitUntilExit()
-        return Result(
-            status: process.terminationStatus,
-            stdout: String(decoding: stdoutData.value, as: UTF8.self),
-            stderr: String(decoding: stderrData, as: UTF8.self))
-    }
-}
-
-/// A value handed between two threads that never touch it at the same time (join via a group).
-final class LockedBox<Value>: @unchecked Sendable {
-    private let lock = NSLock()
-    private var _value: Value
-    init(_ value: Value) { _value = value }
-    var value: Value {
-        get { lock.withLock { _value } }
-        set { lock.withLock { _value = newValue } }
+        let result = try await ChildProcess.run(launcher + [path] + arguments, environment: environment)
+        return Result(status: result.status, stdout: result.stdout, stderr: result.stderr)
     }
 }

@@ -22,6 +22,11 @@ extension UIState {
     public mutating func upsert(_ task: DownloadTask) {
         if let index = tasks.firstIndex(where: { $0.id == task.id }) {
             guard tasks[index] != task else { return }
+            // Keep the store-wide counts in step until the next reload replaces them.
+            if statusCounts != nil, tasks[index].status != task.status {
+                statusCounts?[tasks[index].status, default: 1] -= 1
+                statusCounts?[task.status, default: 0] += 1
+            }
             let selectedID = selectedTask?.id
             tasks.remove(at: index)
             insertSorted(task)
@@ -30,6 +35,7 @@ extension UIState {
             let selectedID = selectedTask?.id
             insertSorted(task)
             if let total = totalTaskCount { totalTaskCount = total + 1 }
+            if statusCounts != nil { statusCounts?[task.status, default: 0] += 1 }
             reselect(selectedID)
         }
     }

@@ -1,0 +1,120 @@
+import Foundation
+import Testing
+import YTQTestSupport
+
+/// The real `ytq` binary in a real terminal (tmux), against the loopback media server:
+/// what a person sees and does.
+@Suite("ytq screen in tmux", .enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/tmux")))
+struct TerminalUITests {
+    let home: TemporaryDirectory
+    let env: [String: String]
+
+    init() throws {
+        home = try TemporaryDirectory("ytq-tui")
+        env = YTQBinary.isolatedEnvironment(home: home.path, extra: [
+            "YTQ_DB": home.path + "/db/ytq.sqlite", "YTQ_DOWNLOAD_DIR": home.path + "/downloads", "TERM": "xterm-256color",
+        ])
+    }
+
+    func start(columns: Int = 100, rows: Int = 30) async throws -> TmuxSession {
+        try await TmuxSession(command: TmuxSession.quote(YTQBinary.path), columns: columns, rows: rows, environment: env)
+    }
+
+    func status(_ id: Int) async throws -> String? {
+        let result = try await YTQBinary.run(["show", String(id), "--json"], environment: env)
+        let object = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]
+        return object?["status"] as? String
+    }
+
+    @Test("paste a URL, press Enter: the progress bar moves, the task completes, and ytq quits cleanly")
+    func download() async throws {
+        let server = try MediaServer()
+        let tmux = try await start()
+        defer { server.stop(); home.remove() }
+        let first = try await tmux.waitFor { $0.contains("New download") && $0.contains("No downloads yet") }
+        #expect(first.contains("URL"), "first screen:\n\(first)")
+        try await tmux.type(server.mediaURL(name: "tui.mp4", size: 3_000_000, rate: 1_000_000))
+        try await tmux.press("Enter")
+        let started = try await tmux.waitFor { $0.contains("Started task #1") }
+        #expect(started.contains("Started task #1"), "\(started)")
+        let moving = try await tmux.waitFor { screen in
+            screen.range(of: #"[1-9][0-9]%"#, options: .regularExpression) != nil && screen.contains("downloading")
+        }
+        #expect(moving.contains("█"), "a progress bar with a percentage:\n\(moving)")
+        let done = try await tmux.waitFor(timeout: 30) { $0.contains("Finished task #1") }
+        #expect(done.contains("tui"), "the title yt-dlp reported:\n\(done)")
+        #expect(try await status(1) == "completed")
+        try await tmux.press("Tab", "Tab")
+        try await tmux.press("q")
+        let exited = try await tmux.waitFor { $0.contains("EXITED rc=0") }
+        #expect(exited.contains("EXITED rc=0"), "\(exited)")
+        #expect(!exited.contains("New download"), "the screen was restored:\n\(exited)")
+        await tmux.stop()
+    }
+
+    @Test("a second download is refused by the per-user rule, with the reason in the error pane; typed text stays")
+    func refusal() async throws {
+        let server = try MediaServer()
+        let tmux = try await start()
+        defer { server.stop(); home.remove() }
+        try await tmux.waitFor { $0.contains("New download") }
+        try await tmux.type(server.mediaURL(name: "slow.mp4", size: 50_000_000, rate: 200_000))
+        try await tmux.press("Enter")
+        try await tmux.waitFor { $0.contains("Started task #1") }
+        let second = server.mediaURL(name: "second.mp4", size: 1000)
+        try await tmux.type(second)
+        try await tmux.press("Enter")
+        let refused = try await tmux.waitFor { $0.contains("Errors") && $0.contains("per-user limit") }
+        #expect(refused.contains("refused: uid"), "\(refused)")
+        #expect(refused.contains("task #1"), "names the task that holds the slot:\n\(refused)")
+        #expect(refused.contains("second.mp4"), "what was typed is kept:\n\(refused)")
+        // Quitting while a download runs asks first; confirmed, the download stays resumable.
+        try await tmux.press("C-c")
+        let asked = try await tmux.waitFor { $0.lowercased().contains("quit") && $0.contains("y") }
+        #expect(asked.contains("download"), "\(asked)")
+        try await tmux.press("y")
+        let exited = try await tmux.waitFor { $0.contains("EXITED rc=0") }
+        #expect(exited.contains("EXITED rc=0"), "\(exited)")
+        #expect(try await status(1) == "pending", "stopped gracefully, resumes on the next start")
+        await tmux.stop()
+    }
+
+    @Test("resizing down to 20x5 and back never breaks the screen")
+    func resize() async throws {
+        let tmux = try await start()
+        defer { home.remove() }
+        try await tmux.waitFor { $0.contains("New download") }
+        try await tmux.resize(columns: 20, rows: 5)
+        let tiny = try await tmux.waitFor { !$0.contains("New download") && $0.contains("quit") }
+        let lines = tiny.split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(lines.allSatisfy { $0.count <= 20 }, "\(tiny)")
+        try await tmux.resize(columns: 8, rows: 2)
+        try await Task.sleep(for: .milliseconds(300))
+        try await tmux.resize(columns: 100, rows: 30)
+        let back = try await tmux.waitFor { $0.contains("New download") }
+        #expect(back.contains("Downloads"), "\(back)")
+        try await tmux.press("C-c")
+        let exited = try await tmux.waitFor { $0.contains("EXITED rc=0") }
+        #expect(exited.contains("EXITED rc=0"), "\(exited)")
+        await tmux.stop()
+    }
+
+    @Test("a task another process adds shows up within a second; SIGTERM restores the terminal")
+    func otherProcess() async throws {
+        let tmux = try await start()
+        defer { home.remove() }
+        try await tmux.waitFor { $0.contains("No downloads yet") }
+        let added = try await YTQBinary.run(["add", "https://fake.invalid/elsewhere.mp4", "--per-user-limit", "5"], environment: env)
+        #expect(added.status == 0)
+        let shown = try await tmux.waitFor(timeout: 5) { $0.contains("1 task") }
+        #expect(shown.contains("1 task") && shown.contains("fake.invalid"), "\(shown)")
+        let pid = try await tmux.tmux(["list-panes", "-t", "ytq", "-F", "#{pane_pid}"]).trimmingCharacters(in: .whitespacesAndNewlines)
+        // The pane runs sh, whose child is ytq.
+        let children = (try? String(contentsOfFile: "/proc/\(pid)/task/\(pid)/children", encoding: .utf8)) ?? ""
+        for child in children.split(separator: " ").compactMap({ Int32($0) }) { kill(child, SIGTERM) }
+        let exited = try await tmux.waitFor { $0.contains("EXITED rc=") }
+        #expect(exited.contains("EXITED rc=0"), "\(exited)")
+        #expect(!exited.contains("No downloads yet"), "the screen was restored:\n\(exited)")
+        await tmux.stop()
+    }
+}
