@@ -1,0 +1,85 @@
+#!/usr/bin/env python3
+"""Terminal UI benchmarks (run by scripts/bench.sh; prints figures, asserts nothing).
+
+On a database of 100,000 tasks, with ytq in tmux: time to the first full screen, resident
+memory, wake-ups per second and CPU while idle, and CPU with 10 downloads reporting progress.
+"""
+import os, shutil, sqlite3, subprocess, sys, tempfile, time
+
+ytq, repo = sys.argv[1], sys.argv[2]
+work = tempfile.mkdtemp(prefix="ytq-bench-tui-")
+socket = f"ytq-bench-{os.getpid()}"
+env = dict(os.environ, YTQ_DB=os.path.join(work, "ytq.sqlite"), YTQ_DOWNLOAD_DIR=os.path.join(work, "dl"),
+           YTQ_CONFIG=os.path.join(work, "none.toml"), TERM="xterm-256color")
+TICK = os.sysconf("SC_CLK_TCK")
+
+def tmux(*args):
+    return subprocess.run(["tmux", "-L", socket, *args], env=env, capture_output=True, text=True).stdout
+
+def ytq_pid():
+    pane = tmux("list-panes", "-t", "b", "-F", "#{pane_pid}").strip()
+    return int(pane)
+
+def cpu_seconds(pid):
+    fields = open(f"/proc/{pid}/stat").read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / TICK
+
+def switches(pid):
+    total = 0
+    for tid in os.listdir(f"/proc/{pid}/task"):
+        for line in open(f"/proc/{pid}/task/{tid}/status"):
+            if "ctxt_switches" in line: total += int(line.split()[1])
+    return total
+
+def rss_mib(pid):
+    for line in open(f"/proc/{pid}/status"):
+        if line.startswith("VmRSS"): return int(line.split()[1]) / 1024
+
+server = None
+try:
+    subprocess.run([ytq, "list"], env=env, capture_output=True, check=True)
+    db = sqlite3.connect(env["YTQ_DB"])
+    db.executemany("INSERT INTO download_tasks(user_id, ip_address, video_url, format, status, created_at, updated_at) "
+                   "VALUES (?, '127.0.0.1', ?, 'best', ?, '2026-01-01 00:00:00.000', '2026-01-01 00:00:00.000')",
+                   [(i % 500, f"https://example.com/v{i}", ("completed", "failed", "cancelled")[i % 3]) for i in range(100000)])
+    db.commit(); db.close()
+    firsts = []
+    for _ in range(5):
+        start = time.monotonic()
+        tmux("new-session", "-d", "-s", "b", "-x", "120", "-y", "40", "exec " + ytq)
+        while "Downloads" not in tmux("capture-pane", "-p", "-t", "b"):
+            time.sleep(0.002)
+        firsts.append((time.monotonic() - start) * 1000)
+        pid = ytq_pid()
+        rss = rss_mib(pid)
+        tmux("kill-server"); time.sleep(0.2)
+    print(f"first full screen (tmux start to 'Downloads' drawn, 100,000 tasks): median {sorted(firsts)[2]:.0f} ms "
+          f"(includes starting tmux); resident memory {rss:.1f} MiB")
+
+    tmux("new-session", "-d", "-s", "b", "-x", "120", "-y", "40", "exec " + ytq)
+    time.sleep(2)
+    pid = ytq_pid()
+    s0, c0 = switches(pid), cpu_seconds(pid)
+    time.sleep(10)
+    s1, c1 = switches(pid), cpu_seconds(pid)
+    print(f"idle: {(s1 - s0) / 10:.1f} wake-ups/s (context switches of all threads), CPU {(c1 - c0) / 10 * 100:.2f}% of a core, "
+          f"resident {rss_mib(pid):.1f} MiB")
+
+    server = subprocess.Popen([sys.executable, os.path.join(repo, "Tests", "Fixtures", "media_server.py"), "--rate", "300000"],
+                              stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    port = int(server.stdout.readline())
+    for i in range(10):
+        subprocess.run([ytq, "add", f"http://127.0.0.1:{port}/media/b{i}.mp4?size=50000000", "--per-user-limit", "10"],
+                       env=env, capture_output=True, check=True)
+    time.sleep(4)
+    c0 = cpu_seconds(pid); s0 = switches(pid)
+    time.sleep(10)
+    c1 = cpu_seconds(pid); s1 = switches(pid)
+    print(f"10 downloads reporting progress: ytq (UI + scheduler + parsing) CPU {(c1 - c0) / 10 * 100:.1f}% of a core, "
+          f"{(s1 - s0) / 10:.0f} wake-ups/s, resident {rss_mib(pid):.1f} MiB")
+finally:
+    tmux("kill-server")
+    if server:
+        server.stdin.close(); server.terminate(); server.wait()
+    subprocess.run(["pkill", "-f", work], capture_output=True)
+    shutil.rmtree(work, ignore_errors=True)
