@@ -18,6 +18,8 @@
 #   quiet-hang     info line, then points stdout/stderr at /dev/null and waits (SIGINT: exit 1).
 #   postprocess    info, progress to "finished", then FAKE_POSTPROCESS seconds (default 3) of
 #                  silence (as ffmpeg would take), then the file and the after_move line; exit 0.
+#   range-416      first run: leaves a .part and fails with yt-dlp's HTTP 416 error; later
+#                  runs: fail if that .part survived, else succeed like `success`.
 #   signals        prints its SigBlk/SigIgn/SigCgt lines from /proc/self/status; exit 0.
 #
 # FAKE_ARGV_FILE, when set, receives the argv (one argument per line) and the environment
@@ -112,6 +114,22 @@ case "$scenario" in
     ffmpeg-missing)
         echo "ERROR: Postprocessing: ffprobe and ffmpeg not found. Please install or provide the path using --ffmpeg-location" >&2
         exit 1 ;;
+    range-416)
+        mkdir -p "$home"
+        if [ ! -e "$home/.range-416-once" ]; then
+            touch "$home/.range-416-once"
+            mkdir -p "$temp" && head -c 5000 /dev/zero > "$temp/Fake clip [fake1].mp4.part"
+            info
+            echo "ERROR: unable to download video data: HTTP Error 416: Requested Range Not Satisfiable" >&2
+            exit 1
+        fi
+        if [ -e "$temp/Fake clip [fake1].mp4.part" ]; then
+            echo "ERROR: the stale .part survived" >&2
+            exit 1
+        fi
+        head -c 1000 /dev/zero > "$home/Fake clip [fake1].mp4"
+        printf '{"type":"done","filepath":"%s"}\n' "$home/Fake clip [fake1].mp4"
+        exit 0 ;;
     postprocess)
         info
         progress downloading 500 1000

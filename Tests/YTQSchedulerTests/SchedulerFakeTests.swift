@@ -201,4 +201,15 @@ struct SchedulerFakeTests {
         await harness.waitUntil("no stray yt-dlp", timeout: 10) { harness.strayProcesses().isEmpty }
         await harness.stop()
     }
+
+    @Test("HTTP 416 on resume: the stale partial file is dropped and the download starts over")
+    func rangeNotSatisfiable() async throws {
+        let harness = try SchedulerHarness()
+        harness.start()
+        try harness.add("https://fake.test/video/range-416")
+        let event = await harness.waitFor("finished") { $0.name == "DownloadCompleted" || $0.name == "DownloadFailed" }
+        #expect(event?.name == "DownloadCompleted", "\(String(describing: event))")
+        #expect(harness.events.contains { $0.name == "DownloadRetrying" })
+        await harness.stop()
+    }
 }
