@@ -81,10 +81,13 @@ extension UILoop {
         let inbox = context.inbox
         Task {
             do {
-                let task = try await actions.remove(id: id, deleteFile: deleteFile)
+                let removal = try await actions.remove(id: id, deleteFile: deleteFile)
                 inbox.post(.removed(taskID: id))
-                let file = deleteFile && task.filePath != nil ? " and its file" : ""
-                inbox.post(.notice(StatusMessage("Removed task #\(id)\(file)")))
+                if let reason = removal.keptFileReason {
+                    inbox.post(.notice(StatusMessage("Removed task #\(id); kept the file: \(reason)", kind: .failure)))
+                } else {
+                    inbox.post(.notice(StatusMessage("Removed task #\(id)" + (removal.deletedFile == nil ? "" : " and its file"))))
+                }
             } catch {
                 inbox.post(.error(ErrorEntry(taskID: id, message: "\(error)")))
             }

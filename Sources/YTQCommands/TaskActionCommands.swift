@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import YTQCore
 import YTQStore
 
@@ -55,9 +56,11 @@ struct RemoveCommand: AsyncParsableCommand {
     func run() async throws {
         let context = try CommandContext(options)
         do {
-            let task = try await context.taskActions.remove(id: id, deleteFile: deleteFile)
-            let file = deleteFile && task.filePath != nil ? " and deleted \(task.filePath ?? "")" : ""
-            print("removed #\(task.id)\(file)")
+            let removal = try await context.taskActions.remove(id: id, deleteFile: deleteFile)
+            print("removed #\(removal.task.id)" + (removal.deletedFile.map { " and deleted \($0)" } ?? ""))
+            if let reason = removal.keptFileReason {
+                FileHandle.standardError.write(Data("ytq: kept the file: \(reason)\n".utf8))
+            }
         } catch {
             throw CLIError.store(error)
         }

@@ -31,21 +31,46 @@ public struct TaskActions: Sendable {
         try database.retryTask(id: id, limits: limits)
     }
 
+    /// What `remove` did.
+    public struct Removal: Sendable {
+        public var task: DownloadTask
+        /// The file that was deleted, if any.
+        public var deletedFile: String?
+        /// Why the file was kept although deleting it was asked for.
+        public var keptFileReason: String?
+    }
+
     /// Deletes a task; with `deleteFile`, its downloaded file too (the path a completed run
-    /// recorded after checking it lay inside the download folder).
-    public func remove(id: Int64, deleteFile: Bool) async throws(StoreError) -> DownloadTask {
+    /// recorded after checking it lay inside the download folder) unless another task
+    /// records the same file.
+    public func remove(id: Int64, deleteFile: Bool) async throws(StoreError) -> Removal {
         let result = try database.removeTask(id: id)
         await cleanUpIfOrphaned(result)
         if result.previousStatus.isFinished {
             try? TaskTempFolder.remove(at: configuration.partialFolder(for: id))
         }
-        if deleteFile, result.previousStatus == .completed, let path = result.task.filePath {
-            var isDirectory: ObjCBool = false
-            if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue {
-                try? FileManager.default.removeItem(atPath: path)
-            }
+        var removal = Removal(task: result.task)
+        guard deleteFile else { return removal }
+        guard result.previousStatus == .completed, let path = result.task.filePath else {
+            removal.keptFileReason = "task #\(id) had no finished file"
+            return removal
         }
-        return result.task
+        if try database.taskCount(withFilePath: path) > 0 {
+            removal.keptFileReason = "another task records the same file, \(path)"
+            return removal
+        }
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue else {
+            removal.keptFileReason = "\(path) is no longer there"
+            return removal
+        }
+        do {
+            try FileManager.default.removeItem(atPath: path)
+            removal.deletedFile = path
+        } catch {
+            removal.keptFileReason = "could not delete \(path): \(error.localizedDescription)"
+        }
+        return removal
     }
 
     /// When no live worker holds the task any more, stop its yt-dlp and drop its partials.

@@ -35,4 +35,11 @@ extension AppDatabase {
     public func activeTaskCount() throws(StoreError) -> Int {
         try read("count active tasks") { db in try DownloadTask.active().fetchCount(db) }
     }
+
+    /// How many tasks record `path` as their file (two tasks for one URL share one file).
+    public func taskCount(withFilePath path: String) throws(StoreError) -> Int {
+        try read("look up a file") { db in
+            try DownloadTask.filter(Column("file_path") == path).fetchCount(db)
+        }
+    }
 }

@@ -212,4 +212,26 @@ struct SchedulerFakeTests {
         #expect(harness.events.contains { $0.name == "DownloadRetrying" })
         await harness.stop()
     }
+
+    @Test("remove --delete-file deletes the finished file, but not one another task also records")
+    func removeWithFile() async throws {
+        let harness = try SchedulerHarness()
+        harness.start()
+        let first = try harness.add("https://fake.test/video/success")
+        await harness.waitFor("first completed") { $0.name == "DownloadCompleted" && $0.taskID == first.id }
+        let second = try harness.add("https://fake.test/again/success")
+        await harness.waitFor("second completed") { $0.name == "DownloadCompleted" && $0.taskID == second.id }
+        let path = try #require(try harness.task(first.id).filePath)
+        #expect(try harness.task(second.id).filePath == path, "both runs wrote the same file")
+        let actions = TaskActions(database: harness.database, configuration: harness.configuration, limits: .default)
+        let kept = try await actions.remove(id: first.id, deleteFile: true)
+        #expect(kept.deletedFile == nil)
+        #expect(kept.keptFileReason?.contains("another task") == true)
+        #expect(FileManager.default.fileExists(atPath: path))
+        let deleted = try await actions.remove(id: second.id, deleteFile: true)
+        #expect(deleted.deletedFile == path)
+        #expect(!FileManager.default.fileExists(atPath: path))
+        #expect(throws: StoreError.taskNotFound(id: second.id)) { try harness.task(second.id) }
+        await harness.stop()
+    }
 }
