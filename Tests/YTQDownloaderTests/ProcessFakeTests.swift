@@ -207,13 +207,13 @@ struct ProcessFakeTests {
     func cleanSignalState() async throws {
         let workspace = try Workspace("fake-signals")
         defer { workspace.root.remove() }
-        let run = await runToEnd(YtDlpProcess(invocation: workspace.fake("signals")))
+        let script = TestFixtures.directory + "/signal-state.py"
+        let run = await runToEnd(YtDlpProcess(invocation: workspace.invocation(executable: script, url: "https://fake.test/signals")))
         var masks: [String: UInt64] = [:]
         for case .output(let line) in run.events {
             let parts = line.split(separator: ":").map { $0.trimmingCharacters(in: .whitespaces) }
             if parts.count == 2 { masks[parts[0]] = UInt64(parts[1], radix: 16) }
         }
-        // bash itself blocks SIGCHLD around its own children; what matters is INT and TERM.
         let blocked = try #require(masks["SigBlk"])
         let ignored = try #require(masks["SigIgn"])
         for signal in [SIGINT, SIGTERM] {
