@@ -37,11 +37,18 @@ struct TerminalUITests {
         try await tmux.press("Enter")
         let started = try await tmux.waitFor { $0.contains("Started task #1") }
         #expect(started.contains("Started task #1"), "\(started)")
-        let moving = try await tmux.waitFor { screen in
-            screen.range(of: #"[1-9][0-9]%"#, options: .regularExpression) != nil && screen.contains("downloading")
+        // The bar moves: two different percentages while the task is downloading.
+        func percent(_ screen: String) -> Int? {
+            guard screen.contains("downloading"),
+                  let range = screen.range(of: #"[0-9]+%"#, options: .regularExpression) else { return nil }
+            return Int(screen[range].dropLast())
         }
-        #expect(moving.contains("█"), "a progress bar with a percentage:\n\(moving)")
-        let done = try await tmux.waitFor(timeout: 30) { $0.contains("Finished task #1") }
+        let early = try await tmux.waitFor(timeout: 60) { percent($0) != nil }
+        let startPercent = try #require(percent(early), "no percentage shown:\n\(early)")
+        let later = try await tmux.waitFor(timeout: 60) { (percent($0) ?? startPercent) > startPercent || $0.contains("Finished task #1") }
+        #expect(later.contains(where: { "█▉▊▋▌▍▎▏".contains($0) }) || later.contains("Finished task #1"), "a progress bar:\n\(later)")
+        #expect((percent(later) ?? 100) > startPercent, "the percentage moved on from \(startPercent)%:\n\(later)")
+        let done = try await tmux.waitFor(timeout: 90) { $0.contains("Finished task #1") }
         #expect(done.contains("tui"), "the title yt-dlp reported:\n\(done)")
         #expect(try await status(1) == "completed")
         try await tmux.press("Tab", "Tab")
