@@ -91,8 +91,10 @@ struct WorkerFaultTests {
     @Test("kill -9 mid-download: the next worker stops the orphan and resumes from the partial file")
     func midDownload() async throws {
         defer { cleanUp() }
-        let size = 6_000_000
-        let id = try await add(server.mediaURL(name: "resume.mp4", size: size, rate: 1_500_000))
+        // Big enough that the orphan cannot finish before the next worker stops it, even on a
+        // loaded machine.
+        let size = 20_000_000
+        let id = try await add(server.mediaURL(name: "resume.mp4", size: size, rate: 2_000_000))
         let first = try WorkerProcess([], environment: env)
         let halfway = await first.waitFor { ($0["downloaded_bytes"] as? Int ?? 0) > 1_500_000 }
         #expect(halfway != nil, "no progress: \(first.stderr)")

@@ -85,7 +85,8 @@ struct RealYtDlpTests {
         defer { server.stop() }
         let workspace = try Workspace("real-resume")
         defer { workspace.root.remove() }
-        let size = 3_000_000
+        // Room to spare: on a loaded machine the stop may land seconds after the 300 KB mark.
+        let size = 10_000_000
         let slow = workspace.invocation(executable: Self.ytDlp, url: server.mediaURL(name: "res.mp4", size: size, rate: 1_000_000))
 
         let first = await runToEnd(YtDlpProcess(invocation: slow)) { event, process in
