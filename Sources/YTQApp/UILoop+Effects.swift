@@ -30,18 +30,15 @@ extension UILoop {
 
     private func submit(_ request: DownloadRequest) {
         let app = context.app
+        let create = CreateDownload(database: app.database, limits: app.limits, requester: app.requester)
         do {
-            switch try app.database.createDownload(request, by: app.requester, limits: app.limits) {
-            case .created(let task):
-                state.submissionSucceeded(task)
-                context.scheduler.poke()
-                if request.format.needsFFmpeg, (try? YtDlpExecutable.resolve("ffmpeg", searchPath: app.environment["PATH"])) == nil {
-                    state.addError(ErrorEntry(
-                        taskID: task.id, message: "ffmpeg is not installed, and the \(task.format) format needs it",
-                        hint: "install it (sudo apt-get install ffmpeg), or the download will fail at the end"))
-                }
-            case .refused(let violation):
-                state.submissionFailed(violation.description)
+            let task = try create(request)
+            state.submissionSucceeded(task)
+            context.scheduler.poke()
+            if request.format.needsFFmpeg, (try? YtDlpExecutable.resolve("ffmpeg", searchPath: app.environment["PATH"])) == nil {
+                state.addError(ErrorEntry(
+                    taskID: task.id, message: "ffmpeg is not installed, and the \(task.format) format needs it",
+                    hint: "install it (sudo apt-get install ffmpeg), or the download will fail at the end"))
             }
         } catch {
             state.submissionFailed(error.description)

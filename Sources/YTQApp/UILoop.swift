@@ -37,8 +37,8 @@ final class UILoop {
         self.state = UIState(size: terminal.size)
     }
 
-    /// Takes over the terminal, runs until quit, restores it. Returns how many downloads
-    /// were running at the end.
+    /// Takes over the terminal, runs until quit, restores it. Returns how many downloads this
+    /// process was running at the end.
     static func run(_ context: Context) -> Result<Int, TerminalError> {
         let terminal: CursesTerminal
         do {
@@ -56,7 +56,7 @@ final class UILoop {
         loop.loop()
         terminal.restore()
         withExtendedLifetime(resizes) {}
-        return .success(loop.state.tasks.filter { $0.status == .downloading }.count)
+        return .success(loop.liveTasks.count)
     }
 
     private func loop() {

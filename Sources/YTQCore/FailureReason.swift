@@ -12,6 +12,8 @@ public struct FailureReason: Sendable, Equatable, Codable, Error, CustomStringCo
         case toolMissing
         /// The worker running it died too often.
         case crashLoop
+        /// A resume the server cannot serve (HTTP 416): drop the partial file and start over.
+        case staleResume
     }
 
     public var kind: Kind
@@ -26,7 +28,7 @@ public struct FailureReason: Sendable, Equatable, Codable, Error, CustomStringCo
         self.hint = hint
     }
 
-    public var isRetryable: Bool { kind == .transient || kind == .stalled }
+    public var isRetryable: Bool { kind == .transient || kind == .stalled || kind == .staleResume }
 
     public var description: String {
         guard let hint else { return message }

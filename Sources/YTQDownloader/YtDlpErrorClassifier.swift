@@ -84,6 +84,8 @@ public enum YtDlpErrorClassifier {
         Rule(kind: .permanent, needles: ["is not a valid url"], hint: "pass a full http:// or https:// address"),
         Rule(kind: .transient, needles: ["http error 408", "http error 429"],
              hint: "the server asked to slow down; ytq will try again later"),
+        Rule(kind: .staleResume, needles: ["http error 416"],
+             hint: "the partial file did not match the server's file; ytq starts over"),
         Rule(kind: .permanent, needles: ["http error 404", "http error 410"],
              hint: "the server says nothing is at this address; check the URL"),
         Rule(kind: .permanent, needles: ["http error 401", "http error 403"],

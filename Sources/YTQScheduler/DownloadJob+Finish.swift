@@ -69,15 +69,9 @@ extension DownloadJob {
         }
     }
 
-    private func fail(_ failure: FailureReason) async {
-        var reason = failure
-        if reason.message.contains("HTTP Error 416") {
-            // The partial file does not fit the server's file (it changed, or was cut short
-            // oddly): resuming cannot work, starting over can.
-            removePartials()
-            reason = FailureReason(kind: .transient, message: reason.message,
-                                   hint: "the partial file did not match the server's file; ytq starts over")
-        }
+    private func fail(_ reason: FailureReason) async {
+        // Resuming cannot work when the partial file does not fit the server's; starting over can.
+        if reason.kind == .staleResume { removePartials() }
         let attempts = task.attempts
         if reason.isRetryable, attempts < configuration.maxAttempts {
             let delay = configuration.backoff(afterAttempt: attempts)

@@ -77,10 +77,3 @@ public struct SchedulerConfiguration: Sendable {
         return min(delay, maxBackoff)
     }
 }
-
-extension Duration {
-    /// The duration in seconds, fractions included.
-    var seconds: Double {
-        Double(components.seconds) + Double(components.attoseconds) / 1e18
-    }
-}

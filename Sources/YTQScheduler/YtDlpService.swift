@@ -10,8 +10,7 @@ public struct YtDlpService: Sendable {
         self.configuration = configuration
     }
 
-    /// The process for `task`, or why it cannot run (yt-dlp missing, a stored format that no
-    /// longer parses, a download folder that cannot be made).
+    /// The process for `task`, or why it cannot run (a stored format that no longer parses).
     public func makeProcess(for task: DownloadTask) throws(FailureReason) -> YtDlpProcess {
         let format: FormatSpec
         do {
@@ -19,18 +18,11 @@ public struct YtDlpService: Sendable {
         } catch {
             throw FailureReason(kind: .permanent, message: "the stored format '\(task.format)' is not usable: \(error)")
         }
-        let executable = try YtDlpExecutable.resolve(configuration.ytDlp, searchPath: ProcessInfo.processInfo.environment["PATH"])
-        let temp = configuration.partialFolder(for: task.id)
-        do {
-            try FileManager.default.createDirectory(atPath: configuration.downloadDirectory, withIntermediateDirectories: true)
-            try FileManager.default.createDirectory(atPath: temp, withIntermediateDirectories: true)
-        } catch {
-            throw FailureReason(kind: .permanent, message: "cannot create the folders for task #\(task.id): \(error.localizedDescription)",
-                                hint: "check that \(configuration.downloadDirectory) is writable, or pass --download-dir")
-        }
+        // YtDlpProcess finds the executable and makes the folders, failing the run with a
+        // reason (yt-dlp missing, folder not writable) when it cannot.
         let invocation = YtDlpInvocation(
-            executable: executable, url: task.videoURL, format: format,
-            downloadFolder: configuration.downloadDirectory, tempFolder: temp,
+            executable: configuration.ytDlp, url: task.videoURL, format: format,
+            downloadFolder: configuration.downloadDirectory, tempFolder: configuration.partialFolder(for: task.id),
             options: configuration.ytDlpOptions, extraEnvironment: configuration.ytDlpEnvironment)
         return YtDlpProcess(invocation: invocation, stopGrace: configuration.stopGrace)
     }

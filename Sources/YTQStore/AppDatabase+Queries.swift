@@ -24,13 +24,6 @@ extension AppDatabase {
         return task
     }
 
-    /// How many tasks are active, system-wide and for `requester`.
-    public func activeCounts(for requester: Requester) throws(StoreError) -> (requester: Int, system: Int) {
-        try read("count active tasks") { db in
-            (try DownloadTask.active(of: requester).fetchCount(db), try DownloadTask.active().fetchCount(db))
-        }
-    }
-
     /// How many tasks are active (pending or downloading) across everyone.
     public func activeTaskCount() throws(StoreError) -> Int {
         try read("count active tasks") { db in try DownloadTask.active().fetchCount(db) }

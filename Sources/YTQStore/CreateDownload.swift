@@ -22,6 +22,11 @@ public struct CreateDownload: Sendable {
         } catch {
             throw .invalid(error)
         }
+        return try self(request, now: now)
+    }
+
+    /// Creates the task for an already validated request (the screen validates as you type).
+    public func callAsFunction(_ request: DownloadRequest, now: Date = Date()) throws(CreateDownloadError) -> DownloadTask {
         let outcome: AppDatabase.CreateOutcome
         do {
             outcome = try database.createDownload(request, by: requester, limits: limits, now: now)

@@ -1,4 +1,5 @@
 import Foundation
+import YTQCore
 import Synchronization
 #if canImport(Glibc)
 import Glibc
@@ -26,8 +27,7 @@ public struct DatabaseChangeMonitor: Sendable {
         let stop = StopSignal()
         continuation.onTermination = { _ in stop.fire() }
         let path = databasePath
-        let fallbackMS = Int32(clamping: fallbackInterval.components.seconds * 1000
-            + fallbackInterval.components.attoseconds / 1_000_000_000_000_000)
+        let fallbackMS = fallbackInterval.pollMilliseconds
         let thread = Thread {
             Self.watch(path: path, fallbackMS: max(fallbackMS, 10), stop: stop) { continuation.yield() }
             continuation.finish()

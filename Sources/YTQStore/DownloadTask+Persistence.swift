@@ -10,8 +10,6 @@ extension DownloadTask: FetchableRecord, TableRecord {
         public static let userID = Column(CodingKeys.userID)
         public static let ipAddress = Column(CodingKeys.ipAddress)
         public static let status = Column(CodingKeys.status)
-        public static let title = Column(CodingKeys.title)
-        public static let videoURL = Column(CodingKeys.videoURL)
     }
 
     /// The tasks that hold a download slot.

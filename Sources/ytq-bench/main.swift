@@ -11,8 +11,7 @@ import YTQStore
 func seconds(_ body: () throws -> Void) rethrows -> Double {
     let start = ContinuousClock.now
     try body()
-    let elapsed = ContinuousClock.now - start
-    return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+    return (ContinuousClock.now - start).seconds
 }
 
 let folder = FileManager.default.temporaryDirectory.appendingPathComponent("ytq-bench-\(getpid())").path

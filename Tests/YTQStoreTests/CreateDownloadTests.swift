@@ -60,7 +60,7 @@ struct CreateDownloadTests {
         #expect(throws: CreateDownloadError.refused(.systemLimitReached(limit: 10, active: 10))) {
             try action(database, Requester(userID: 3000))(url: "https://example.com/eleventh")
         }
-        #expect(try database.activeCounts(for: alice).system == 10)
+        #expect(try database.activeTaskCount() == 10)
     }
 
     @Test("both limits are configurable")

@@ -1,4 +1,5 @@
 import CNcursesShim
+import YTQCore
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -18,7 +19,7 @@ extension CursesTerminal {
         if !keys.isEmpty { return keys }
         var descriptors = [pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0)]
         if let wakeup { descriptors.append(pollfd(fd: wakeup.readDescriptor, events: Int16(POLLIN), revents: 0)) }
-        _ = poll(&descriptors, nfds_t(descriptors.count), timeout.map(Self.milliseconds) ?? -1)
+        _ = poll(&descriptors, nfds_t(descriptors.count), timeout.map(\.pollMilliseconds) ?? -1)
         wakeup?.drain()
         keys = drainInput()
         if decoder.hasPendingInput, !decoder.isInPaste {
@@ -48,11 +49,5 @@ extension CursesTerminal {
             }
         }
         return keys + decoder.feed(bytes)
-    }
-
-    private static func milliseconds(_ duration: Duration) -> Int32 {
-        let (seconds, attoseconds) = duration.components
-        let total = max(0, seconds) * 1000 + max(0, attoseconds) / 1_000_000_000_000_000
-        return Int32(clamping: total)
     }
 }

@@ -27,6 +27,12 @@ extension UIState {
                 statusCounts?[tasks[index].status, default: 1] -= 1
                 statusCounts?[task.status, default: 0] += 1
             }
+            // A progress update keeps the task's place and visibility: replace it, no re-sort.
+            if tasks[index].createdAt == task.createdAt, tasks[index].status == task.status, filter.text.isEmpty {
+                tasks[index] = task
+                needsRedraw = true
+                return
+            }
             let selectedID = selectedTask?.id
             tasks.remove(at: index)
             insertSorted(task)
@@ -76,8 +82,7 @@ extension UIState {
             upsert(task)
             addError(ErrorEntry(taskID: task.id, reason: reason))
         case .retrying(let task, let attempt, let reason, let delay):
-            let seconds = Double(delay.components.seconds) + Double(delay.components.attoseconds) / 1e18
-            retries[task.id] = RetryNote(attempt: attempt, reason: reason, retryAt: now.addingTimeInterval(seconds))
+            retries[task.id] = RetryNote(attempt: attempt, reason: reason, retryAt: now.addingTimeInterval(delay.seconds))
             upsert(task)
             needsRedraw = true
         case .cancelled(let task):
