@@ -22,6 +22,12 @@ public struct AppDatabase: Sendable {
         } catch {
             throw .cannotOpen(path: path, reason: "cannot create the folder \(directory.path): \(error.localizedDescription)")
         }
+        // SQLite creates the -wal and -shm files with the database file's mode, but under the
+        // umask first and fixes the mode a moment later: another user's process opening them
+        // in between gets a read-only database. With no umask they are right from the start
+        // (a new database file still gets SQLite's own 0644).
+        let previousMask = umask(0)
+        defer { umask(previousMask) }
         do {
             let pool = try DatabasePool(path: path, configuration: makeConfiguration())
             return try AppDatabase(writer: pool)
