@@ -6,8 +6,9 @@ import YTQTerminal
 
 /// ytq's screen: the scheduler running in-process, and the UI loop on its own thread.
 ///
-/// Threads: the UI thread owns curses and the `UIState` (see `UILoop`); the scheduler and the
-/// database watcher run in Swift concurrency and post to the loop's `AppInbox`.
+/// Threads: the UI thread owns curses and the `UIState` (see `UILoop`); the scheduler (with
+/// its database watch, which the screen shares) runs in Swift concurrency and posts to the
+/// loop's `AppInbox`.
 public struct TerminalApp: Sendable {
     public let database: AppDatabase
     public let databasePath: String
@@ -33,12 +34,11 @@ public struct TerminalApp: Sendable {
     public func run() async throws(TerminalError) {
         let wakeup = try TerminalWakeup()
         let inbox = AppInbox(wakeup: wakeup)
-        let scheduler = Scheduler(database: database, databasePath: databasePath, configuration: configuration)
+        let scheduler = Scheduler(
+            database: database, databasePath: databasePath, configuration: configuration,
+            onDatabaseChange: { inbox.post(.databaseChanged) })
         let events = scheduler.events.subscribe()
         let forwarder = Task { for await event in events { inbox.post(.download(event)) } }
-        let watcher = Task {
-            for await _ in DatabaseChangeMonitor(databasePath: databasePath).changes() { inbox.post(.databaseChanged) }
-        }
         let running = Task { await scheduler.run() }
         let trap = SignalTrap { inbox.post(.signal($0)) }
         let context = UILoop.Context(app: self, inbox: inbox, scheduler: scheduler)
@@ -50,7 +50,6 @@ public struct TerminalApp: Sendable {
             thread.stackSize = 4 << 20
             thread.start()
         }
-        watcher.cancel()
         if case .success(let downloading) = outcome, downloading > 0 {
             FileHandle.standardOutput.write(Data("ytq: stopping \(downloading) download(s); they resume on the next start…\n".utf8))
         }

@@ -14,6 +14,7 @@ public actor Scheduler {
     let database: AppDatabase
     let service: YtDlpService
     let monitor: DatabaseChangeMonitor?
+    let onDatabaseChange: (@Sendable () -> Void)?
     var jobs: [Int64: (job: DownloadJob, runner: Task<Void, Never>)] = [:]
     var stopping = false
     var lastReconcile = ContinuousClock.now
@@ -21,8 +22,15 @@ public actor Scheduler {
     private let wakeups: AsyncStream<Void>
     private let wake: AsyncStream<Void>.Continuation
 
-    /// - Parameter databasePath: the file to watch for other processes' changes (nil: poll).
-    public init(database: AppDatabase, databasePath: String?, configuration: SchedulerConfiguration, events: EventBus = EventBus()) {
+    /// - Parameters:
+    ///   - databasePath: the file to watch for other processes' changes (nil: poll).
+    ///   - onDatabaseChange: also called on each change the watch sees, so the screen can
+    ///     share this watch instead of keeping one of its own.
+    public init(
+        database: AppDatabase, databasePath: String?, configuration: SchedulerConfiguration, events: EventBus = EventBus(),
+        onDatabaseChange: (@Sendable () -> Void)? = nil
+    ) {
+        self.onDatabaseChange = onDatabaseChange
         self.database = database
         self.service = YtDlpService(configuration: configuration)
         self.events = events
@@ -47,9 +55,12 @@ public actor Scheduler {
     /// workers run), so an idle scheduler sleeps.
     public func run(untilIdle: Bool = false) async {
         await reconcile()
-        let watcher = Task { [monitor, wake] in
+        let watcher = Task { [monitor, wake, onDatabaseChange] in
             guard let monitor else { return }
-            for await _ in monitor.changes() { wake.yield() }
+            for await _ in monitor.changes() {
+                wake.yield()
+                onDatabaseChange?()
+            }
         }
         defer {
             watcher.cancel()
