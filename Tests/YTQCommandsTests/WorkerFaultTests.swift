@@ -38,7 +38,7 @@ struct WorkerFaultTests {
     func killingWrapper(_ moment: String) throws -> String {
         let path = home.file("yt-dlp-\(moment).sh")
         let mark = home.file("killed-\(moment)")
-        try """
+        try TestFixtures.writeExecutable("""
             #!/bin/bash
             if [ "\(moment)" = always ] || { [ "\(moment)" = start ] && [ ! -e "\(mark)" ]; }; then
                 touch "\(mark)"; kill -9 $PPID; exit 1
@@ -46,8 +46,7 @@ struct WorkerFaultTests {
             yt-dlp "$@"; rc=$?
             if [ "\(moment)" = after-exit ] && [ ! -e "\(mark)" ]; then touch "\(mark)"; kill -9 $PPID; sleep 1; fi
             exit $rc
-            """.write(toFile: path, atomically: true, encoding: .utf8)
-        chmod(path, 0o755)
+            """, to: path)
         return path
     }
 

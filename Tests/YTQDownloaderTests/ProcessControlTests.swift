@@ -23,7 +23,7 @@ struct ProcessControlTests {
     func orphanInterrupted() async throws {
         let folder = try TemporaryDirectory("orphan-int")
         defer { folder.remove() }
-        let pid = try spawnOrphan(["-P", "home:\(folder.path)/dl", "-P", "temp:\(folder.path)/tmp", "--", "https://fake.test/hang"])
+        let pid = try await spawnOrphan(["-P", "home:\(folder.path)/dl", "-P", "temp:\(folder.path)/tmp", "--", "https://fake.test/hang"])
         defer { kill(-pid, SIGKILL) }
         #expect(await waitFor { TaskTempFolder.hasPartialFiles(at: folder.path + "/tmp") })
         let start = try #require(ProcessControl.startTime(pid: pid))
@@ -36,7 +36,7 @@ struct ProcessControlTests {
 
     @Test("an orphan that ignores SIGINT is killed after the grace period")
     func orphanKilled() async throws {
-        let pid = try spawnOrphan(["--", "https://fake.test/ignore-sigint"])
+        let pid = try await spawnOrphan(["--", "https://fake.test/ignore-sigint"])
         defer { kill(-pid, SIGKILL) }
         let start = try #require(ProcessControl.startTime(pid: pid))
         let clock = ContinuousClock()
@@ -49,7 +49,7 @@ struct ProcessControlTests {
 
     @Test("nothing is sent when the pid now belongs to another process")
     func reusedPID() async throws {
-        let pid = try spawnOrphan(["--", "https://fake.test/ignore-sigint"])
+        let pid = try await spawnOrphan(["--", "https://fake.test/ignore-sigint"])
         defer { kill(-pid, SIGKILL) }
         let start = try #require(ProcessControl.startTime(pid: pid))
         let outcome = await ProcessControl.terminateProcessGroup(pid: pid, startTime: start &+ 12345, grace: .milliseconds(100))
@@ -77,7 +77,7 @@ struct ProcessControlTests {
     /// Starts the fake yt-dlp in its own session through a parent that exits at once, the way
     /// a crashed ytq leaves its child behind. Foundation's `Process` passes on the test thread's
     /// blocked-signal mask, so the spawner clears it first: SIGINT must reach the child.
-    private func spawnOrphan(_ arguments: [String]) throws -> Int32 {
+    private func spawnOrphan(_ arguments: [String]) async throws -> Int32 {
         let script = """
             import signal, subprocess, sys
             signal.pthread_sigmask(signal.SIG_SETMASK, [])
@@ -86,15 +86,9 @@ struct ProcessControlTests {
                                      stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
             print(child.pid, flush=True)
             """
-        let parent = Process()
-        parent.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        parent.arguments = ["python3", "-c", script, TestFixtures.fakeYtDlp] + arguments
-        let output = Pipe()
-        parent.standardOutput = output
-        parent.standardError = FileHandle.nullDevice
-        try parent.run()
-        parent.waitUntilExit()
-        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        let parent = try ChildProcess(["python3", "-c", script, TestFixtures.fakeYtDlp] + arguments, stdout: .pipe)
+        let text = String(decoding: parent.output?.readDataToEndOfFile() ?? Data(), as: UTF8.self)
+        _ = await parent.wait()
         return try #require(Int32(text.trimmingCharacters(in: .whitespacesAndNewlines)), "spawner printed '\(text)'")
     }
 

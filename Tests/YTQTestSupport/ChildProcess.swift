@@ -6,7 +6,7 @@ import Glibc
 /// A child process for tests, started with posix_spawn and reaped with waitpid on its own
 /// pid. Foundation's `Process` is not used: it can miss the exit of a child (seen with
 /// `tmux new-session`, whose server outlives it), hanging the test. The child starts with an
-/// empty signal mask and default handlers, as from a shell.
+/// empty signal mask and default handlers, as from a shell, and with no descriptors but 0–2.
 public final class ChildProcess: @unchecked Sendable {
     /// Where a standard stream goes.
     public enum Stream {
@@ -58,6 +58,11 @@ public final class ChildProcess: @unchecked Sendable {
                 }
             }
         }
+        // Only 0, 1 and 2 reach the child. Without this a long-lived child (a worker, the media
+        // server) keeps every descriptor that was open anywhere in the test process at spawn
+        // time — such as a script another test is still writing, which then fails to exec
+        // with ETXTBSY ("Text file busy") for as long as that child lives.
+        _ = systemAddCloseFrom(&actions, 3)
         var attributes = posix_spawnattr_t()
         posix_spawnattr_init(&attributes)
         defer { posix_spawnattr_destroy(&attributes) }
@@ -153,3 +158,8 @@ public final class ChildProcess: @unchecked Sendable {
 /// start, so a child spawned meanwhile by another thread cannot inherit them.
 @_silgen_name("pipe2")
 private func systemPipe2(_ descriptors: UnsafeMutablePointer<Int32>, _ flags: Int32) -> Int32
+
+/// posix_spawn_file_actions_addclosefrom_np(3) (glibc 2.34+), which Glibc's Swift overlay does
+/// not expose: the child closes every descriptor from `lowest` up before it runs.
+@_silgen_name("posix_spawn_file_actions_addclosefrom_np")
+private func systemAddCloseFrom(_ actions: UnsafeMutablePointer<posix_spawn_file_actions_t>, _ lowest: Int32) -> Int32
