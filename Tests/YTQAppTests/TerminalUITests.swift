@@ -33,7 +33,9 @@ struct TerminalUITests {
         defer { server.stop(); home.remove() }
         let first = try await tmux.waitFor { $0.contains("New download") && $0.contains("No downloads yet") }
         #expect(first.contains("URL"), "first screen:\n\(first)")
-        try await tmux.type(server.mediaURL(name: "tui.mp4", size: 3_000_000, rate: 1_000_000))
+        // 20 s at 500 kB/s: on a loaded machine this test may see "Started" seconds late, and
+        // must still catch the download running to check that the bar moves.
+        try await tmux.type(server.mediaURL(name: "tui.mp4", size: 10_000_000, rate: 500_000))
         try await tmux.press("Enter")
         let started = try await tmux.waitFor { $0.contains("Started task #1") }
         #expect(started.contains("Started task #1"), "\(started)")
