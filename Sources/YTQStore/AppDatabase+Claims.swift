@@ -23,21 +23,21 @@ extension AppDatabase {
         let excluded = excluding.isEmpty ? "" : " AND id NOT IN (\(excluding.map(String.init).joined(separator: ",")))"
         let queued = "SELECT id FROM download_tasks WHERE status = 'pending' AND (not_before IS NULL OR not_before <= ?)\(excluded)"
         let candidate = try read("look for queued tasks") { db in
-            try Int64.fetchOne(db, sql: queued + " LIMIT 1", arguments: [now])
+            try Int64.fetchOne(db, sql: queued + " LIMIT 1", arguments: [StoredTimestamp(now)])
         }
         guard candidate != nil else { return nil }
         let token = UUID().uuidString
         return try write("claim a queued task") { db -> ClaimedTask? in
             let downloading = try Int.fetchOne(db, sql: "SELECT count(*) FROM download_tasks WHERE status = 'downloading'") ?? 0
             guard downloading < systemLimit else { return nil }
-            guard let id = try Int64.fetchOne(db, sql: queued + " ORDER BY id LIMIT 1", arguments: [now]) else { return nil }
+            guard let id = try Int64.fetchOne(db, sql: queued + " ORDER BY id LIMIT 1", arguments: [StoredTimestamp(now)]) else { return nil }
             let previous = try Row.fetchOne(db, sql: "SELECT child_pid, child_started FROM download_tasks WHERE id = ?", arguments: [id])
             try db.execute(sql: """
                 UPDATE download_tasks SET status = 'downloading', claim_token = ?, owner_pid = ?, owner_started = ?,
                     heartbeat_at = ?, attempts = attempts + 1, not_before = NULL, child_pid = NULL, child_started = NULL,
                     updated_at = ?
                 WHERE id = ?
-                """, arguments: [token, owner.pid, Int64(bitPattern: owner.startTime), now, now, id])
+                """, arguments: [token, owner.pid, Int64(bitPattern: owner.startTime), StoredTimestamp(now), StoredTimestamp(now), id])
             guard let task = try DownloadTask.fetchOne(db, key: id) else { return nil }
             return ClaimedTask(task: task, claim: TaskClaim(taskID: id, token: token, owner: owner),
                                previousChild: Self.identity(previous?["child_pid"], previous?["child_started"]))
@@ -47,22 +47,22 @@ extension AppDatabase {
     /// Records the yt-dlp child that runs the claimed task. False when the claim is lost.
     public func recordChild(_ claim: TaskClaim, child: ProcessIdentity, commandLine: String, now: Date = Date()) throws(StoreError) -> Bool {
         try fencedUpdate(claim, "record the yt-dlp process", sql: "child_pid = ?, child_started = ?, command_line = ?, heartbeat_at = ?",
-                         arguments: [child.pid, Int64(bitPattern: child.startTime), commandLine, now])
+                         arguments: [child.pid, Int64(bitPattern: child.startTime), commandLine, StoredTimestamp(now)])
     }
 
     /// Records progress and renews the claim's heartbeat. False when the claim is lost.
     public func recordProgress(_ claim: TaskClaim, _ progress: DownloadProgress?, now: Date = Date()) throws(StoreError) -> Bool {
         if let progress {
             return try fencedUpdate(claim, "record progress", sql: "downloaded_bytes = ?, total_bytes = ?, heartbeat_at = ?",
-                                    arguments: [progress.downloadedBytes, progress.totalBytes, now])
+                                    arguments: [progress.downloadedBytes, progress.totalBytes, StoredTimestamp(now)])
         }
-        return try fencedUpdate(claim, "renew a claim", sql: "heartbeat_at = ?", arguments: [now])
+        return try fencedUpdate(claim, "renew a claim", sql: "heartbeat_at = ?", arguments: [StoredTimestamp(now)])
     }
 
     /// Records the title and metadata as soon as yt-dlp reports them.
     public func recordInfo(_ claim: TaskClaim, title: String?, metaData: [String: JSONValue], now: Date = Date()) throws(StoreError) -> Bool {
         try fencedUpdate(claim, "record the title", sql: "title = coalesce(?, title), meta_data = ?, updated_at = ?",
-                         arguments: [title, try Self.json(metaData), now])
+                         arguments: [title, try Self.json(metaData), StoredTimestamp(now)])
     }
 
     /// The download finished: status `completed`, the file and what yt-dlp said about it.
@@ -81,7 +81,7 @@ extension AppDatabase {
     /// A transient failure: back to the queue, not before `notBefore`, keeping the reason visible.
     public func requeueTask(_ claim: TaskClaim, reason: FailureReason?, notBefore: Date?, now: Date = Date()) throws(StoreError) -> DownloadTask? {
         try fencedFinish(claim, "put a task back in the queue", sql: "status = 'pending', error_message = ?, not_before = ?",
-                         arguments: [reason?.description, notBefore], now: now)
+                         arguments: [reason?.description, notBefore.map(StoredTimestamp.init)], now: now)
     }
 
     /// A graceful stop (the worker is shutting down): back to the queue to resume on the next
@@ -117,7 +117,7 @@ extension AppDatabase {
                 UPDATE download_tasks SET \(sql), claim_token = NULL, owner_pid = NULL, owner_started = NULL, heartbeat_at = NULL,
                     child_pid = NULL, child_started = NULL, updated_at = ?
                 WHERE id = ? AND claim_token = ? AND status = 'downloading'
-                """, arguments: arguments + [now, claim.taskID, claim.token])
+                """, arguments: arguments + [StoredTimestamp(now), claim.taskID, claim.token])
             guard db.changesCount > 0 else { return nil }
             return try DownloadTask.fetchOne(db, key: claim.taskID)
         }

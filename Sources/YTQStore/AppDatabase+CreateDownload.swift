@@ -31,7 +31,7 @@ extension AppDatabase {
                     """,
                 arguments: [
                     requester.userID, requester.ipAddress, request.url, request.format.storedValue,
-                    DownloadStatus.pending.rawValue, now, now,
+                    DownloadStatus.pending.rawValue, StoredTimestamp(now), StoredTimestamp(now),
                 ])
             let task = try DownloadTask.fetchOne(db, key: db.lastInsertedRowID)
             guard let task else { throw StoreError.failed(operation: "add a download", reason: "the new row vanished") }

@@ -35,7 +35,7 @@ extension AppDatabase {
             var taken: [AbandonedTask] = []
             for row in rows {
                 let previous = Self.identity(row["owner_pid"], row["owner_started"])
-                let heartbeat: Date? = row["heartbeat_at"]
+                let heartbeat = (row["heartbeat_at"] as StoredTimestamp?)?.date
                 let id: Int64 = row["id"]
                 let ownerGone = previous.map { !isAlive($0) } ?? true
                 let silent = heartbeat.map { $0 < staleBefore } ?? true
@@ -47,7 +47,7 @@ extension AppDatabase {
                     UPDATE download_tasks SET claim_token = ?, owner_pid = ?, owner_started = ?, heartbeat_at = ?,
                         crash_count = crash_count + 1, updated_at = ?
                     WHERE id = ? AND claim_token IS ?
-                    """, arguments: [token, owner.pid, Int64(bitPattern: owner.startTime), now, now, id, row["claim_token"] as String?])
+                    """, arguments: [token, owner.pid, Int64(bitPattern: owner.startTime), StoredTimestamp(now), StoredTimestamp(now), id, row["claim_token"] as String?])
                 guard db.changesCount > 0, let task = try DownloadTask.fetchOne(db, key: id) else { continue }
                 taken.append(AbandonedTask(
                     task: task, claim: TaskClaim(taskID: id, token: token, owner: owner),

@@ -23,7 +23,7 @@ extension AppDatabase {
                 UPDATE download_tasks SET status = 'cancelled', error_message = NULL, not_before = NULL, claim_token = NULL,
                     owner_pid = NULL, owner_started = NULL, heartbeat_at = NULL, updated_at = ?
                 WHERE id = ?
-                """, arguments: [now, id])
+                """, arguments: [StoredTimestamp(now), id])
             let updated = try DownloadTask.fetchOne(db, key: id) ?? task
             return ActionResult(task: updated, previousStatus: task.status, previousOwner: owner, child: child)
         }
@@ -45,7 +45,7 @@ extension AppDatabase {
                 UPDATE download_tasks SET status = 'pending', error_message = NULL, attempts = 0, crash_count = 0,
                     not_before = NULL, file_path = NULL, downloaded_bytes = NULL, total_bytes = NULL, updated_at = ?
                 WHERE id = ?
-                """, arguments: [now, id])
+                """, arguments: [StoredTimestamp(now), id])
             return .success(try DownloadTask.fetchOne(db, key: id) ?? task)
         }
     }

@@ -5,6 +5,11 @@ import YTQCore
 extension DownloadTask: FetchableRecord, TableRecord {
     public static let databaseTableName = "download_tasks"
 
+    /// Dates are read as `StoredTimestamp`s (no ICU-backed formatter).
+    public static func databaseDateDecodingStrategy(for column: String) -> DatabaseDateDecodingStrategy {
+        .custom { StoredTimestamp.fromDatabaseValue($0)?.date }
+    }
+
     public enum Columns {
         public static let id = Column(CodingKeys.id)
         public static let userID = Column(CodingKeys.userID)

@@ -86,7 +86,7 @@ struct PagingTests {
         state.replaceTasks(Array(Fixtures.tasks.suffix(2)), totalCount: 100_000)
         state.statusCounts = [.completed: 99_990, .downloading: 3, .pending: 7]
         #expect(state.activeCount == 10)
-        let header = RootView.render(state, now: Fixtures.now, timeZone: Fixtures.utc).line(0)
+        let header = RootView.render(state, now: Fixtures.now, zone: .utc).line(0)
         #expect(header.contains("100000 tasks · 3 downloading · 7 queued"))
         #expect(state.neededRowCount >= 3 * state.listRows)
         state.focus = .list

@@ -25,10 +25,9 @@ struct HumanFormatTests {
 
     @Test("times relative to today")
     func times() {
-        let utc = Fixtures.utc
-        #expect(HumanFormat.time(Fixtures.minutesAgo(30), now: Fixtures.now, timeZone: utc) == "14:00")
-        #expect(HumanFormat.time(Fixtures.minutesAgo(60 * 24 * 3), now: Fixtures.now, timeZone: utc) == "Apr 28 14:30")
-        #expect(HumanFormat.time(Fixtures.minutesAgo(60 * 24 * 400), now: Fixtures.now, timeZone: utc) == "2025-03-27")
-        #expect(HumanFormat.timestamp(Fixtures.now, timeZone: utc) == "2026-05-01 14:30:00")
+        #expect(HumanFormat.time(Fixtures.minutesAgo(30), now: Fixtures.now, zone: .utc) == "14:00")
+        #expect(HumanFormat.time(Fixtures.minutesAgo(60 * 24 * 3), now: Fixtures.now, zone: .utc) == "Apr 28 14:30")
+        #expect(HumanFormat.time(Fixtures.minutesAgo(60 * 24 * 400), now: Fixtures.now, zone: .utc) == "2025-03-27")
+        #expect(HumanFormat.timestamp(Fixtures.now, zone: .utc) == "2026-05-01 14:30:00")
     }
 }

@@ -29,7 +29,7 @@ struct RenderSizesTests {
                 let all = (columns <= 24 && rows <= 16) || (columns % 13 == 0 && rows % 7 == 0) || (columns == 200 && rows % 10 == 0)
                 let states = all ? Self.states(size: size) : [Fixtures.listState(size: size, row: 7)]
                 for state in states {
-                    let screen = RootView.render(state, now: Fixtures.now, timeZone: Fixtures.utc)
+                    let screen = RootView.render(state, now: Fixtures.now, zone: .utc)
                     #expect(screen.cells.count == columns * rows)
                     if let cursor = screen.cursor {
                         #expect(cursor.row >= 0 && cursor.row < rows && cursor.column >= 0 && cursor.column < columns,

@@ -10,7 +10,7 @@ struct SnapshotTests {
                         TerminalSize(columns: 20, rows: 5)]
 
     func render(_ state: UIState) -> Screen {
-        RootView.render(state, now: Fixtures.now, timeZone: Fixtures.utc)
+        RootView.render(state, now: Fixtures.now, zone: .utc)
     }
 
     @Test("busy list with the form focused", arguments: sizes)

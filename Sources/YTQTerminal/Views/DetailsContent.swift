@@ -42,8 +42,8 @@ enum DetailsContent {
         }
         field("File", task.filePath ?? "not written yet", task.filePath == nil ? .muted : .normal)
         field("Requester", task.userID.map { "uid \($0) from \(task.ipAddress)" } ?? task.ipAddress)
-        field("Created", HumanFormat.timestamp(task.createdAt, timeZone: context.timeZone))
-        field("Updated", HumanFormat.timestamp(task.updatedAt, timeZone: context.timeZone))
+        field("Created", HumanFormat.timestamp(task.createdAt, zone: context.zone))
+        field("Updated", HumanFormat.timestamp(task.updatedAt, zone: context.zone))
         let commandLine = state.commandLines[task.id] ?? task.commandLine
         field("Command", commandLine ?? "not recorded yet", commandLine == nil ? .muted : .normal)
         if let message = task.errorMessage ?? retry?.reason.message {

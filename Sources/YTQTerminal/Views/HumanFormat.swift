@@ -1,4 +1,5 @@
 import Foundation
+import YTQCore
 
 /// Short human forms of sizes, speeds, durations and times, as the list and details show them.
 public enum HumanFormat {
@@ -38,31 +39,24 @@ public enum HumanFormat {
     }
 
     /// `14:03` on the day of `now`, `Mar 04 14:03` earlier in the year, `2024-03-04` before.
-    public static func time(_ date: Date, now: Date, timeZone: TimeZone) -> String {
-        let calendar = Self.calendar(timeZone)
-        let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute], from: date)
-        let today = calendar.dateComponents([.year, .month, .day], from: now)
-        let clock = "\(twoDigits(parts.hour ?? 0)):\(twoDigits(parts.minute ?? 0))"
-        if parts.year == today.year, parts.month == today.month, parts.day == today.day { return clock }
-        let month = months[max(0, min(11, (parts.month ?? 1) - 1))]
-        if parts.year == today.year { return "\(month) \(twoDigits(parts.day ?? 1)) \(clock)" }
-        return "\(parts.year ?? 0)-\(twoDigits(parts.month ?? 1))-\(twoDigits(parts.day ?? 1))"
+    public static func time(_ date: Date, now: Date, zone: CivilTime.Zone) -> String {
+        let time = CivilTime(date, zone: zone)
+        let today = CivilTime(now, zone: zone)
+        let clock = "\(twoDigits(time.hour)):\(twoDigits(time.minute))"
+        if time.isSameDay(as: today) { return clock }
+        let month = months[max(0, min(11, time.month - 1))]
+        if time.year == today.year { return "\(month) \(twoDigits(time.day)) \(clock)" }
+        return "\(time.year)-\(twoDigits(time.month))-\(twoDigits(time.day))"
     }
 
-    /// `2026-05-01 14:03:22` in `timeZone`.
-    public static func timestamp(_ date: Date, timeZone: TimeZone) -> String {
-        let parts = calendar(timeZone).dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
-        return "\(parts.year ?? 0)-\(twoDigits(parts.month ?? 1))-\(twoDigits(parts.day ?? 1)) "
-            + "\(twoDigits(parts.hour ?? 0)):\(twoDigits(parts.minute ?? 0)):\(twoDigits(parts.second ?? 0))"
+    /// `2026-05-01 14:03:22` on `zone`'s clock.
+    public static func timestamp(_ date: Date, zone: CivilTime.Zone) -> String {
+        let time = CivilTime(date, zone: zone)
+        return "\(time.year)-\(twoDigits(time.month))-\(twoDigits(time.day)) "
+            + "\(twoDigits(time.hour)):\(twoDigits(time.minute)):\(twoDigits(time.second))"
     }
 
     private static let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
-
-    private static func calendar(_ timeZone: TimeZone) -> Calendar {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = timeZone
-        return calendar
-    }
 
     private static func scaled(_ value: Double) -> (Double, Int) {
         var value = value

@@ -36,7 +36,7 @@ enum OverlayView {
     /// How far an overlay can scroll at `size`: its lines minus the rows that show them.
     static func maxScroll(_ state: UIState, size: TerminalSize) -> Int {
         let compact = Layout(size: size, state: state).mode != .full
-        let context = RenderContext(now: Date(timeIntervalSince1970: 0), timeZone: TimeZone(identifier: "UTC") ?? .current)
+        let context = RenderContext(now: Date(timeIntervalSince1970: 0), zone: .utc)
         let lines: Int
         let rect: Rect
         switch state.overlay {

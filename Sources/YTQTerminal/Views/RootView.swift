@@ -1,14 +1,15 @@
 import Foundation
+import YTQCore
 
 /// The entry point of the views: the whole screen as a pure function of the state.
 public enum RootView {
     /// Draws `state` at `size` with the clock at `now`. Pure: the same input gives the same
     /// screen, at any size from 0x0 up.
     public static func render(
-        _ state: UIState, size: TerminalSize, now: Date, timeZone: TimeZone = .current
+        _ state: UIState, size: TerminalSize, now: Date, zone: CivilTime.Zone = .local
     ) -> Screen {
         var screen = Screen(size: size)
-        let context = RenderContext(now: now, timeZone: timeZone)
+        let context = RenderContext(now: now, zone: zone)
         let layout = Layout(size: size, state: state)
         switch layout.mode {
         case .tooSmall:
@@ -29,8 +30,8 @@ public enum RootView {
     }
 
     /// Draws `state` at its own size.
-    public static func render(_ state: UIState, now: Date, timeZone: TimeZone = .current) -> Screen {
-        render(state, size: state.size, now: now, timeZone: timeZone)
+    public static func render(_ state: UIState, now: Date, zone: CivilTime.Zone = .local) -> Screen {
+        render(state, size: state.size, now: now, zone: zone)
     }
 
     private static func drawTooSmall(into screen: inout Screen) {

@@ -77,7 +77,7 @@ enum TaskRowView {
     static func trailing(
         _ task: DownloadTask, retry: RetryNote?, progress: DownloadProgress?, context: RenderContext
     ) -> [Span] {
-        let time = HumanFormat.time(task.updatedAt, now: context.now, timeZone: context.timeZone)
+        let time = HumanFormat.time(task.updatedAt, now: context.now, zone: context.zone)
         if let retry, task.status.isActive {
             return [Span(TaskStatusText.retryText(retry, now: context.now), .warning),
                     Span(" · " + retry.reason.message, .muted)]

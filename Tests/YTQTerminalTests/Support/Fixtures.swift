@@ -4,7 +4,6 @@ import YTQCore
 
 /// A fixed clock, time zone and set of tasks for view and reducer tests.
 enum Fixtures {
-    static let utc = TimeZone(identifier: "UTC") ?? .current
     /// 2026-05-01 14:30:00 UTC.
     static let now = Date(timeIntervalSince1970: 1_777_645_800)
     static let mebibyte: Int64 = 1024 * 1024

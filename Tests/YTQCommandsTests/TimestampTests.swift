@@ -1,0 +1,22 @@
+import Foundation
+import Testing
+@testable import YTQCommands
+import YTQCore
+
+@Suite("Timestamp text")
+struct TimestampTests {
+    @Test("ISO 8601 in UTC with milliseconds, as `list --json` and `show` print it")
+    func iso8601() {
+        #expect(Timestamp.iso8601(Date(timeIntervalSince1970: 1_777_645_805.25)) == "2026-05-01T14:30:05.250Z")
+        #expect(Timestamp.iso8601(Date(timeIntervalSince1970: 0)) == "1970-01-01T00:00:00.000Z")
+    }
+
+    @Test("local time to the minute, for the table")
+    func local() {
+        let date = Date(timeIntervalSince1970: 1_777_645_805.25)
+        let text = Timestamp.local(date)
+        #expect(text.wholeMatch(of: /\d{4}-\d{2}-\d{2} \d{2}:\d{2}/) != nil, "\(text)")
+        let time = CivilTime(date, zone: .local)
+        #expect(text.hasSuffix(String(format: "%02d:%02d", time.hour, time.minute)))
+    }
+}
