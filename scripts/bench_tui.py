@@ -31,6 +31,18 @@ def switches(pid):
             if "ctxt_switches" in line: total += int(line.split()[1])
     return total
 
+def thread_cpu_seconds(pid, name):
+    """CPU time of the threads called `name` (the screen's loop is "ytq-ui")."""
+    total = 0.0
+    for tid in os.listdir(f"/proc/{pid}/task"):
+        try:
+            if open(f"/proc/{pid}/task/{tid}/comm").read().strip() != name: continue
+            fields = open(f"/proc/{pid}/task/{tid}/stat").read().rsplit(")", 1)[1].split()
+            total += (int(fields[11]) + int(fields[12])) / TICK
+        except FileNotFoundError:
+            pass
+    return total
+
 def rss_mib(pid):
     for line in open(f"/proc/{pid}/status"):
         if line.startswith("VmRSS"): return int(line.split()[1]) / 1024
@@ -72,11 +84,12 @@ try:
         subprocess.run([ytq, "add", f"http://127.0.0.1:{port}/media/b{i}.mp4?size=50000000", "--per-user-limit", "10"],
                        env=env, capture_output=True, check=True)
     time.sleep(4)
-    c0 = cpu_seconds(pid); s0 = switches(pid)
+    c0 = cpu_seconds(pid); s0 = switches(pid); u0 = thread_cpu_seconds(pid, "ytq-ui")
     time.sleep(10)
-    c1 = cpu_seconds(pid); s1 = switches(pid)
+    c1 = cpu_seconds(pid); s1 = switches(pid); u1 = thread_cpu_seconds(pid, "ytq-ui")
     print(f"10 downloads reporting progress: ytq (UI + scheduler + parsing) CPU {(c1 - c0) / 10 * 100:.1f}% of a core, "
-          f"{(s1 - s0) / 10:.0f} wake-ups/s, resident {rss_mib(pid):.1f} MiB")
+          f"{(s1 - s0) / 10:.0f} wake-ups/s, resident {rss_mib(pid):.1f} MiB; "
+          f"the UI thread alone (events, list reloads, rendering, curses) {(u1 - u0) / 10 * 100:.1f}% of a core")
 finally:
     tmux("kill-server")
     if server:

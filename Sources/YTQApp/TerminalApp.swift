@@ -44,9 +44,11 @@ public struct TerminalApp: Sendable {
         let context = UILoop.Context(app: self, inbox: inbox, scheduler: scheduler)
         let outcome: Result<Int, TerminalError> = await withCheckedContinuation { continuation in
             let thread = Thread {
+                // Named from inside: on Linux, `Thread.name` set before `start()` never reaches
+                // the OS thread, and `ps`/`top -H` and the benchmark look for "ytq-ui".
+                Thread.current.name = "ytq-ui"
                 continuation.resume(returning: UILoop.run(context))
             }
-            thread.name = "ytq-ui"
             thread.stackSize = 4 << 20
             thread.start()
         }
