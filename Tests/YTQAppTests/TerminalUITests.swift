@@ -47,7 +47,8 @@ struct TerminalUITests {
         }
         let early = try await tmux.waitFor(timeout: 60) { percent($0) != nil }
         let startPercent = try #require(percent(early), "no percentage shown:\n\(early)")
-        let later = try await tmux.waitFor(timeout: 60) { (percent($0) ?? startPercent) > startPercent || $0.contains("Finished task #1") }
+        // Ten points on, so the bar has visibly filled (a 6-cell bar shows nothing at 1%).
+        let later = try await tmux.waitFor(timeout: 60) { (percent($0) ?? startPercent) >= startPercent + 10 || $0.contains("Finished task #1") }
         #expect(later.contains(where: { "█▉▊▋▌▍▎▏".contains($0) }) || later.contains("Finished task #1"), "a progress bar:\n\(later)")
         #expect((percent(later) ?? 100) > startPercent, "the percentage moved on from \(startPercent)%:\n\(later)")
         let done = try await tmux.waitFor(timeout: 90) { $0.contains("Finished task #1") }

@@ -67,4 +67,12 @@ public final class TmuxSession: @unchecked Sendable {
     public func stop() async {
         _ = try? await tmux(["kill-server"])
     }
+
+    /// A test that ends early (a failed `#require`, a thrown error) never reaches `stop()`:
+    /// the server and the program in it are killed when the session is released.
+    deinit {
+        if let child = try? ChildProcess(["tmux", "-L", socket, "kill-server"]) {
+            _ = child.waitBlocking()
+        }
+    }
 }
