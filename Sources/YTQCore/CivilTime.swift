@@ -59,6 +59,28 @@ public struct CivilTime: Equatable, Sendable {
         return Date(timeIntervalSince1970: Double(timegm(&fields)) + Double(millisecond) / 1000)
     }
 
+    /// How much of the time `text(to:)` writes.
+    public enum Precision: Sendable {
+        case day, minute, second, millisecond
+    }
+
+    /// `2026-05-01`, then ` 14:30`, `:05` and `.250` as `precision` asks, with `separator`
+    /// between the date and the time (`T` for ISO 8601).
+    public func text(to precision: Precision, separator: String = " ") -> String {
+        var text = "\(Self.digits(year, 4))-\(Self.digits(month))-\(Self.digits(day))"
+        if precision == .day { return text }
+        text += "\(separator)\(Self.digits(hour)):\(Self.digits(minute))"
+        if precision == .minute { return text }
+        text += ":\(Self.digits(second))"
+        if precision == .second { return text }
+        return text + ".\(Self.digits(millisecond, 3))"
+    }
+
+    private static func digits(_ value: Int, _ width: Int = 2) -> String {
+        let text = String(value)
+        return text.count >= width ? text : String(repeating: "0", count: width - text.count) + text
+    }
+
     /// Whether both fall on the same calendar day.
     public func isSameDay(as other: CivilTime) -> Bool {
         year == other.year && month == other.month && day == other.day

@@ -10,8 +10,8 @@ public struct ConcurrencyPolicy: Sendable {
     }
 
     /// - Parameters:
-    ///   - requesterActive: the requester's active tasks (oldest first is fine; the first is named).
-    ///   - requesterActiveCount: how many the requester has active in total.
+    ///   - requesterActiveCount: how many tasks the requester has active.
+    ///   - firstRequesterActive: one of them (the oldest), named in the refusal.
     ///   - systemActiveCount: how many are active across everyone.
     /// - Returns: the violated rule, or nil when the download may be admitted.
     public func violation(

@@ -19,4 +19,7 @@ public enum DownloadStatus: String, Codable, Sendable, CaseIterable {
 
     /// Whether the task has reached an end state (it may still be retried).
     public var isFinished: Bool { !isActive }
+
+    /// Whether the user may queue it again (`ytq retry`, `r` on the screen).
+    public var isRetryable: Bool { self == .failed || self == .cancelled }
 }

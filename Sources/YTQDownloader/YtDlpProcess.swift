@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import YTQCore
 
 /// One run of yt-dlp for one task: start it, watch it, stop it, and judge the result.
@@ -27,7 +28,7 @@ public final class YtDlpProcess: Sendable {
     let stopRequests: AsyncStream<Duration>
     let stopContinuation: AsyncStream<Duration>.Continuation
     let parentEnvironment: [String: String]
-    let state = LockedState(State())
+    let state = Mutex(State())
 
     struct State {
         var runStarted = false

@@ -137,6 +137,6 @@ extension DownloadJob {
     }
 
     func removePartials() {
-        try? TaskTempFolder.remove(at: configuration.partialFolder(for: claim.taskID))
+        configuration.removePartialFolder(for: claim.taskID)
     }
 }

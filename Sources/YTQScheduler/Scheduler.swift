@@ -158,7 +158,7 @@ public actor Scheduler {
                     message: "the worker running this download stopped unexpectedly \(entry.task.crashCount) times; ytq gave up on it",
                     hint: "`ytq retry \(entry.task.id)` tries again")
                 if let failed = try? database.failTask(entry.claim, reason: reason) {
-                    try? TaskTempFolder.remove(at: configuration.partialFolder(for: entry.task.id))
+                    configuration.removePartialFolder(for: entry.task.id)
                     events.publish(.failed(failed, reason: reason))
                 }
             } else if let requeued = try? database.requeueTask(entry.claim, reason: nil, notBefore: nil) {

@@ -62,6 +62,12 @@ public struct SchedulerConfiguration: Sendable {
         TaskTempFolder.path(root: partialRoot, taskID: taskID)
     }
 
+    /// Deletes a task's partial files, as far as it can (what cannot go is tried again the
+    /// next time the task ends or is removed).
+    public func removePartialFolder(for taskID: Int64) {
+        try? TaskTempFolder.remove(at: partialFolder(for: taskID))
+    }
+
     /// The partial-files root beside a database file: `<db folder>/partial`.
     public static func partialRoot(besideDatabase path: String) -> String {
         URL(fileURLWithPath: path).deletingLastPathComponent().appendingPathComponent("partial").path

@@ -47,7 +47,7 @@ public struct TaskActions: Sendable {
         let result = try database.removeTask(id: id)
         await cleanUpIfOrphaned(result)
         if result.previousStatus.isFinished {
-            try? TaskTempFolder.remove(at: configuration.partialFolder(for: id))
+            configuration.removePartialFolder(for: id)
         }
         var removal = Removal(task: result.task)
         guard deleteFile else { return removal }
@@ -82,6 +82,6 @@ public struct TaskActions: Sendable {
         if let child = result.child {
             _ = await ProcessControl.terminateProcessGroup(pid: child.pid, startTime: child.startTime, grace: configuration.stopGrace)
         }
-        try? TaskTempFolder.remove(at: configuration.partialFolder(for: result.task.id))
+        configuration.removePartialFolder(for: result.task.id)
     }
 }

@@ -18,6 +18,8 @@ public struct ConfigFile: Sendable, Equatable {
     public var perUserLimit: Int?
     public var systemLimit: Int?
     public var ytDlpPath: String?
+    /// The file these values came from; nil when there was none.
+    public var path: String?
 
     public init(databasePath: String? = nil, downloadDirectory: String? = nil, perUserLimit: Int? = nil, systemLimit: Int? = nil, ytDlpPath: String? = nil) {
         self.databasePath = databasePath
@@ -37,7 +39,9 @@ public struct ConfigFile: Sendable, Equatable {
         } catch {
             throw .unreadableConfig(path: path, reason: "it is not readable UTF-8 text (\(error.localizedDescription))")
         }
-        return try parse(text, path: path)
+        var config = try parse(text, path: path)
+        config.path = path
+        return config
     }
 
     /// Parses config text; `path` is only used in messages.

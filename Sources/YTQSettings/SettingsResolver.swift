@@ -56,7 +56,7 @@ public struct SettingsResolver: Sendable {
             downloadDirectory: expand(downloadDirectory),
             limits: limits,
             ytDlpPath: ytDlp.map(expand),
-            configFile: FileManager.default.fileExists(atPath: configPath) ? configPath : nil)
+            configFile: config.path)
     }
 
     private func nonEmpty(_ key: String) -> String? {

@@ -26,11 +26,12 @@ extension AppDatabase {
                     """, arguments: ["p": pattern, "id": id])
             }
             let tasks = try request.order(DownloadTask.Columns.id.desc).limit(max(1, limit)).fetchAll(db)
-            let matching = needle.isEmpty ? try DownloadTask.fetchCount(db) : try request.fetchCount(db)
             var counts: [DownloadStatus: Int] = [:]
             for row in try Row.fetchAll(db, sql: "SELECT status, count(*) AS n FROM download_tasks GROUP BY status") {
                 if let status = DownloadStatus(rawValue: row["status"]) { counts[status] = row["n"] }
             }
+            // Unfiltered, every task matches: the per-status counts already add up to that.
+            let matching = needle.isEmpty ? counts.values.reduce(0, +) : try request.fetchCount(db)
             return TaskPage(tasks: tasks, matchingCount: matching, statusCounts: counts)
         }
     }

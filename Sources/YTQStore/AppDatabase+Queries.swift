@@ -3,7 +3,7 @@ import YTQCore
 
 extension AppDatabase {
     /// Tasks newest first, optionally of one status, at most `limit` of them (nil: all).
-    public func tasks(status: DownloadStatus? = nil, limit: Int? = nil, offset: Int = 0) throws(StoreError) -> [DownloadTask] {
+    public func tasks(status: DownloadStatus? = nil, limit: Int? = nil) throws(StoreError) -> [DownloadTask] {
         try read("list tasks") { db in
             var request = DownloadTask.all()
             if let status {
@@ -11,7 +11,7 @@ extension AppDatabase {
             }
             request = request.order(DownloadTask.Columns.id.desc)
             if let limit {
-                request = request.limit(limit, offset: offset)
+                request = request.limit(limit)
             }
             return try request.fetchAll(db)
         }

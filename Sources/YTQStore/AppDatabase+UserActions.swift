@@ -35,7 +35,7 @@ extension AppDatabase {
         let policy = ConcurrencyPolicy(limits: limits)
         return try write("retry task \(id)") { db in
             let (task, _, _) = try Self.fetchWithOwner(db, id: id)
-            guard task.status == .failed || task.status == .cancelled else {
+            guard task.status.isRetryable else {
                 throw StoreError.notRetryable(id: id, status: task.status)
             }
             if let violation = try Self.ruleViolation(db, requester: task.requester, policy: policy) {

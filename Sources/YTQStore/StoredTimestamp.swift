@@ -28,9 +28,7 @@ struct StoredTimestamp: DatabaseValueConvertible, Sendable {
 
     /// `yyyy-MM-dd HH:mm:ss.SSS` in UTC.
     static func text(of date: Date) -> String {
-        let time = CivilTime(date, zone: .utc)
-        return "\(pad(time.year, 4))-\(pad(time.month, 2))-\(pad(time.day, 2)) "
-            + "\(pad(time.hour, 2)):\(pad(time.minute, 2)):\(pad(time.second, 2)).\(pad(time.millisecond, 3))"
+        CivilTime(date, zone: .utc).text(to: .millisecond)
     }
 
     /// Reads `yyyy-MM-dd`, optionally followed by ` HH:mm`, `:ss` and `.SSS` (also with `T`
@@ -76,10 +74,5 @@ struct StoredTimestamp: DatabaseValueConvertible, Sendable {
             guard index == bytes.count else { return nil }
         }
         return time.utcDate
-    }
-
-    private static func pad(_ value: Int, _ width: Int) -> String {
-        let digits = String(value)
-        return digits.count >= width ? digits : String(repeating: "0", count: width - digits.count) + digits
     }
 }

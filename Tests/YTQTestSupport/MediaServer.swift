@@ -122,17 +122,7 @@ private final class RequestLog: @unchecked Sendable {
     }
 
     func readLines(from handle: FileHandle) {
-        var pending = Data()
-        while true {
-            let chunk = handle.availableData
-            if chunk.isEmpty { break }
-            pending.append(chunk)
-            while let newline = pending.firstIndex(of: 0x0A) {
-                let line = pending[pending.startIndex..<newline]
-                pending = Data(pending[pending.index(after: newline)...])
-                accept(line)
-            }
-        }
+        handle.forEachLine(accept)
         lock.lock()
         finished = true
         lock.broadcast()

@@ -13,17 +13,9 @@ public final class WorkerProcess: @unchecked Sendable {
                                  stdout: .pipe, stderr: .file(stderrPath))
         guard let output = child.output else { return }
         Thread { [weak self] in
-            var buffer = Data()
-            while true {
-                let chunk = output.availableData
-                if chunk.isEmpty { break }
-                buffer.append(chunk)
-                while let newline = buffer.firstIndex(of: 10) {
-                    let line = String(decoding: buffer[buffer.startIndex..<newline], as: UTF8.self)
-                    buffer.removeSubrange(buffer.startIndex...newline)
-                    guard let self else { return }
-                    self.lock.withLock { self.lines.append(line) }
-                }
+            output.forEachLine { line in
+                guard let self else { return }
+                self.lock.withLock { self.lines.append(String(decoding: line, as: UTF8.self)) }
             }
         }.start()
     }

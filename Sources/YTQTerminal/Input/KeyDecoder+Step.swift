@@ -74,29 +74,30 @@ extension KeyDecoder {
 
     static func ss3Key(_ byte: UInt8) -> Key? {
         switch byte {
-        case 0x41: return .up
-        case 0x42: return .down
-        case 0x43: return .right
-        case 0x44: return .left
-        case 0x48: return .home
-        case 0x46: return .end
         case 0x4D: return .enter
         case 0x50...0x53: return .function(Int(byte) - 0x50 + 1)
-        default: return nil
+        default: return cursorKey(byte)
         }
     }
 
     static func csiKey(_ terminator: UInt8, first: Int) -> Key? {
         switch terminator {
+        case 0x5A: return .backTab
+        case 0x50...0x53 where first <= 1: return .function(Int(terminator) - 0x50 + 1)
+        case 0x7E: return tildeKey(first)
+        default: return cursorKey(terminator)
+        }
+    }
+
+    /// The final byte both `ESC O x` and `ESC [ x` use for arrows, Home and End.
+    private static func cursorKey(_ byte: UInt8) -> Key? {
+        switch byte {
         case 0x41: return .up
         case 0x42: return .down
         case 0x43: return .right
         case 0x44: return .left
         case 0x48: return .home
         case 0x46: return .end
-        case 0x5A: return .backTab
-        case 0x50...0x53 where first <= 1: return .function(Int(terminator) - 0x50 + 1)
-        case 0x7E: return tildeKey(first)
         default: return nil
         }
     }

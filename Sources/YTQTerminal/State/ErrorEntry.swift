@@ -19,32 +19,3 @@ public struct ErrorEntry: Sendable, Equatable {
         self.init(taskID: taskID, message: reason.message, hint: reason.hint)
     }
 }
-
-/// A one-line message under the list, such as "Started task #12".
-public struct StatusMessage: Sendable, Equatable {
-    /// How the message reads: neutral, good news, or a problem.
-    public enum Kind: Sendable, Equatable {
-        case info, success, failure
-    }
-
-    public var text: String
-    public var kind: Kind
-
-    public init(_ text: String, kind: Kind = .info) {
-        self.text = text
-        self.kind = kind
-    }
-}
-
-/// An automatic retry that is waiting: which attempt, why, and when it runs.
-public struct RetryNote: Sendable, Equatable {
-    public var attempt: Int
-    public var reason: FailureReason
-    public var retryAt: Date
-
-    public init(attempt: Int, reason: FailureReason, retryAt: Date) {
-        self.attempt = attempt
-        self.reason = reason
-        self.retryAt = retryAt
-    }
-}

@@ -97,7 +97,7 @@ extension UIState {
             statusMessage = StatusMessage("Cancelling task #\(task.id)…")
             return [.cancel(taskID: task.id)]
         case .retry:
-            guard task.status == .failed || task.status == .cancelled else {
+            guard task.status.isRetryable else {
                 statusMessage = StatusMessage("\(name) is \(task.status.rawValue); only failed or cancelled tasks are retried",
                                               kind: .failure)
                 return []

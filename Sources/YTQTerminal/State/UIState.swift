@@ -22,8 +22,6 @@ public struct UIState: Sendable, Equatable {
     public var progress: [Int64: DownloadProgress] = [:]
     /// Automatic retries waiting to run, by task id.
     public var retries: [Int64: RetryNote] = [:]
-    /// The yt-dlp command line that ran each task, where the loop knows it (shown in details).
-    public var commandLines: [Int64: String] = [:]
     /// How many tasks the store holds when `tasks` is only a page of them.
     public var totalTaskCount: Int?
     /// Tasks per status in the whole store, when the loop counts them there (a page of

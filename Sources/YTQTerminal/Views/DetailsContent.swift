@@ -44,7 +44,7 @@ enum DetailsContent {
         field("Requester", task.userID.map { "uid \($0) from \(task.ipAddress)" } ?? task.ipAddress)
         field("Created", HumanFormat.timestamp(task.createdAt, zone: context.zone))
         field("Updated", HumanFormat.timestamp(task.updatedAt, zone: context.zone))
-        let commandLine = state.commandLines[task.id] ?? task.commandLine
+        let commandLine = task.commandLine
         field("Command", commandLine ?? "not recorded yet", commandLine == nil ? .muted : .normal)
         if let message = task.errorMessage ?? retry?.reason.message {
             lines.append([])

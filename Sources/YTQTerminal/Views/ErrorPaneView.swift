@@ -6,14 +6,15 @@ enum ErrorPaneView {
         screen.drawBox(rect, title: title, style: .muted)
         screen.putOnBorder([Span("x", Style.accent.bolded), Span(" clears", .muted)], rect: rect, bottom: true)
         let inner = rect.inset(rows: 1, columns: 2)
-        for (offset, line) in lines(state, width: inner.width).prefix(inner.height).enumerated() {
+        for (offset, line) in lines(state, width: inner.width, limit: inner.height).enumerated() {
             screen.put(line, row: inner.row + offset, column: inner.column, width: inner.width)
         }
     }
 
-    /// The pane's lines: the newest error in full (its reason wrapped over up to three lines,
-    /// then its hint), the older ones one line each.
-    static func lines(_ state: UIState, width: Int) -> [[Span]] {
+    /// The pane's first `limit` lines: the newest error in full (its reason wrapped over up to
+    /// three lines, then its hint), the older ones one line each. The layout asks for a few
+    /// on every turn of the loop, so older errors past `limit` are not even looked at.
+    static func lines(_ state: UIState, width: Int, limit: Int = .max) -> [[Span]] {
         guard let newest = state.errors.first, width > 0 else { return [] }
         var lines: [[Span]] = []
         let prefix = newest.taskID.map { "#\($0) " } ?? ""
@@ -28,10 +29,10 @@ enum ErrorPaneView {
         if let hint = newest.hint {
             lines.append([Span(DisplayWidth.spaces(DisplayWidth.of(prefix))), Span(DisplayWidth.truncate("→ " + hint, to: max(1, width - DisplayWidth.of(prefix))), .warning)])
         }
-        for entry in state.errors.dropFirst() {
+        for entry in state.errors.dropFirst().prefix(max(0, limit - lines.count)) {
             lines.append(spans(entry, width: width))
         }
-        return lines
+        return Array(lines.prefix(limit))
     }
 
     /// `#9 reason → hint` in `width` cells: the hint keeps up to half the line.

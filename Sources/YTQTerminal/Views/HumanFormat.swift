@@ -46,14 +46,12 @@ public enum HumanFormat {
         if time.isSameDay(as: today) { return clock }
         let month = months[max(0, min(11, time.month - 1))]
         if time.year == today.year { return "\(month) \(twoDigits(time.day)) \(clock)" }
-        return "\(time.year)-\(twoDigits(time.month))-\(twoDigits(time.day))"
+        return time.text(to: .day)
     }
 
     /// `2026-05-01 14:03:22` on `zone`'s clock.
     public static func timestamp(_ date: Date, zone: CivilTime.Zone) -> String {
-        let time = CivilTime(date, zone: zone)
-        return "\(time.year)-\(twoDigits(time.month))-\(twoDigits(time.day)) "
-            + "\(twoDigits(time.hour)):\(twoDigits(time.minute)):\(twoDigits(time.second))"
+        CivilTime(date, zone: zone).text(to: .second)
     }
 
     private static let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]

@@ -32,7 +32,7 @@ struct Layout {
             status = all.droppingBottom(1).bottom(1)
             let middle = all.droppingTop(5).droppingBottom(2)
             let cap = size.rows >= 40 ? 6 : 4
-            let wanted = ErrorPaneView.lines(state, width: size.columns - 4).count
+            let wanted = ErrorPaneView.lines(state, width: size.columns - 4, limit: cap).count
             let errorLines = min(wanted, cap, middle.height - 6 - 2)
             if errorLines > 0 {
                 errors = middle.bottom(errorLines + 2)

@@ -3,24 +3,33 @@ import Foundation
 /// Draws the open overlay (help, details, a confirmation) over the main screen.
 enum OverlayView {
     static func draw(_ state: UIState, context: RenderContext, compact: Bool, into screen: inout Screen) {
-        let bounds = screen.bounds
         switch state.overlay {
         case .none:
             return
-        case .help:
-            let rect = panelRect(in: bounds, compact: compact)
-            let lines = HelpContent.lines(width: contentWidth(rect, compact: compact))
-            drawPanel(title: [Span("Help", Style.accent.bolded), Span("  ytq keys", .muted)], lines: lines,
-                      scroll: state.overlayScroll, in: rect, compact: compact, into: &screen)
-        case .details(let id):
-            guard let task = state.task(id: id) else { return }
-            let rect = panelRect(in: bounds, compact: compact)
-            let lines = DetailsContent.lines(task, state: state, context: context,
-                                             width: contentWidth(rect, compact: compact))
-            drawPanel(title: [Span("Task #\(id)", Style.accent.bolded)], lines: lines, scroll: state.overlayScroll,
-                      in: rect, compact: compact, into: &screen)
         case .confirmQuit, .confirmRemove:
-            ConfirmView.draw(state, in: bounds, compact: compact, into: &screen)
+            ConfirmView.draw(state, in: screen.bounds, compact: compact, into: &screen)
+        case .help, .details:
+            guard let panel = panel(state, in: screen.bounds, compact: compact, context: context) else { return }
+            drawPanel(title: panel.title, lines: panel.lines, scroll: state.overlayScroll, in: panel.rect, compact: compact,
+                      into: &screen)
+        }
+    }
+
+    /// The scrolling panel of the help or details overlay: its title, lines and rectangle.
+    private static func panel(
+        _ state: UIState, in bounds: Rect, compact: Bool, context: RenderContext
+    ) -> (title: [Span], lines: [[Span]], rect: Rect)? {
+        let rect = panelRect(in: bounds, compact: compact)
+        let width = contentWidth(rect, compact: compact)
+        switch state.overlay {
+        case .help:
+            return ([Span("Help", Style.accent.bolded), Span("  ytq keys", .muted)], HelpContent.lines(width: width), rect)
+        case .details(let id):
+            guard let task = state.task(id: id) else { return nil }
+            return ([Span("Task #\(id)", Style.accent.bolded)],
+                    DetailsContent.lines(task, state: state, context: context, width: width), rect)
+        case .none, .confirmQuit, .confirmRemove:
+            return nil
         }
     }
 
@@ -37,20 +46,8 @@ enum OverlayView {
     static func maxScroll(_ state: UIState, size: TerminalSize) -> Int {
         let compact = Layout(size: size, state: state).mode != .full
         let context = RenderContext(now: Date(timeIntervalSince1970: 0), zone: .utc)
-        let lines: Int
-        let rect: Rect
-        switch state.overlay {
-        case .help:
-            rect = panelRect(in: Rect(size), compact: compact)
-            lines = HelpContent.lines(width: contentWidth(rect, compact: compact)).count
-        case .details(let id):
-            guard let task = state.task(id: id) else { return 0 }
-            rect = panelRect(in: Rect(size), compact: compact)
-            lines = DetailsContent.lines(task, state: state, context: context, width: contentWidth(rect, compact: compact)).count
-        default:
-            return 0
-        }
-        return max(0, lines - (compact ? rect.height - 1 : rect.height - 2))
+        guard let panel = panel(state, in: Rect(size), compact: compact, context: context) else { return 0 }
+        return max(0, panel.lines.count - (compact ? panel.rect.height - 1 : panel.rect.height - 2))
     }
 
     /// A box with a title, scrollable lines, and the scroll position on the bottom border.

@@ -12,13 +12,14 @@ enum Fixtures {
 
     static func task(
         _ id: Int64, _ status: DownloadStatus, title: String?, format: String = "best",
-        url: String? = nil, created: Double, updated: Double? = nil, error: String? = nil, file: String? = nil
+        url: String? = nil, created: Double, updated: Double? = nil, error: String? = nil, file: String? = nil,
+        commandLine: String? = nil
     ) -> DownloadTask {
         DownloadTask(
             id: id, userID: 1000, ipAddress: "127.0.0.1",
             videoURL: url ?? "https://videos.example.com/watch?v=clip\(id)", format: format, status: status,
             filePath: file, title: title, errorMessage: error,
-            createdAt: minutesAgo(created), updatedAt: minutesAgo(updated ?? created)
+            createdAt: minutesAgo(created), updatedAt: minutesAgo(updated ?? created), commandLine: commandLine
         )
     }
 
@@ -26,7 +27,9 @@ enum Fixtures {
         + "because the YouTube account associated with this video has been terminated."
 
     static let tasks: [DownloadTask] = [
-        task(12, .downloading, title: "日本語のタイトル 🎬 テスト", format: "720p", created: 2),
+        task(12, .downloading, title: "日本語のタイトル 🎬 テスト", format: "720p", created: 2, commandLine:
+             "yt-dlp --newline --progress-template '%(progress)j' -f 'bv*[height<=720]+ba/b[height<=720]/b' "
+             + "-o '/home/ada/Downloads/ytq/%(title)s [%(id)s].%(ext)s' https://videos.example.com/watch?v=clip12"),
         task(11, .downloading, title: nil, url: "https://media.example.org/streams/2026/keynote-live.m3u8", created: 5),
         task(10, .pending, title: "Lecture 3: Fourier transforms", format: "audio-mp3", created: 6),
         task(9, .failed, title: "A very long video title that goes on and on about many different things indeed",
@@ -61,8 +64,6 @@ enum Fixtures {
         state.statusMessage = StatusMessage("Started task #12 (720p)", kind: .success)
         state.url = TextField("https://www.youtube.com/watch?v=aqz-KE-bpKQ")
         state.formatIndex = 2
-        state.commandLines[12] = "yt-dlp --newline --progress-template '%(progress)j' -f 'bv*[height<=720]+ba/b[height<=720]/b' "
-            + "-o '/home/ada/Downloads/ytq/%(title)s [%(id)s].%(ext)s' https://videos.example.com/watch?v=clip12"
         return state
     }
 
