@@ -20,8 +20,9 @@ def ytq_pid():
     pane = tmux("list-panes", "-t", "b", "-F", "#{pane_pid}").strip()
     return int(pane)
 
-def cpu_seconds(pid):
-    fields = open(f"/proc/{pid}/stat").read().rsplit(")", 1)[1].split()
+def cpu_seconds(stat_path):
+    """utime + stime of the process or thread whose stat file this is."""
+    fields = open(stat_path).read().rsplit(")", 1)[1].split()
     return (int(fields[11]) + int(fields[12])) / TICK
 
 def switches(pid):
@@ -37,8 +38,7 @@ def thread_cpu_seconds(pid, name):
     for tid in os.listdir(f"/proc/{pid}/task"):
         try:
             if open(f"/proc/{pid}/task/{tid}/comm").read().strip() != name: continue
-            fields = open(f"/proc/{pid}/task/{tid}/stat").read().rsplit(")", 1)[1].split()
-            total += (int(fields[11]) + int(fields[12])) / TICK
+            total += cpu_seconds(f"/proc/{pid}/task/{tid}/stat")
         except FileNotFoundError:
             pass
     return total
@@ -71,9 +71,9 @@ try:
     tmux("new-session", "-d", "-s", "b", "-x", "120", "-y", "40", "exec " + ytq)
     time.sleep(2)
     pid = ytq_pid()
-    s0, c0 = switches(pid), cpu_seconds(pid)
+    s0, c0 = switches(pid), cpu_seconds(f"/proc/{pid}/stat")
     time.sleep(10)
-    s1, c1 = switches(pid), cpu_seconds(pid)
+    s1, c1 = switches(pid), cpu_seconds(f"/proc/{pid}/stat")
     print(f"idle: {(s1 - s0) / 10:.1f} wake-ups/s (context switches of all threads), CPU {(c1 - c0) / 10 * 100:.2f}% of a core, "
           f"resident {rss_mib(pid):.1f} MiB")
 
@@ -84,9 +84,9 @@ try:
         subprocess.run([ytq, "add", f"http://127.0.0.1:{port}/media/b{i}.mp4?size=50000000", "--per-user-limit", "10"],
                        env=env, capture_output=True, check=True)
     time.sleep(4)
-    c0 = cpu_seconds(pid); s0 = switches(pid); u0 = thread_cpu_seconds(pid, "ytq-ui")
+    c0 = cpu_seconds(f"/proc/{pid}/stat"); s0 = switches(pid); u0 = thread_cpu_seconds(pid, "ytq-ui")
     time.sleep(10)
-    c1 = cpu_seconds(pid); s1 = switches(pid); u1 = thread_cpu_seconds(pid, "ytq-ui")
+    c1 = cpu_seconds(f"/proc/{pid}/stat"); s1 = switches(pid); u1 = thread_cpu_seconds(pid, "ytq-ui")
     print(f"10 downloads reporting progress: ytq (UI + scheduler + parsing) CPU {(c1 - c0) / 10 * 100:.1f}% of a core, "
           f"{(s1 - s0) / 10:.0f} wake-ups/s, resident {rss_mib(pid):.1f} MiB; "
           f"the UI thread alone (events, list reloads, rendering, curses) {(u1 - u0) / 10 * 100:.1f}% of a core")

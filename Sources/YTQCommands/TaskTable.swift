@@ -8,7 +8,7 @@ struct TaskTable {
         guard !tasks.isEmpty else { return "no tasks\n" }
         let header = ["ID", "STATUS", "DONE", "FORMAT", "CREATED", "TITLE / URL"]
         let rows = tasks.map { task in
-            [String(task.id), task.status.rawValue, Self.done(task), Self.clip(task.format, 16), Timestamp.local(task.createdAt),
+            [String(task.id), task.status.rawValue, Self.done(task), task.format.clipped(to: 16), Timestamp.local(task.createdAt),
              task.summary.displayName]
         }
         let widths = (0..<header.count - 1).map { column in
@@ -29,9 +29,5 @@ struct TaskTable {
         let progress = DownloadProgress(downloadedBytes: downloaded, totalBytes: task.totalBytes)
         guard let percentage = progress.percentage else { return "-" }
         return "\(Int(percentage))%"
-    }
-
-    static func clip(_ text: String, _ limit: Int) -> String {
-        text.count <= limit ? text : String(text.prefix(limit - 1)) + "…"
     }
 }

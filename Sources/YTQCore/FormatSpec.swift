@@ -80,13 +80,3 @@ public enum FormatSpec: Sendable, Equatable, Hashable {
         }
     }
 }
-
-extension String {
-    /// The string without leading and trailing ASCII spaces and tabs (Foundation-free).
-    func trimmingSpaces() -> String {
-        var slice = Substring(self)
-        while let first = slice.first, first == " " || first == "\t" { slice = slice.dropFirst() }
-        while let last = slice.last, last == " " || last == "\t" { slice = slice.dropLast() }
-        return String(slice)
-    }
-}

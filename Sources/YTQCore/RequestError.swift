@@ -48,7 +48,7 @@ public enum RequestError: Error, Equatable, Sendable, CustomStringConvertible {
         return out
     }
 
-    static func clip(_ text: String, to limit: Int = 120) -> String {
-        text.count <= limit ? text : String(text.prefix(limit - 1)) + "…"
+    static func clip(_ text: String) -> String {
+        text.clipped(to: 120)
     }
 }

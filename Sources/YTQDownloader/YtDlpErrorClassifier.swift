@@ -59,7 +59,7 @@ public enum YtDlpErrorClassifier {
     }
 
     static func clip(_ text: String) -> String {
-        text.count <= maxMessageLength ? text : String(text.prefix(maxMessageLength - 1)) + "…"
+        text.clipped(to: maxMessageLength)
     }
 
     struct Rule {
