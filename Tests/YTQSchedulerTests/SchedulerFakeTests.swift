@@ -72,7 +72,7 @@ struct SchedulerFakeTests {
         await harness.waitFor("progress") { $0.name == "DownloadProgressUpdated" }
         let partials = harness.configuration.partialFolder(for: task.id)
         #expect(TaskTempFolder.hasPartialFiles(at: partials))
-        let actions = TaskActions(database: harness.database, configuration: harness.configuration, limits: .default)
+        let actions = harness.actions
         _ = try await actions.cancel(id: task.id)
         await harness.waitFor("cancelled") { $0.name == "DownloadCancelled" && $0.taskID == task.id }
         #expect(try harness.task(task.id).status == .cancelled)
@@ -91,7 +91,7 @@ struct SchedulerFakeTests {
         harness.start()
         let task = try harness.add("https://fake.test/video/fail-404")
         await harness.waitFor("failed") { $0.name == "DownloadFailed" }
-        let actions = TaskActions(database: harness.database, configuration: harness.configuration, limits: .default)
+        let actions = harness.actions
         guard case .success(let queued) = try actions.retry(id: task.id) else {
             Issue.record("retry refused")
             await harness.stop()
@@ -139,7 +139,7 @@ struct SchedulerFakeTests {
         harness.start()
         let task = try harness.add("https://fake.test/video/ignore-sigint")
         await harness.waitFor("progress") { $0.name == "DownloadProgressUpdated" }
-        let actions = TaskActions(database: harness.database, configuration: harness.configuration, limits: .default)
+        let actions = harness.actions
         _ = try await actions.cancel(id: task.id)
         await harness.waitFor("cancelled") { $0.name == "DownloadCancelled" }
         await harness.waitUntil("no stray yt-dlp", timeout: 5) { harness.strayProcesses().isEmpty }
@@ -177,7 +177,7 @@ struct SchedulerFakeTests {
         harness.start()
         let task = try harness.add("https://fake.test/video/ignore-sigint")
         await harness.waitFor("progress") { $0.name == "DownloadProgressUpdated" }
-        let actions = TaskActions(database: harness.database, configuration: harness.configuration, limits: .default)
+        let actions = harness.actions
         _ = try await actions.cancel(id: task.id)
         guard case .success = try actions.retry(id: task.id) else {
             Issue.record("retry refused")
@@ -223,7 +223,7 @@ struct SchedulerFakeTests {
         await harness.waitFor("second completed") { $0.name == "DownloadCompleted" && $0.taskID == second.id }
         let path = try #require(try harness.task(first.id).filePath)
         #expect(try harness.task(second.id).filePath == path, "both runs wrote the same file")
-        let actions = TaskActions(database: harness.database, configuration: harness.configuration, limits: .default)
+        let actions = harness.actions
         let kept = try await actions.remove(id: first.id, deleteFile: true)
         #expect(kept.deletedFile == nil)
         #expect(kept.keptFileReason?.contains("another task") == true)

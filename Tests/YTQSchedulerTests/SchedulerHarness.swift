@@ -50,6 +50,11 @@ final class SchedulerHarness: @unchecked Sendable {
 
     var events: [DownloadEvent] { recorder.events }
 
+    /// Cancel, retry and remove as the CLI and the screen run them, on this harness's store.
+    var actions: TaskActions {
+        TaskActions(database: database, configuration: configuration, limits: .default)
+    }
+
     /// Waits until an event matches, or fails the test after `timeout` seconds.
     @discardableResult
     func waitFor(_ description: String, timeout: Double = 60, _ match: (DownloadEvent) -> Bool) async -> DownloadEvent? {
