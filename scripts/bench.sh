@@ -11,20 +11,15 @@ work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 export YTQ_DB="$work/ytq.sqlite" YTQ_CONFIG="$work/none.toml"
 "$bin/ytq" list >/dev/null
-python3 - "$YTQ_DB" <<'PY'
-import sqlite3, sys
-c = sqlite3.connect(sys.argv[1])
-c.executemany("INSERT INTO download_tasks(user_id, ip_address, video_url, format, status, created_at, updated_at) "
-              "VALUES (?, '127.0.0.1', ?, 'best', ?, '2026-01-01 00:00:00.000', '2026-01-01 00:00:00.000')",
-              [(i % 500, f"https://example.com/v{i}", ("completed", "failed", "cancelled")[i % 3]) for i in range(100000)])
-c.commit()
-PY
+python3 scripts/seed_tasks.py "$YTQ_DB" 100000
+YTQ_DB="$work/bench.sqlite" "$bin/ytq" list >/dev/null
+python3 scripts/seed_tasks.py "$work/bench.sqlite" 100000
 echo "== ytq add as a whole process, database of 100,000 tasks (target: 30 ms)"
 hyperfine -N --warmup 3 --runs 50 "$bin/ytq add https://example.com/x --per-user-limit 1000000 --system-limit 1000000"
 echo "== ytq list --limit 20 on the same database"
 hyperfine -N --warmup 3 --runs 50 "$bin/ytq list --limit 20"
 echo "== in-process throughput (target: 2,000 check-and-inserts per second)"
-"$bin/ytq-bench"
+"$bin/ytq-bench" "$work/bench.sqlite"
 echo "== engine: start latency and download overhead"
 python3 scripts/bench_engine.py "$bin/ytq" "$PWD"
 echo "== terminal UI: first screen, memory, idle wake-ups, CPU under load"

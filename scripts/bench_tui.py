@@ -4,7 +4,9 @@
 On a database of 100,000 tasks, with ytq in tmux: time to the first full screen, resident
 memory, wake-ups per second and CPU while idle, and CPU with 10 downloads reporting progress.
 """
-import os, shutil, sqlite3, subprocess, sys, tempfile, time
+import os, shutil, subprocess, sys, tempfile, time
+
+import seed_tasks
 
 ytq, repo = sys.argv[1], sys.argv[2]
 work = tempfile.mkdtemp(prefix="ytq-bench-tui-")
@@ -50,11 +52,7 @@ def rss_mib(pid):
 server = None
 try:
     subprocess.run([ytq, "list"], env=env, capture_output=True, check=True)
-    db = sqlite3.connect(env["YTQ_DB"])
-    db.executemany("INSERT INTO download_tasks(user_id, ip_address, video_url, format, status, created_at, updated_at) "
-                   "VALUES (?, '127.0.0.1', ?, 'best', ?, '2026-01-01 00:00:00.000', '2026-01-01 00:00:00.000')",
-                   [(i % 500, f"https://example.com/v{i}", ("completed", "failed", "cancelled")[i % 3]) for i in range(100000)])
-    db.commit(); db.close()
+    seed_tasks.seed(env["YTQ_DB"], 100_000)
     firsts = []
     for _ in range(5):
         start = time.monotonic()

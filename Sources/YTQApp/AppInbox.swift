@@ -1,5 +1,6 @@
 import Synchronization
 import YTQCore
+import YTQStore
 import YTQTerminal
 
 /// The one way into the UI loop from other threads: messages queue here and the loop's
@@ -21,6 +22,14 @@ final class AppInbox: Sendable {
         case removed(taskID: Int64)
         /// The terminal changed size (SIGWINCH).
         case resized
+        /// A new download was added (the submitted form is cleared).
+        case submitted(DownloadTask)
+        /// Adding the download failed: the form keeps what was typed.
+        case submissionFailed(ActionError)
+        /// A task changed through this process's action (retry): show it at once.
+        case taskUpdated(DownloadTask)
+        /// A page of tasks read for the screen.
+        case page(AppDatabase.TaskPage)
     }
 
     let wakeup: TerminalWakeup

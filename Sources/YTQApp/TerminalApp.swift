@@ -10,22 +10,17 @@ import YTQTerminal
 /// its database watch, which the screen shares) runs in Swift concurrency and posts to the
 /// loop's `AppInbox`.
 public struct TerminalApp: Sendable {
+    /// The queue the in-process scheduler runs.
     public let database: AppDatabase
-    public let databasePath: String
-    public let limits: ConcurrencyLimits
+    /// What the user does on the screen goes through here, as `requester`.
+    public let actions: TaskActions
     public let requester: Requester
-    public let configuration: SchedulerConfiguration
     public let environment: [String: String]
 
-    public init(
-        database: AppDatabase, databasePath: String, limits: ConcurrencyLimits, requester: Requester,
-        configuration: SchedulerConfiguration, environment: [String: String]
-    ) {
+    public init(database: AppDatabase, actions: TaskActions, requester: Requester, environment: [String: String]) {
         self.database = database
-        self.databasePath = databasePath
-        self.limits = limits
+        self.actions = actions
         self.requester = requester
-        self.configuration = configuration
         self.environment = environment
     }
 
@@ -35,8 +30,7 @@ public struct TerminalApp: Sendable {
         let wakeup = try TerminalWakeup()
         let inbox = AppInbox(wakeup: wakeup)
         let scheduler = Scheduler(
-            database: database, databasePath: databasePath, configuration: configuration,
-            onDatabaseChange: { inbox.post(.databaseChanged) })
+            database: database, configuration: actions.configuration, onDatabaseChange: { inbox.post(.databaseChanged) })
         let events = scheduler.events.subscribe()
         let forwarder = Task { for await event in events { inbox.post(.download(event)) } }
         let running = Task { await scheduler.run() }

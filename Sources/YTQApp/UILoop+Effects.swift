@@ -6,12 +6,9 @@ import YTQStore
 import YTQTerminal
 
 extension UILoop {
-    var actions: TaskActions {
-        TaskActions(database: context.app.database, configuration: context.app.configuration, limits: context.app.limits)
-    }
-
-    /// Carries out what the UI state asked for. Quick database writes run here; actions that
-    /// may wait for a process to stop run in the background and report through the inbox.
+    /// Carries out what the UI state asked for. Every user action goes through `TaskActions`
+    /// in a task of its own and reports back through the inbox, so the UI thread never waits
+    /// for the database or for a process to stop.
     func perform(_ effects: [UIEffect]) {
         for effect in effects {
             switch effect {
@@ -28,65 +25,83 @@ extension UILoop {
         }
     }
 
-    private func submit(_ request: DownloadRequest) {
+    /// Runs `action` off the UI thread; what it returns is posted to the inbox.
+    private func background(_ action: @escaping @Sendable (TaskActions, Requester) async -> AppInbox.Message) {
         let app = context.app
-        let create = CreateDownload(database: app.database, limits: app.limits, requester: app.requester)
-        do {
-            let task = try create(request)
-            state.submissionSucceeded(task)
-            context.scheduler.poke()
-            if request.format.needsFFmpeg, (try? YtDlpExecutable.resolve("ffmpeg", searchPath: app.environment["PATH"])) == nil {
-                state.addError(ErrorEntry(
-                    taskID: task.id, message: "ffmpeg is not installed, and the \(task.format) format needs it",
-                    hint: "install it (sudo apt-get install ffmpeg), or the download will fail at the end"))
+        let inbox = context.inbox
+        Task { inbox.post(await action(app.actions, app.requester)) }
+    }
+
+    private func submit(_ request: DownloadRequest) {
+        let scheduler = context.scheduler
+        background { actions, requester in
+            do throws(ActionError) {
+                let task = try await actions.add(request, by: requester)
+                scheduler.poke()
+                return .submitted(task)
+            } catch {
+                return .submissionFailed(error)
             }
-        } catch {
-            state.submissionFailed(error.description)
+        }
+    }
+
+    /// The form was accepted: clear it, and warn now when the format needs an ffmpeg that is missing.
+    func submitted(_ task: DownloadTask) {
+        state.submissionSucceeded(task)
+        if task.format.needsFFmpeg, ExecutableSearch.find("ffmpeg", searchPath: context.app.environment["PATH"]) == nil {
+            state.addError(ErrorEntry(
+                taskID: task.id, message: "ffmpeg is not installed, and the \(task.format) format needs it",
+                hint: "install it (sudo apt-get install ffmpeg), or the download will fail at the end"))
         }
     }
 
     private func cancel(_ id: Int64) {
-        let actions = actions
-        let inbox = context.inbox
-        Task {
-            do {
-                _ = try await actions.cancel(id: id)
-                inbox.post(.notice(StatusMessage("Cancelled task #\(id)")))
+        background { actions, requester in
+            do throws(ActionError) {
+                _ = try await actions.cancel(id: id, by: requester)
+                return .notice(StatusMessage("Cancelled task #\(id)"))
             } catch {
-                inbox.post(.error(ErrorEntry(taskID: id, message: "\(error)")))
+                return .error(ErrorEntry(taskID: id, message: error.description))
             }
         }
     }
 
     private func retry(_ id: Int64) {
-        do {
-            switch try actions.retry(id: id) {
-            case .success(let task):
-                state.upsert(task)
-                state.setStatus(StatusMessage("Queued task #\(id) again", kind: .success))
-                context.scheduler.poke()
-            case .failure(let violation):
-                state.addError(ErrorEntry(taskID: id, message: violation.description))
+        let scheduler = context.scheduler
+        background { actions, requester in
+            do throws(ActionError) {
+                let task = try await actions.retry(id: id, by: requester)
+                scheduler.poke()
+                return .taskUpdated(task)
+            } catch {
+                return .error(ErrorEntry(taskID: id, message: error.description))
             }
-        } catch {
-            state.addError(ErrorEntry(taskID: id, message: error.description))
         }
     }
 
     private func remove(_ id: Int64, deleteFile: Bool) {
-        let actions = actions
         let inbox = context.inbox
-        Task {
-            do {
-                let removal = try await actions.remove(id: id, deleteFile: deleteFile)
+        background { actions, requester in
+            do throws(ActionError) {
+                let removal = try await actions.remove(id: id, deleteFile: deleteFile, by: requester)
                 inbox.post(.removed(taskID: id))
                 if let reason = removal.keptFileReason {
-                    inbox.post(.notice(StatusMessage("Removed task #\(id); kept the file: \(reason)", kind: .failure)))
-                } else {
-                    inbox.post(.notice(StatusMessage("Removed task #\(id)" + (removal.deletedFile == nil ? "" : " and its file"))))
+                    return .notice(StatusMessage("Removed task #\(id); kept the file: \(reason)", kind: .failure))
                 }
+                return .notice(StatusMessage("Removed task #\(id)" + (removal.deletedFile == nil ? "" : " and its file")))
             } catch {
-                inbox.post(.error(ErrorEntry(taskID: id, message: "\(error)")))
+                return .error(ErrorEntry(taskID: id, message: error.description))
+            }
+        }
+    }
+
+    /// Reads the visible page (never the whole table) off the UI thread; it arrives as `.page`.
+    func loadPage(filter: String, limit: Int) {
+        background { actions, requester in
+            do throws(ActionError) {
+                return .page(try await actions.page(filter: filter, limit: limit, by: requester))
+            } catch {
+                return .notice(StatusMessage("Could not read the task list: \(error)", kind: .failure))
             }
         }
     }
@@ -102,7 +117,7 @@ extension UILoop {
         let environment = context.app.environment
         let desktop = environment["DISPLAY"] != nil || environment["WAYLAND_DISPLAY"] != nil
         let remote = environment["SSH_CONNECTION"] != nil || environment["SSH_CLIENT"] != nil
-        if desktop, !remote, let opener = try? YtDlpExecutable.resolve("xdg-open", searchPath: environment["PATH"]) {
+        if desktop, !remote, let opener = ExecutableSearch.find("xdg-open", searchPath: environment["PATH"]) {
             let process = Process()
             process.executableURL = URL(fileURLWithPath: opener)
             process.arguments = [folder]

@@ -32,6 +32,10 @@ final class UILoop {
     var lastDraw = ContinuousClock.now - frameInterval
     /// Tasks whose live progress comes from this process's scheduler events.
     var liveTasks: Set<Int64> = []
+    /// A page read is under way; a reload asked for meanwhile waits for it (one at a time,
+    /// so pages never arrive out of order).
+    var pageInFlight = false
+    var reloadWanted = false
 
     private init(context: Context, terminal: CursesTerminal) {
         self.context = context
@@ -73,7 +77,7 @@ final class UILoop {
                 apply(message)
             }
             if let due = reloadDue, ContinuousClock.now >= due { reload() }
-            if state.tasks.count < state.neededRowCount, state.tasks.count < (state.totalTaskCount ?? 0) { reload() }
+            if !pageInFlight, state.tasks.count < state.neededRowCount, state.tasks.count < (state.totalTaskCount ?? 0) { reload() }
             if state.wantsTicks { state.needsRedraw = true }
             if !keys.isEmpty { drawIfDue(force: true) }
         }
@@ -123,6 +127,15 @@ final class UILoop {
             scheduleReload()
         case .resized:
             state.resize(to: terminal.refreshSize())
+        case .submitted(let task):
+            submitted(task)
+        case .submissionFailed(let error):
+            state.submissionFailed(error.description)
+        case .taskUpdated(let task):
+            state.upsert(task)
+            state.setStatus(StatusMessage("Queued task #\(task.id) again", kind: .success))
+        case .page(let page):
+            apply(page)
         }
     }
 
@@ -131,17 +144,23 @@ final class UILoop {
         reloadDue = min(reloadDue ?? earliest, earliest)
     }
 
-    /// Reads the visible page from SQLite (never the whole table).
+    /// Asks for the visible page (never the whole table); it arrives as `.page`.
     func reload() {
         reloadDue = nil
         lastReload = ContinuousClock.now
-        let limit = max(state.neededRowCount, 100)
-        let page: AppDatabase.TaskPage
-        do {
-            page = try context.app.database.taskPage(filter: state.filter.text, limit: limit)
-        } catch {
-            state.setStatus(StatusMessage("Could not read the task list: \(error)", kind: .failure))
+        guard !pageInFlight else {
+            reloadWanted = true
             return
+        }
+        pageInFlight = true
+        loadPage(filter: state.filter.text, limit: max(state.neededRowCount, 100))
+    }
+
+    private func apply(_ page: AppDatabase.TaskPage) {
+        pageInFlight = false
+        if reloadWanted {
+            reloadWanted = false
+            scheduleReload(immediately: true)
         }
         state.replaceTasks(page.tasks, totalCount: page.matchingCount)
         state.statusCounts = page.statusCounts

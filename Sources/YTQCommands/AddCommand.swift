@@ -1,7 +1,7 @@
 import ArgumentParser
 import YTQCore
 
-/// `ytq add URL [--format F]`: queue one download through `CreateDownload`; prints its id.
+/// `ytq add URL [--format F]`: queue one download through `TaskActions.add`; prints its id.
 struct AddCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "add",
@@ -24,12 +24,12 @@ struct AddCommand: AsyncParsableCommand {
     @OptionGroup var options: GlobalOptions
 
     func run() async throws {
-        let context = try CommandContext(options)
+        let context = try await CommandContext(options)
         let task: DownloadTask
         do {
-            task = try context.createDownload(url: url, format: format)
+            task = try await context.actions.add(url: url, format: format, by: context.requester)
         } catch {
-            throw CLIError(error)
+            throw CLIError.action(error)
         }
         print(task.id)
     }

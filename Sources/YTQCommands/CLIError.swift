@@ -7,33 +7,24 @@ import YTQStore
 /// Exit codes: 1 for runtime failures (database, missing task), 2 for invalid input or
 /// usage, 3 for a request refused by a concurrency rule.
 enum CLIError: Error, CustomStringConvertible {
-    case invalid(String)
-    case refused(RuleViolation)
+    /// A user action (or read) did nothing; its exit code follows the kind of refusal.
+    case action(ActionError)
     case store(StoreError)
     case settings(SettingsError)
     /// The screen could not start (no terminal, unknown TERM).
     case terminal(String)
 
-    init(_ error: CreateDownloadError) {
-        switch error {
-        case .invalid(let error): self = .invalid(error.description)
-        case .refused(let violation): self = .refused(violation)
-        case .store(let error): self = .store(error)
-        }
-    }
-
     var exitCode: Int32 {
         switch self {
-        case .invalid, .settings: return 2
-        case .refused: return 3
-        case .store, .terminal: return 1
+        case .action(.invalid), .settings: return 2
+        case .action(.refused): return 3
+        case .action, .store, .terminal: return 1
         }
     }
 
     var description: String {
         switch self {
-        case .invalid(let message): return message
-        case .refused(let violation): return violation.description
+        case .action(let error): return error.description
         case .store(let error): return error.description
         case .settings(let error): return error.description
         case .terminal(let message): return message

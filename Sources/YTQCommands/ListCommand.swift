@@ -24,12 +24,12 @@ struct ListCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let context = try CommandContext(options)
+        let context = try await CommandContext(options)
         let tasks: [DownloadTask]
         do {
-            tasks = try context.database.tasks(status: status, limit: limit)
+            tasks = try await context.actions.list(status: status, limit: limit, by: context.requester)
         } catch {
-            throw CLIError.store(error)
+            throw CLIError.action(error)
         }
         if json {
             print(try TaskJSON.encode(tasks))

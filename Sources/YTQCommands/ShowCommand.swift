@@ -17,12 +17,12 @@ struct ShowCommand: AsyncParsableCommand {
     @OptionGroup var options: GlobalOptions
 
     func run() async throws {
-        let context = try CommandContext(options)
+        let context = try await CommandContext(options)
         let task: DownloadTask
         do {
-            task = try context.database.task(id: id)
+            task = try await context.actions.show(id: id, by: context.requester)
         } catch {
-            throw CLIError.store(error)
+            throw CLIError.action(error)
         }
         if json {
             print(try TaskJSON.encode(task))

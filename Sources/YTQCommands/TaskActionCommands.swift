@@ -11,12 +11,12 @@ struct CancelCommand: AsyncParsableCommand {
     @OptionGroup var options: GlobalOptions
 
     func run() async throws {
-        let context = try CommandContext(options)
+        let context = try await CommandContext(options)
         do {
-            let task = try await context.taskActions.cancel(id: id)
+            let task = try await context.actions.cancel(id: id, by: context.requester)
             print("cancelled #\(task.id)")
         } catch {
-            throw CLIError.store(error)
+            throw CLIError.action(error)
         }
     }
 }
@@ -30,16 +30,12 @@ struct RetryCommand: AsyncParsableCommand {
     @OptionGroup var options: GlobalOptions
 
     func run() async throws {
-        let context = try CommandContext(options)
-        let outcome: Result<DownloadTask, RuleViolation>
+        let context = try await CommandContext(options)
         do {
-            outcome = try context.taskActions.retry(id: id)
+            let task = try await context.actions.retry(id: id, by: context.requester)
+            print("queued #\(task.id) again")
         } catch {
-            throw CLIError.store(error)
-        }
-        switch outcome {
-        case .success(let task): print("queued #\(task.id) again")
-        case .failure(let violation): throw CLIError.refused(violation)
+            throw CLIError.action(error)
         }
     }
 }
@@ -54,15 +50,15 @@ struct RemoveCommand: AsyncParsableCommand {
     @OptionGroup var options: GlobalOptions
 
     func run() async throws {
-        let context = try CommandContext(options)
+        let context = try await CommandContext(options)
         do {
-            let removal = try await context.taskActions.remove(id: id, deleteFile: deleteFile)
+            let removal = try await context.actions.remove(id: id, deleteFile: deleteFile, by: context.requester)
             print("removed #\(removal.task.id)" + (removal.deletedFile.map { " and deleted \($0)" } ?? ""))
             if let reason = removal.keptFileReason {
                 FileHandle.standardError.write(Data("ytq: kept the file: \(reason)\n".utf8))
             }
         } catch {
-            throw CLIError.store(error)
+            throw CLIError.action(error)
         }
     }
 }

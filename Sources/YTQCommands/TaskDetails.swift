@@ -9,7 +9,7 @@ struct TaskDetails {
             ("id", String(task.id)),
             ("status", task.status.rawValue),
             ("url", task.videoURL),
-            ("format", task.format),
+            ("format", task.format.storedValue),
             ("title", task.title ?? "-"),
             ("file", task.filePath ?? "-"),
             ("user", task.userID.map { "uid \($0)" } ?? "-"),

@@ -8,7 +8,7 @@ struct TaskTable {
         guard !tasks.isEmpty else { return "no tasks\n" }
         let header = ["ID", "STATUS", "DONE", "FORMAT", "CREATED", "TITLE / URL"]
         let rows = tasks.map { task in
-            [String(task.id), task.status.rawValue, Self.done(task), task.format.clipped(to: 16), Timestamp.local(task.createdAt),
+            [String(task.id), task.status.rawValue, Self.done(task), task.format.storedValue.clipped(to: 16), Timestamp.local(task.createdAt),
              task.summary.displayName]
         }
         let widths = (0..<header.count - 1).map { column in

@@ -32,10 +32,10 @@ struct WorkerCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let context = try CommandContext(options)
+        let context = try await CommandContext(options)
         var configuration = context.schedulerConfiguration
         if let stallTimeout { configuration.stallTimeout = .seconds(stallTimeout) }
-        let scheduler = Scheduler(database: context.database, databasePath: context.settings.databasePath, configuration: configuration)
+        let scheduler = Scheduler(database: context.database, configuration: configuration)
         // Subscribed before the scheduler starts, so no event is missed.
         let events = scheduler.events.subscribe()
         let printer = Task { [json] in

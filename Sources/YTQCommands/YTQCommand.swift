@@ -29,10 +29,9 @@ public struct YTQCommand: AsyncParsableCommand {
 
     /// Opens the terminal UI, with the scheduler running in this process.
     public func run() async throws {
-        let context = try CommandContext(options)
+        let context = try await CommandContext(options)
         let app = TerminalApp(
-            database: context.database, databasePath: context.settings.databasePath, limits: context.settings.limits,
-            requester: context.requester, configuration: context.schedulerConfiguration,
+            database: context.database, actions: context.actions, requester: context.requester,
             environment: ProcessInfo.processInfo.environment)
         do {
             try await app.run()

@@ -21,5 +21,5 @@ public enum DownloadStatus: String, Codable, Sendable, CaseIterable {
     public var isFinished: Bool { !isActive }
 
     /// Whether the user may queue it again (`ytq retry`, `r` on the screen).
-    public var isRetryable: Bool { self == .failed || self == .cancelled }
+    public var isRetryable: Bool { UserAction.retry.permits(self) }
 }

@@ -3,13 +3,15 @@ import Foundation
 /// One download as ytq remembers it: who asked, what for, and how it went.
 ///
 /// Field names follow the `download_tasks` columns; the JSON form (`ytq list --json`) uses
-/// the column names as keys and `meta_data` as an object.
-public struct DownloadTask: Sendable, Equatable, Identifiable, Codable {
+/// the column names as keys and `meta_data` as an object. The claim, the child process, the
+/// heartbeat and the backoff are the worker's bookkeeping: they are fields of the record but
+/// not part of the JSON form.
+public struct DownloadTask: Sendable, Equatable, Identifiable, Encodable {
     public var id: Int64
     public var userID: Int?
     public var ipAddress: String
     public var videoURL: String
-    public var format: String
+    public var format: FormatSpec
     public var status: DownloadStatus
     public var filePath: String?
     public var title: String?
@@ -26,13 +28,23 @@ public struct DownloadTask: Sendable, Equatable, Identifiable, Codable {
     public var totalBytes: Int64?
     /// The yt-dlp command line of the last run.
     public var commandLine: String?
+    /// The worker that runs it now (only while `downloading`).
+    public var claim: TaskClaim?
+    /// When the claim's holder last said it was alive.
+    public var heartbeatAt: Date?
+    /// The yt-dlp process of the current or last run, so a later run or a user's cancel
+    /// can make sure it is gone.
+    public var child: ProcessIdentity?
+    /// A backed-off pending task is not claimed before this time.
+    public var notBefore: Date?
 
     public init(
-        id: Int64, userID: Int?, ipAddress: String, videoURL: String, format: String,
+        id: Int64, userID: Int?, ipAddress: String, videoURL: String, format: FormatSpec,
         status: DownloadStatus, filePath: String? = nil, title: String? = nil,
         metaData: [String: JSONValue] = [:], errorMessage: String? = nil,
         createdAt: Date, updatedAt: Date, attempts: Int = 0, crashCount: Int = 0,
-        downloadedBytes: Int64? = nil, totalBytes: Int64? = nil, commandLine: String? = nil
+        downloadedBytes: Int64? = nil, totalBytes: Int64? = nil, commandLine: String? = nil,
+        claim: TaskClaim? = nil, heartbeatAt: Date? = nil, child: ProcessIdentity? = nil, notBefore: Date? = nil
     ) {
         self.id = id
         self.userID = userID
@@ -51,6 +63,10 @@ public struct DownloadTask: Sendable, Equatable, Identifiable, Codable {
         self.downloadedBytes = downloadedBytes
         self.totalBytes = totalBytes
         self.commandLine = commandLine
+        self.claim = claim
+        self.heartbeatAt = heartbeatAt
+        self.child = child
+        self.notBefore = notBefore
     }
 
     public enum CodingKeys: String, CodingKey, CaseIterable {

@@ -2,7 +2,9 @@
 ///
 /// Stored in the `format` column as the preset's name, or as `raw:EXPR` for an expression
 /// that could be mistaken for a preset name; parsing the stored text gives the same value back.
-public enum FormatSpec: Sendable, Equatable, Hashable {
+/// Parsed once, where it enters (the command line, the screen, the database row), and carried
+/// as this value to the yt-dlp argv.
+public enum FormatSpec: Sendable, Equatable, Hashable, CustomStringConvertible {
     case preset(FormatPreset)
     case expression(String)
 
@@ -78,5 +80,25 @@ public enum FormatSpec: Sendable, Equatable, Hashable {
         case .preset(let preset): return preset.needsFFmpeg
         case .expression(let expression): return expression.contains("+")
         }
+    }
+
+    public var description: String { storedValue }
+}
+
+/// Encodes as its stored text; decoding parses that text again, so a value that is not a
+/// valid format never enters (a JSON document or a database row alike).
+extension FormatSpec: Codable {
+    public init(from decoder: any Decoder) throws {
+        let text = try decoder.singleValueContainer().decode(String.self)
+        do {
+            self = try FormatSpec(parsing: text)
+        } catch {
+            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: error.description))
+        }
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(storedValue)
     }
 }

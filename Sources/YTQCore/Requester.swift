@@ -38,6 +38,14 @@ public struct Requester: Sendable, Equatable, Hashable {
         }
     }
 
+    /// Whether this requester may act on a task that `owner` asked for: one's own tasks
+    /// (same uid, or the same address when no uid is known), or any task for root.
+    public func mayManage(tasksOf owner: Requester) -> Bool {
+        if userID == 0 { return true }
+        if let userID { return owner.userID == userID }
+        return owner.userID == nil && owner.ipAddress == ipAddress
+    }
+
     /// A short human label: `uid 1000` or `192.0.2.7`.
     public var label: String {
         if let userID { return "uid \(userID)" }

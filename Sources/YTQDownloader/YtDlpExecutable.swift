@@ -1,4 +1,3 @@
-import Foundation
 import YTQCore
 
 /// Finds the yt-dlp program to run, and says how to install it when it is missing.
@@ -14,32 +13,19 @@ public enum YtDlpExecutable {
     ///   - searchPath: a `PATH`-style list; only absolute folders are searched.
     /// - Throws: a `.toolMissing` reason that names what was looked for and how to fix it.
     public static func resolve(_ nameOrPath: String, searchPath: String?) throws(FailureReason) -> String {
-        let fileManager = FileManager.default
-        if nameOrPath.contains("/") {
-            var isDirectory: ObjCBool = false
-            guard fileManager.fileExists(atPath: nameOrPath, isDirectory: &isDirectory) else {
-                throw FailureReason(kind: .toolMissing, message: "yt-dlp not found at \(nameOrPath)", hint: installHint)
-            }
-            guard !isDirectory.boolValue, fileManager.isExecutableFile(atPath: nameOrPath) else {
-                throw FailureReason(
-                    kind: .toolMissing, message: "\(nameOrPath) is not an executable file",
-                    hint: "make it executable (chmod +x) or " + installHint
-                )
-            }
-            return nameOrPath
+        switch ExecutableSearch.locate(nameOrPath, searchPath: searchPath) {
+        case .found(let path):
+            return path
+        case .notExecutable:
+            throw FailureReason(
+                kind: .toolMissing, message: "\(nameOrPath) is not an executable file",
+                hint: "make it executable (chmod +x) or " + installHint)
+        case .missing where nameOrPath.contains("/"):
+            throw FailureReason(kind: .toolMissing, message: "yt-dlp not found at \(nameOrPath)", hint: installHint)
+        case .missing:
+            throw FailureReason(
+                kind: .toolMissing, message: "\(nameOrPath) was not found on PATH (\(searchPath ?? "unset"))",
+                hint: installHint)
         }
-        let folders = (searchPath ?? "").split(separator: ":").map(String.init).filter { $0.hasPrefix("/") }
-        for folder in folders {
-            let candidate = folder.hasSuffix("/") ? folder + nameOrPath : folder + "/" + nameOrPath
-            var isDirectory: ObjCBool = false
-            if fileManager.fileExists(atPath: candidate, isDirectory: &isDirectory), !isDirectory.boolValue,
-               fileManager.isExecutableFile(atPath: candidate) {
-                return candidate
-            }
-        }
-        throw FailureReason(
-            kind: .toolMissing, message: "\(nameOrPath) was not found on PATH (\(searchPath ?? "unset"))",
-            hint: installHint
-        )
     }
 }

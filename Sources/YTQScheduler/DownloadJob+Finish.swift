@@ -22,11 +22,11 @@ extension DownloadJob {
         }
         // Where the download stood, for the list and for a resume (throttled writes may lag).
         if let progress = state.progress {
-            _ = try? database.recordProgress(claim, progress)
+            _ = try? await database.recordProgress(claim, progress)
         }
         if state.stopReason == .shutdown, result?.filePath == nil {
             // Leave the partial file for `--continue` on the next start.
-            if case .written(let released) = await finalWrite({ () throws(StoreError) in try database.releaseTask(claim) }) {
+            if case .written(let released) = await finalWrite({ () async throws(StoreError) in try await database.releaseTask(claim) }) {
                 events.publish(.changed(taskID: released.id))
             }
             return
@@ -56,8 +56,8 @@ extension DownloadJob {
         if let size = (try? FileManager.default.attributesOfItem(atPath: filePath))?[.size] as? NSNumber {
             metaData["filesize"] = .number(size.doubleValue)
         }
-        switch await finalWrite({ () throws(StoreError) in
-            try database.completeTask(claim, filePath: filePath, title: info?.title, metaData: metaData)
+        switch await finalWrite({ () async throws(StoreError) in
+            try await database.completeTask(claim, filePath: filePath, title: info?.title, metaData: metaData)
         }) {
         case .written(let done):
             removePartials()
@@ -77,7 +77,7 @@ extension DownloadJob {
             let delay = configuration.backoff(afterAttempt: attempts)
             let notBefore = Date().addingTimeInterval(delay.seconds)
             let note = FailureReason(kind: reason.kind, message: "attempt \(attempts) of \(configuration.maxAttempts) failed: \(reason.message)", hint: reason.hint)
-            switch await finalWrite({ () throws(StoreError) in try database.requeueTask(claim, reason: note, notBefore: notBefore) }) {
+            switch await finalWrite({ () async throws(StoreError) in try await database.requeueTask(claim, reason: note, notBefore: notBefore) }) {
             case .written(let requeued): events.publish(.retrying(requeued, attempt: attempts, reason: reason, delay: delay))
             case .claimLost: await handleLostClaim(completedFile: nil)
             case .failed: break
@@ -86,7 +86,7 @@ extension DownloadJob {
         }
         var final = reason
         if attempts > 1 { final.message = "failed after \(attempts) attempts: \(reason.message)" }
-        switch await finalWrite({ () throws(StoreError) in try database.failTask(claim, reason: final) }) {
+        switch await finalWrite({ () async throws(StoreError) in try await database.failTask(claim, reason: final) }) {
         case .written(let failed):
             removePartials()
             events.publish(.failed(failed, reason: final))
@@ -99,10 +99,10 @@ extension DownloadJob {
 
     /// Runs a fenced final write, retrying database errors (a lock held too long, a full
     /// disk) a few times with a growing pause.
-    func finalWrite(_ body: () throws(StoreError) -> DownloadTask?) async -> FinalWrite {
+    func finalWrite(_ body: () async throws(StoreError) -> DownloadTask?) async -> FinalWrite {
         for attempt in 0..<5 {
             do {
-                guard let task = try body() else { return .claimLost }
+                guard let task = try await body() else { return .claimLost }
                 return .written(task)
             } catch {
                 try? await Task.sleep(for: .milliseconds(200 << attempt))
@@ -117,9 +117,7 @@ extension DownloadJob {
     private func handleLostClaim(completedFile: String?) async {
         let current: DownloadTask?
         do {
-            current = try database.task(id: claim.taskID)
-        } catch .taskNotFound {
-            current = nil
+            current = try await database.task(id: claim.taskID)
         } catch {
             return
         }

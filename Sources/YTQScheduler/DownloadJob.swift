@@ -16,26 +16,25 @@ final class DownloadJob: Sendable {
         case processFinished
     }
 
+    /// The task as claimed: `task.child` is the yt-dlp an earlier run left, if any.
     let task: DownloadTask
     let claim: TaskClaim
-    let previousChild: ProcessIdentity?
     let database: AppDatabase
-    let service: YtDlpService
+    let configuration: SchedulerConfiguration
     let events: EventBus
     private let inputs: AsyncStream<Input>
     private let input: AsyncStream<Input>.Continuation
 
-    init(claimed: AppDatabase.ClaimedTask, database: AppDatabase, service: YtDlpService, events: EventBus) {
-        self.task = claimed.task
-        self.claim = claimed.claim
-        self.previousChild = claimed.previousChild
+    /// Nil when `claimed` carries no claim (it was not claimed by `claimNextTask`).
+    init?(claimed: DownloadTask, database: AppDatabase, configuration: SchedulerConfiguration, events: EventBus) {
+        guard let claim = claimed.claim else { return nil }
+        self.task = claimed
+        self.claim = claim
         self.database = database
-        self.service = service
+        self.configuration = configuration
         self.events = events
         (inputs, input) = AsyncStream.makeStream(of: Input.self)
     }
-
-    var configuration: SchedulerConfiguration { service.configuration }
 
     /// Asks the job to stop; the first reason wins.
     func stop(_ reason: JobStopReason) {
@@ -47,19 +46,13 @@ final class DownloadJob: Sendable {
         events.publish(.started(task))
         // An earlier run's yt-dlp (cancelled moments ago, still in its grace period) must be
         // gone before another one writes the same partial file.
-        if let previous = previousChild,
+        if let previous = task.child,
            await ProcessControl.terminateProcessGroup(pid: previous.pid, startTime: previous.startTime, grace: configuration.stopGrace) == .stillRunning {
             await finish(JobState(task: task), result: nil, failure: FailureReason(
                 kind: .transient, message: "the previous yt-dlp for this task (pid \(previous.pid)) could not be stopped"))
             return
         }
-        let process: YtDlpProcess
-        do {
-            process = try service.makeProcess(for: task)
-        } catch {
-            await finish(JobState(task: task), result: nil, failure: error)
-            return
-        }
+        let process = YtDlpProcess(invocation: configuration.invocation(for: task), stopGrace: configuration.stopGrace)
         var state = JobState(task: task)
         state.task.commandLine = process.invocation.commandLine
         let running = Task { await process.run() }
@@ -76,10 +69,10 @@ final class DownloadJob: Sendable {
         loop: for await message in inputs {
             switch message {
             case .output(let event):
-                handle(event, state: &state)
+                await handle(event, state: &state)
             case .tick:
                 checkStall(state: state)
-                writeProgress(state: &state)
+                await writeProgress(state: &state)
             case .stop(let reason):
                 if state.stopReason == nil {
                     state.stopReason = reason
@@ -96,18 +89,18 @@ final class DownloadJob: Sendable {
         await finish(state, result: result, failure: nil)
     }
 
-    private func handle(_ event: YtDlpEvent, state: inout JobState) {
+    private func handle(_ event: YtDlpEvent, state: inout JobState) async {
         switch event {
         case .started(let pid, let startTime):
             let child = ProcessIdentity(pid: pid, startTime: startTime ?? ProcessControl.startTime(pid: pid) ?? 0)
-            if (try? database.recordChild(claim, child: child, commandLine: state.task.commandLine ?? "")) == false {
+            if (try? await database.recordChild(claim, child: child, commandLine: state.task.commandLine ?? "")) == false {
                 stop(.claimLost)
             }
         case .info(let info):
             state.info = info
             if let title = info.title { state.task.title = title }
             state.task.metaData = info.metaData
-            if (try? database.recordInfo(claim, title: info.title, metaData: info.metaData)) == false {
+            if (try? await database.recordInfo(claim, title: info.title, metaData: info.metaData)) == false {
                 stop(.claimLost)
             }
         case .progress(let report):
@@ -127,18 +120,18 @@ final class DownloadJob: Sendable {
             state.task.downloadedBytes = progress.downloadedBytes
             state.task.totalBytes = progress.totalBytes
             events.publish(.progressUpdated(state.task, progress))
-            writeProgress(state: &state)
+            await writeProgress(state: &state)
         case .done, .stderr, .output, .signalSent:
             break
         }
     }
 
     /// Writes progress and renews the claim at most once per `progressWriteInterval`.
-    private func writeProgress(state: inout JobState) {
+    private func writeProgress(state: inout JobState) async {
         let now = ContinuousClock.now
         guard now - state.lastWriteAt >= configuration.progressWriteInterval else { return }
         state.lastWriteAt = now
-        if (try? database.recordProgress(claim, state.progress)) == false {
+        if (try? await database.recordProgress(claim, state.progress)) == false {
             stop(.claimLost)
         }
     }

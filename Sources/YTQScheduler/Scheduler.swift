@@ -11,9 +11,8 @@ import YTQStore
 public actor Scheduler {
     public nonisolated let events: EventBus
     public nonisolated let identity: ProcessIdentity
+    public nonisolated let configuration: SchedulerConfiguration
     let database: AppDatabase
-    let service: YtDlpService
-    let monitor: DatabaseChangeMonitor?
     let onDatabaseChange: (@Sendable () -> Void)?
     var jobs: [Int64: (job: DownloadJob, runner: Task<Void, Never>)] = [:]
     var stopping = false
@@ -22,24 +21,19 @@ public actor Scheduler {
     private let wakeups: AsyncStream<Void>
     private let wake: AsyncStream<Void>.Continuation
 
-    /// - Parameters:
-    ///   - databasePath: the file to watch for other processes' changes (nil: poll).
-    ///   - onDatabaseChange: also called on each change the watch sees, so the screen can
-    ///     share this watch instead of keeping one of its own.
+    /// - Parameter onDatabaseChange: also called on each change `database.changes()` reports,
+    ///   so the screen can share the scheduler's watch instead of keeping one of its own.
     public init(
-        database: AppDatabase, databasePath: String?, configuration: SchedulerConfiguration, events: EventBus = EventBus(),
+        database: AppDatabase, configuration: SchedulerConfiguration, events: EventBus = EventBus(),
         onDatabaseChange: (@Sendable () -> Void)? = nil
     ) {
         self.onDatabaseChange = onDatabaseChange
         self.database = database
-        self.service = YtDlpService(configuration: configuration)
+        self.configuration = configuration
         self.events = events
-        self.monitor = databasePath.map { DatabaseChangeMonitor(databasePath: $0) }
         self.identity = Self.currentProcess()
         (wakeups, wake) = AsyncStream.makeStream(of: Void.self, bufferingPolicy: .bufferingNewest(1))
     }
-
-    public nonisolated var configuration: SchedulerConfiguration { service.configuration }
 
     /// The pid and start time of this process, as recorded in claims.
     static func currentProcess() -> ProcessIdentity {
@@ -55,9 +49,8 @@ public actor Scheduler {
     /// workers run), so an idle scheduler sleeps.
     public func run(untilIdle: Bool = false) async {
         await reconcile()
-        let watcher = Task { [monitor, wake, onDatabaseChange] in
-            guard let monitor else { return }
-            for await _ in monitor.changes() {
+        let watcher = Task { [database, wake, onDatabaseChange] in
+            for await _ in database.changes() {
                 wake.yield()
                 onDatabaseChange?()
             }
@@ -69,14 +62,14 @@ public actor Scheduler {
         }
         wake.yield()
         for await _ in wakeups {
-            checkClaims()
+            await checkClaims()
             if !stopping, ContinuousClock.now - lastReconcile >= .seconds(5) { await reconcile() }
             // Checked again: a shutdown may have come while reconcile waited for an orphan.
-            if !stopping { claimWhileSlotsFree() }
+            if !stopping { await claimWhileSlotsFree() }
             if stopping, jobs.isEmpty { break }
-            let active = (try? database.activeTaskCount()) ?? 1
+            let active = (try? await database.activeTaskCount()) ?? 1
             if untilIdle, jobs.isEmpty, active == 0 { break }
-            setTicking(!jobs.isEmpty || stopping || monitor == nil || active > 0)
+            setTicking(!jobs.isEmpty || stopping || active > 0)
         }
     }
 
@@ -108,13 +101,18 @@ public actor Scheduler {
     }
 
     /// Claims queued tasks until the system-wide limit or the queue is exhausted.
-    func claimWhileSlotsFree() {
-        while jobs.count < configuration.systemLimit {
-            guard let claimed = try? database.claimNextTask(
-                owner: identity, systemLimit: configuration.systemLimit, excluding: Set(jobs.keys))
+    func claimWhileSlotsFree() async {
+        while jobs.count < configuration.systemLimit, !stopping {
+            guard let claimed = try? await database.claimNextTask(
+                owner: identity, systemLimit: configuration.systemLimit, excluding: Set(jobs.keys)),
+                let job = DownloadJob(claimed: claimed, database: database, configuration: configuration, events: events)
             else { return }
-            let id = claimed.task.id
-            let job = DownloadJob(claimed: claimed, database: database, service: service, events: events)
+            // A shutdown that came while the claim was being written: hand the task back.
+            if stopping {
+                _ = try? await database.releaseTask(job.claim)
+                return
+            }
+            let id = claimed.id
             let runner = Task { [weak self] in
                 await job.run()
                 await self?.jobEnded(id)
@@ -129,10 +127,10 @@ public actor Scheduler {
     }
 
     /// Stops the local jobs whose claim was revoked by another process (cancel, remove).
-    func checkClaims() {
+    func checkClaims() async {
         guard !jobs.isEmpty else { return }
         let claims = jobs.values.map(\.job.claim)
-        guard let lost = try? database.lostClaims(claims) else { return }
+        guard let lost = try? await database.lostClaims(claims) else { return }
         for claim in lost { jobs[claim.taskID]?.job.stop(.claimLost) }
     }
 
@@ -141,12 +139,12 @@ public actor Scheduler {
     /// worker keeps dying.
     func reconcile() async {
         lastReconcile = ContinuousClock.now
-        guard let abandoned = try? database.takeOverAbandonedTasks(
+        guard let abandoned = try? await database.takeOverAbandonedTasks(
             owner: identity, running: Set(jobs.keys), leaseTimeout: configuration.leaseTimeout.seconds,
             isAlive: { ProcessControl.isSameProcess(pid: $0.pid, startTime: $0.startTime) })
         else { return }
         for entry in abandoned {
-            if let orphan = entry.orphan,
+            if let orphan = entry.task.child,
                await ProcessControl.terminateProcessGroup(pid: orphan.pid, startTime: orphan.startTime, grace: configuration.stopGrace) == .stillRunning {
                 // It could not be stopped (another user's process?): never start a second
                 // yt-dlp on the same file. Our claim lapses and the next reconcile tries again.
@@ -157,11 +155,11 @@ public actor Scheduler {
                     kind: .crashLoop,
                     message: "the worker running this download stopped unexpectedly \(entry.task.crashCount) times; ytq gave up on it",
                     hint: "`ytq retry \(entry.task.id)` tries again")
-                if let failed = try? database.failTask(entry.claim, reason: reason) {
+                if let failed = try? await database.failTask(entry.claim, reason: reason) {
                     configuration.removePartialFolder(for: entry.task.id)
                     events.publish(.failed(failed, reason: reason))
                 }
-            } else if let requeued = try? database.requeueTask(entry.claim, reason: nil, notBefore: nil) {
+            } else if let requeued = try? await database.requeueTask(entry.claim, reason: nil, notBefore: nil) {
                 events.publish(.changed(taskID: requeued.id))
             }
         }

@@ -59,13 +59,13 @@ public struct SchedulerConfiguration: Sendable {
 
     /// The partial-files folder of a task: `<partialRoot>/<id>`.
     public func partialFolder(for taskID: Int64) -> String {
-        TaskTempFolder.path(root: partialRoot, taskID: taskID)
+        PartialFolder.path(root: partialRoot, taskID: taskID)
     }
 
     /// Deletes a task's partial files, as far as it can (what cannot go is tried again the
     /// next time the task ends or is removed).
     public func removePartialFolder(for taskID: Int64) {
-        try? TaskTempFolder.remove(at: partialFolder(for: taskID))
+        try? PartialFolder.remove(at: partialFolder(for: taskID))
     }
 
     /// The partial-files root beside a database file: `<db folder>/partial`.

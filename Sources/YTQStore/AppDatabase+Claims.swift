@@ -5,119 +5,132 @@ import YTQCore
 /// What the scheduler's writes may do: each is fenced by the claim's token, so a worker that
 /// lost its claim (cancelled, removed, recovered by another process) changes nothing.
 extension AppDatabase {
-    /// A task just claimed for a run.
-    public struct ClaimedTask: Sendable, Equatable {
-        public var task: DownloadTask
-        public var claim: TaskClaim
-        /// The yt-dlp an earlier run recorded (e.g. one still in its grace period after a
-        /// cancel); the new run must make sure it is gone before starting another.
-        public var previousChild: ProcessIdentity?
-    }
-
     /// Claims the oldest runnable pending task, if fewer than `systemLimit` tasks are
     /// downloading across all processes. One IMMEDIATE transaction: two workers never claim
     /// the same task, and never exceed the limit together. Tasks in `excluding` (still
     /// winding down in this process) are left for later.
-    public func claimNextTask(owner: ProcessIdentity, systemLimit: Int, excluding: Set<Int64> = [], now: Date = Date()) throws(StoreError) -> ClaimedTask? {
+    ///
+    /// The returned task still names the yt-dlp an earlier run recorded (`child`, e.g. one
+    /// still in its grace period after a cancel): the new run makes sure it is gone first.
+    public func claimNextTask(owner: ProcessIdentity, systemLimit: Int, excluding: Set<Int64> = [], now: Date = Date()) async throws(StoreError) -> DownloadTask? {
+        let queued: SQL = """
+            SELECT id FROM download_tasks
+            WHERE status = \(DownloadStatus.pending) AND (not_before IS NULL OR not_before <= \(StoredTimestamp(now)))
+                AND id NOT IN \(Array(excluding))
+            """
         // A cheap read first, so an idle wake-up never takes the write lock.
-        let excluded = excluding.isEmpty ? "" : " AND id NOT IN (\(excluding.map(String.init).joined(separator: ",")))"
-        let queued = "SELECT id FROM download_tasks WHERE status = 'pending' AND (not_before IS NULL OR not_before <= ?)\(excluded)"
-        let candidate = try read("look for queued tasks") { db in
-            try Int64.fetchOne(db, sql: queued + " LIMIT 1", arguments: [StoredTimestamp(now)])
+        let candidate = try await read("look for queued tasks") { db in
+            try Int64.fetchOne(db, SQLRequest(literal: queued + " LIMIT 1"))
         }
         guard candidate != nil else { return nil }
         let token = UUID().uuidString
-        return try write("claim a queued task") { db -> ClaimedTask? in
-            let downloading = try Int.fetchOne(db, sql: "SELECT count(*) FROM download_tasks WHERE status = 'downloading'") ?? 0
+        return try await write("claim a queued task") { db -> DownloadTask? in
+            let downloading = try DownloadTask.filter(DownloadTask.Columns.status == DownloadStatus.downloading).fetchCount(db)
             guard downloading < systemLimit else { return nil }
-            guard let id = try Int64.fetchOne(db, sql: queued + " ORDER BY id LIMIT 1", arguments: [StoredTimestamp(now)]) else { return nil }
-            let previous = try Row.fetchOne(db, sql: "SELECT child_pid, child_started FROM download_tasks WHERE id = ?", arguments: [id])
-            try db.execute(sql: """
-                UPDATE download_tasks SET status = 'downloading', claim_token = ?, owner_pid = ?, owner_started = ?,
-                    heartbeat_at = ?, attempts = attempts + 1, not_before = NULL, child_pid = NULL, child_started = NULL,
-                    updated_at = ?
-                WHERE id = ?
-                """, arguments: [token, owner.pid, Int64(bitPattern: owner.startTime), StoredTimestamp(now), StoredTimestamp(now), id])
-            guard let task = try DownloadTask.fetchOne(db, key: id) else { return nil }
-            return ClaimedTask(task: task, claim: TaskClaim(taskID: id, token: token, owner: owner),
-                               previousChild: Self.identity(previous?["child_pid"], previous?["child_started"]))
+            guard let id = try Int64.fetchOne(db, SQLRequest(literal: queued + " ORDER BY id LIMIT 1")) else { return nil }
+            let previousChild = try DownloadTask.fetchOne(db, key: id)?.child
+            try db.execute(literal: """
+                UPDATE download_tasks SET status = \(DownloadStatus.downloading), claim_token = \(token),
+                    owner_pid = \(owner.pid), owner_started = \(owner.storedStartTime),
+                    heartbeat_at = \(StoredTimestamp(now)), attempts = attempts + 1, not_before = NULL,
+                    child_pid = NULL, child_started = NULL, updated_at = \(StoredTimestamp(now))
+                WHERE id = \(id)
+                """)
+            guard var task = try DownloadTask.fetchOne(db, key: id) else { return nil }
+            task.child = previousChild
+            return task
         }
     }
 
     /// Records the yt-dlp child that runs the claimed task. False when the claim is lost.
-    public func recordChild(_ claim: TaskClaim, child: ProcessIdentity, commandLine: String, now: Date = Date()) throws(StoreError) -> Bool {
-        try fencedUpdate(claim, "record the yt-dlp process", sql: "child_pid = ?, child_started = ?, command_line = ?, heartbeat_at = ?",
-                         arguments: [child.pid, Int64(bitPattern: child.startTime), commandLine, StoredTimestamp(now)])
+    public func recordChild(_ claim: TaskClaim, child: ProcessIdentity, commandLine: String, now: Date = Date()) async throws(StoreError) -> Bool {
+        try await fencedUpdate(claim, "record the yt-dlp process", """
+            child_pid = \(child.pid), child_started = \(child.storedStartTime), command_line = \(commandLine),
+            heartbeat_at = \(StoredTimestamp(now))
+            """)
     }
 
     /// Records progress and renews the claim's heartbeat. False when the claim is lost.
-    public func recordProgress(_ claim: TaskClaim, _ progress: DownloadProgress?, now: Date = Date()) throws(StoreError) -> Bool {
+    public func recordProgress(_ claim: TaskClaim, _ progress: DownloadProgress?, now: Date = Date()) async throws(StoreError) -> Bool {
         if let progress {
-            return try fencedUpdate(claim, "record progress", sql: "downloaded_bytes = ?, total_bytes = ?, heartbeat_at = ?",
-                                    arguments: [progress.downloadedBytes, progress.totalBytes, StoredTimestamp(now)])
+            return try await fencedUpdate(claim, "record progress", """
+                downloaded_bytes = \(progress.downloadedBytes), total_bytes = \(progress.totalBytes),
+                heartbeat_at = \(StoredTimestamp(now))
+                """)
         }
-        return try fencedUpdate(claim, "renew a claim", sql: "heartbeat_at = ?", arguments: [StoredTimestamp(now)])
+        return try await fencedUpdate(claim, "renew a claim", "heartbeat_at = \(StoredTimestamp(now))")
     }
 
     /// Records the title and metadata as soon as yt-dlp reports them.
-    public func recordInfo(_ claim: TaskClaim, title: String?, metaData: [String: JSONValue], now: Date = Date()) throws(StoreError) -> Bool {
-        try fencedUpdate(claim, "record the title", sql: "title = coalesce(?, title), meta_data = ?, updated_at = ?",
-                         arguments: [title, try Self.json(metaData), StoredTimestamp(now)])
+    public func recordInfo(_ claim: TaskClaim, title: String?, metaData: [String: JSONValue], now: Date = Date()) async throws(StoreError) -> Bool {
+        let json = try Self.json(metaData)
+        return try await fencedUpdate(claim, "record the title", """
+            title = coalesce(\(title), title), meta_data = \(json), updated_at = \(StoredTimestamp(now))
+            """)
     }
 
     /// The download finished: status `completed`, the file and what yt-dlp said about it.
-    public func completeTask(_ claim: TaskClaim, filePath: String, title: String?, metaData: [String: JSONValue], now: Date = Date()) throws(StoreError) -> DownloadTask? {
-        try fencedFinish(claim, "mark a task completed", sql: """
-            status = 'completed', file_path = ?, title = coalesce(?, title), meta_data = ?, error_message = NULL,
-            downloaded_bytes = coalesce(total_bytes, downloaded_bytes)
-            """, arguments: [filePath, title, try Self.json(metaData)], now: now)
+    public func completeTask(_ claim: TaskClaim, filePath: String, title: String?, metaData: [String: JSONValue], now: Date = Date()) async throws(StoreError) -> DownloadTask? {
+        let json = try Self.json(metaData)
+        return try await fencedFinish(claim, "mark a task completed", """
+            status = \(DownloadStatus.completed), file_path = \(filePath), title = coalesce(\(title), title),
+            meta_data = \(json), error_message = NULL, downloaded_bytes = coalesce(total_bytes, downloaded_bytes)
+            """, now: now)
     }
 
     /// The download failed for good: status `failed` with the real reason.
-    public func failTask(_ claim: TaskClaim, reason: FailureReason, now: Date = Date()) throws(StoreError) -> DownloadTask? {
-        try fencedFinish(claim, "mark a task failed", sql: "status = 'failed', error_message = ?", arguments: [reason.description], now: now)
+    public func failTask(_ claim: TaskClaim, reason: FailureReason, now: Date = Date()) async throws(StoreError) -> DownloadTask? {
+        try await fencedFinish(claim, "mark a task failed",
+                               "status = \(DownloadStatus.failed), error_message = \(reason.description)", now: now)
     }
 
     /// A transient failure: back to the queue, not before `notBefore`, keeping the reason visible.
-    public func requeueTask(_ claim: TaskClaim, reason: FailureReason?, notBefore: Date?, now: Date = Date()) throws(StoreError) -> DownloadTask? {
-        try fencedFinish(claim, "put a task back in the queue", sql: "status = 'pending', error_message = ?, not_before = ?",
-                         arguments: [reason?.description, notBefore.map(StoredTimestamp.init)], now: now)
+    public func requeueTask(_ claim: TaskClaim, reason: FailureReason?, notBefore: Date?, now: Date = Date()) async throws(StoreError) -> DownloadTask? {
+        try await fencedFinish(claim, "put a task back in the queue", """
+            status = \(DownloadStatus.pending), error_message = \(reason?.description),
+            not_before = \(notBefore.map(StoredTimestamp.init))
+            """, now: now)
     }
 
     /// A graceful stop (the worker is shutting down): back to the queue to resume on the next
     /// start; the interrupted run does not count as an attempt.
-    public func releaseTask(_ claim: TaskClaim, now: Date = Date()) throws(StoreError) -> DownloadTask? {
-        try fencedFinish(claim, "release a task for later", sql: "status = 'pending', attempts = max(attempts - 1, 0)", arguments: [], now: now)
+    public func releaseTask(_ claim: TaskClaim, now: Date = Date()) async throws(StoreError) -> DownloadTask? {
+        try await fencedFinish(claim, "release a task for later",
+                               "status = \(DownloadStatus.pending), attempts = max(attempts - 1, 0)", now: now)
     }
 
-    /// Whether each claim is still held (the task exists, is downloading, with this token).
-    public func lostClaims(_ claims: [TaskClaim]) throws(StoreError) -> Set<TaskClaim> {
+    /// The claims among `claims` that are no longer held (the task is gone, not downloading,
+    /// or claimed with another token).
+    public func lostClaims(_ claims: [TaskClaim]) async throws(StoreError) -> Set<TaskClaim> {
         guard !claims.isEmpty else { return [] }
-        let held = try read("check claims") { db in
-            try Set(String.fetchAll(db, sql: """
+        let ids = claims.map(\.taskID)
+        let held = try await read("check claims") { db in
+            try Set(String.fetchAll(db, SQLRequest(literal: """
                 SELECT claim_token FROM download_tasks
-                WHERE status = 'downloading' AND id IN (\(claims.map { _ in "?" }.joined(separator: ",")))
-                """, arguments: StatementArguments(claims.map(\.taskID))))
+                WHERE status = \(DownloadStatus.downloading) AND id IN \(ids)
+                """)))
         }
         return Set(claims.filter { !held.contains($0.token) })
     }
 
-    private func fencedUpdate(_ claim: TaskClaim, _ operation: String, sql: String, arguments: StatementArguments) throws(StoreError) -> Bool {
-        try write(operation) { db in
-            try db.execute(sql: "UPDATE download_tasks SET \(sql) WHERE id = ? AND claim_token = ? AND status = 'downloading'",
-                           arguments: arguments + [claim.taskID, claim.token])
+    private func fencedUpdate(_ claim: TaskClaim, _ operation: String, _ assignments: SQL) async throws(StoreError) -> Bool {
+        try await write(operation) { db in
+            try db.execute(literal: """
+                UPDATE download_tasks SET \(assignments)
+                WHERE id = \(claim.taskID) AND claim_token = \(claim.token) AND status = \(DownloadStatus.downloading)
+                """)
             return db.changesCount > 0
         }
     }
 
-    /// Ends a claim: applies `sql`, clears the claim and child, returns the task (nil if lost).
-    private func fencedFinish(_ claim: TaskClaim, _ operation: String, sql: String, arguments: StatementArguments, now: Date = Date()) throws(StoreError) -> DownloadTask? {
-        try write(operation) { db in
-            try db.execute(sql: """
-                UPDATE download_tasks SET \(sql), claim_token = NULL, owner_pid = NULL, owner_started = NULL, heartbeat_at = NULL,
-                    child_pid = NULL, child_started = NULL, updated_at = ?
-                WHERE id = ? AND claim_token = ? AND status = 'downloading'
-                """, arguments: arguments + [StoredTimestamp(now), claim.taskID, claim.token])
+    /// Ends a claim: applies `assignments`, clears the claim and child, returns the task (nil if lost).
+    private func fencedFinish(_ claim: TaskClaim, _ operation: String, _ assignments: SQL, now: Date) async throws(StoreError) -> DownloadTask? {
+        try await write(operation) { db in
+            try db.execute(literal: """
+                UPDATE download_tasks SET \(assignments), claim_token = NULL, owner_pid = NULL, owner_started = NULL,
+                    heartbeat_at = NULL, child_pid = NULL, child_started = NULL, updated_at = \(StoredTimestamp(now))
+                WHERE id = \(claim.taskID) AND claim_token = \(claim.token) AND status = \(DownloadStatus.downloading)
+                """)
             guard db.changesCount > 0 else { return nil }
             return try DownloadTask.fetchOne(db, key: claim.taskID)
         }

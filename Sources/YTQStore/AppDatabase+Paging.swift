@@ -12,9 +12,9 @@ extension AppDatabase {
 
     /// Loads a page; `filter` matches (case-insensitively) the title, URL, format, status or
     /// `#id`, like the screen's own filter. Reads only `limit` rows, whatever the table's size.
-    public func taskPage(filter: String, limit: Int) throws(StoreError) -> TaskPage {
+    public func taskPage(filter: String, limit: Int) async throws(StoreError) -> TaskPage {
         let needle = filter.trimmingCharacters(in: .whitespaces).lowercased()
-        return try read("load the task list") { db in
+        return try await read("load the task list") { db in
             var request = DownloadTask.all()
             if !needle.isEmpty {
                 let pattern = "%" + needle.replacingOccurrences(of: "\\", with: "\\\\")
@@ -28,7 +28,7 @@ extension AppDatabase {
             let tasks = try request.order(DownloadTask.Columns.id.desc).limit(max(1, limit)).fetchAll(db)
             var counts: [DownloadStatus: Int] = [:]
             for row in try Row.fetchAll(db, sql: "SELECT status, count(*) AS n FROM download_tasks GROUP BY status") {
-                if let status = DownloadStatus(rawValue: row["status"]) { counts[status] = row["n"] }
+                if let status = row["status"] as DownloadStatus? { counts[status] = row["n"] }
             }
             // Unfiltered, every task matches: the per-status counts already add up to that.
             let matching = needle.isEmpty ? counts.values.reduce(0, +) : try request.fetchCount(db)

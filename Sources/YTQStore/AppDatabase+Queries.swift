@@ -3,11 +3,11 @@ import YTQCore
 
 extension AppDatabase {
     /// Tasks newest first, optionally of one status, at most `limit` of them (nil: all).
-    public func tasks(status: DownloadStatus? = nil, limit: Int? = nil) throws(StoreError) -> [DownloadTask] {
-        try read("list tasks") { db in
+    public func tasks(status: DownloadStatus? = nil, limit: Int? = nil) async throws(StoreError) -> [DownloadTask] {
+        try await read("list tasks") { db in
             var request = DownloadTask.all()
             if let status {
-                request = request.filter(DownloadTask.Columns.status == status.rawValue)
+                request = request.filter(DownloadTask.Columns.status == status)
             }
             request = request.order(DownloadTask.Columns.id.desc)
             if let limit {
@@ -17,22 +17,20 @@ extension AppDatabase {
         }
     }
 
-    /// The task with this id.
-    public func task(id: Int64) throws(StoreError) -> DownloadTask {
-        let task = try read("read task \(id)") { db in try DownloadTask.fetchOne(db, key: id) }
-        guard let task else { throw .taskNotFound(id: id) }
-        return task
+    /// The task with this id, or nil when there is none.
+    public func task(id: Int64) async throws(StoreError) -> DownloadTask? {
+        try await read("read task \(id)") { db in try DownloadTask.fetchOne(db, key: id) }
     }
 
     /// How many tasks are active (pending or downloading) across everyone.
-    public func activeTaskCount() throws(StoreError) -> Int {
-        try read("count active tasks") { db in try DownloadTask.active().fetchCount(db) }
+    public func activeTaskCount() async throws(StoreError) -> Int {
+        try await read("count active tasks") { db in try DownloadTask.active().fetchCount(db) }
     }
 
     /// How many tasks record `path` as their file (two tasks for one URL share one file).
-    public func taskCount(withFilePath path: String) throws(StoreError) -> Int {
-        try read("look up a file") { db in
-            try DownloadTask.filter(Column("file_path") == path).fetchCount(db)
+    public func taskCount(withFilePath path: String) async throws(StoreError) -> Int {
+        try await read("look up a file") { db in
+            try DownloadTask.filter(DownloadTask.Columns.filePath == path).fetchCount(db)
         }
     }
 }

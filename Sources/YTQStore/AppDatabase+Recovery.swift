@@ -6,11 +6,11 @@ extension AppDatabase {
     /// A task found `downloading` under a worker that is gone (or silent past the lease),
     /// now claimed by the caller so nobody else touches it while its orphan is stopped.
     public struct AbandonedTask: Sendable, Equatable {
+        /// The task under the caller's new claim (`task.claim`); `task.child` is the yt-dlp
+        /// the dead worker left, if one was recorded.
         public var task: DownloadTask
         /// The caller's claim on it.
         public var claim: TaskClaim
-        /// The yt-dlp child the dead worker left, if one was recorded.
-        public var orphan: ProcessIdentity?
         /// The worker that held it.
         public var previousOwner: ProcessIdentity?
     }
@@ -25,40 +25,29 @@ extension AppDatabase {
         leaseTimeout: TimeInterval,
         isAlive: @escaping @Sendable (ProcessIdentity) -> Bool,
         now: Date = Date()
-    ) throws(StoreError) -> [AbandonedTask] {
+    ) async throws(StoreError) -> [AbandonedTask] {
         let staleBefore = now.addingTimeInterval(-leaseTimeout)
-        return try write("recover tasks of stopped workers") { db in
-            let rows = try Row.fetchAll(db, sql: """
-                SELECT id, owner_pid, owner_started, child_pid, child_started, heartbeat_at, claim_token
-                FROM download_tasks WHERE status = 'downloading'
-                """)
+        return try await write("recover tasks of stopped workers") { db in
+            let downloading = try DownloadTask.filter(DownloadTask.Columns.status == DownloadStatus.downloading).fetchAll(db)
             var taken: [AbandonedTask] = []
-            for row in rows {
-                let previous = Self.identity(row["owner_pid"], row["owner_started"])
-                let heartbeat = (row["heartbeat_at"] as StoredTimestamp?)?.date
-                let id: Int64 = row["id"]
+            for held in downloading where !running.contains(held.id) {
+                let previous = held.claim?.owner
                 let ownerGone = previous.map { !isAlive($0) } ?? true
-                let silent = heartbeat.map { $0 < staleBefore } ?? true
+                let silent = held.heartbeatAt.map { $0 < staleBefore } ?? true
                 // A task of this process whose job has ended (its final write failed) is fair game.
-                let mineButIdle = previous == owner && !running.contains(id)
-                guard !running.contains(id), ownerGone || silent || mineButIdle else { continue }
+                let mineButIdle = previous == owner
+                guard ownerGone || silent || mineButIdle else { continue }
                 let token = UUID().uuidString
-                try db.execute(sql: """
-                    UPDATE download_tasks SET claim_token = ?, owner_pid = ?, owner_started = ?, heartbeat_at = ?,
-                        crash_count = crash_count + 1, updated_at = ?
-                    WHERE id = ? AND claim_token IS ?
-                    """, arguments: [token, owner.pid, Int64(bitPattern: owner.startTime), StoredTimestamp(now), StoredTimestamp(now), id, row["claim_token"] as String?])
-                guard db.changesCount > 0, let task = try DownloadTask.fetchOne(db, key: id) else { continue }
-                taken.append(AbandonedTask(
-                    task: task, claim: TaskClaim(taskID: id, token: token, owner: owner),
-                    orphan: Self.identity(row["child_pid"], row["child_started"]), previousOwner: previous))
+                try db.execute(literal: """
+                    UPDATE download_tasks SET claim_token = \(token), owner_pid = \(owner.pid),
+                        owner_started = \(owner.storedStartTime), heartbeat_at = \(StoredTimestamp(now)),
+                        crash_count = crash_count + 1, updated_at = \(StoredTimestamp(now))
+                    WHERE id = \(held.id) AND claim_token IS \(held.claim?.token)
+                    """)
+                guard db.changesCount > 0, let task = try DownloadTask.fetchOne(db, key: held.id), let claim = task.claim else { continue }
+                taken.append(AbandonedTask(task: task, claim: claim, previousOwner: previous))
             }
             return taken
         }
-    }
-
-    static func identity(_ pid: Int64?, _ started: Int64?) -> ProcessIdentity? {
-        guard let pid, let started, pid > 0, pid <= Int64(Int32.max) else { return nil }
-        return ProcessIdentity(pid: Int32(pid), startTime: UInt64(bitPattern: started))
     }
 }

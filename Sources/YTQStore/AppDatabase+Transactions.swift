@@ -1,30 +1,48 @@
 import GRDB
 import YTQCore
 
+/// The only ways into the database: every access runs on GRDB's own queues and the caller
+/// suspends (never blocks a thread of the cooperative pool) while SQLite waits for a lock.
 extension AppDatabase {
-    /// Runs `body` in an IMMEDIATE write transaction, turning GRDB errors into `StoreError`.
-    func write<T: Sendable>(_ operation: String, _ body: @Sendable (Database) throws -> T) throws(StoreError) -> T {
+    /// Runs `body` in an IMMEDIATE write transaction, turning failures into `StoreError`.
+    func write<T: Sendable>(_ operation: String, _ body: @escaping @Sendable (Database) throws -> T) async throws(StoreError) -> T {
         do {
-            return try writer.writeWithoutTransaction { db in
-                var result: T?
-                try db.inTransaction(.immediate) {
-                    result = try body(db)
-                    return .commit
-                }
-                guard let result else { throw StoreError.failed(operation: operation, reason: "transaction returned nothing") }
-                return result
-            }
+            return try await immediateTransaction(body)
         } catch {
             throw Self.storeError(error, operation: operation)
         }
     }
 
-    /// Runs `body` on a read-only snapshot, turning GRDB errors into `StoreError`.
-    func read<T: Sendable>(_ operation: String, _ body: @Sendable (Database) throws -> T) throws(StoreError) -> T {
+    /// A user action's transaction: an `ActionError` thrown by `body` (not found, not yours,
+    /// refused by a rule) passes through; any other failure is `.store`.
+    func act<T: Sendable>(_ operation: String, _ body: @escaping @Sendable (Database) throws -> T) async throws(ActionError) -> T {
         do {
-            return try writer.read(body)
+            return try await immediateTransaction(body)
+        } catch let error as ActionError {
+            throw error
+        } catch {
+            throw .store(Self.storeError(error, operation: operation))
+        }
+    }
+
+    /// Runs `body` on a read-only snapshot, turning failures into `StoreError`.
+    func read<T: Sendable>(_ operation: String, _ body: @escaping @Sendable (Database) throws -> T) async throws(StoreError) -> T {
+        do {
+            return try await writer.read(body)
         } catch {
             throw Self.storeError(error, operation: operation)
+        }
+    }
+
+    private func immediateTransaction<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
+        try await writer.writeWithoutTransaction { db in
+            var result: T?
+            try db.inTransaction(.immediate) {
+                result = try body(db)
+                return .commit
+            }
+            guard let result else { throw StoreError.failed(operation: "write", reason: "transaction returned nothing") }
+            return result
         }
     }
 

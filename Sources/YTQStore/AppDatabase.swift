@@ -9,12 +9,21 @@ import YTQCore
 /// `BEGIN IMMEDIATE` transaction, so rules hold across processes.
 public struct AppDatabase: Sendable {
     /// How long a writer waits for another process's write lock before giving up.
-    public static let busyTimeout: TimeInterval = 10
+    public static let busyTimeout = TimeInterval(StoreError.busyTimeoutSeconds)
 
     let writer: any DatabaseWriter
 
-    /// Opens (creating when needed) the database file at `path`, and migrates it.
-    public static func open(path: String) throws(StoreError) -> AppDatabase {
+    /// Opens (creating when needed) the database file at `path`, and migrates it. Opening
+    /// may wait for another process's lock, so it runs on a thread of its own, never on the
+    /// cooperative pool.
+    public static func open(path: String) async throws(StoreError) -> AppDatabase {
+        let opened: Result<AppDatabase, StoreError> = await BlockingCall.run {
+            Result { () throws(StoreError) in try openNow(path: path) }
+        }
+        return try opened.get()
+    }
+
+    private static func openNow(path: String) throws(StoreError) -> AppDatabase {
         let url = URL(fileURLWithPath: path)
         let directory = url.deletingLastPathComponent()
         do {
@@ -72,6 +81,20 @@ public struct AppDatabase: Sendable {
             try db.execute(sql: "PRAGMA cache_size = -512")
         }
         return config
+    }
+
+    /// Wakes its reader whenever the tasks may have changed, whichever process wrote: a watch
+    /// on the file for a database on disk, GRDB's own commit notifications for one in memory
+    /// (only this process can write it). Yields once at the start, so nothing changed before
+    /// the watch was in place goes unseen; ends when the reader stops iterating.
+    public func changes() -> AsyncStream<Void> {
+        if let path { return DatabaseChangeMonitor(databasePath: path).changes() }
+        let (stream, continuation) = AsyncStream<Void>.makeStream(bufferingPolicy: .bufferingNewest(1))
+        continuation.yield()
+        let cancellable = DatabaseRegionObservation(tracking: DownloadTask.all())
+            .start(in: writer, onError: { _ in continuation.finish() }, onChange: { _ in continuation.yield() })
+        continuation.onTermination = { _ in cancellable.cancel() }
+        return stream
     }
 
     /// The path of the database file, or nil in memory.

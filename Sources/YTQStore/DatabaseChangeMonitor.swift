@@ -5,24 +5,25 @@ import Synchronization
 import Glibc
 #endif
 
-/// Wakes its reader when the database file changes, whichever process wrote it.
+/// Wakes its reader when the database file changes, whichever process wrote it (behind
+/// `AppDatabase.changes()`).
 ///
 /// Watches the database's folder with inotify for writes to the file and its `-wal`, so a
 /// task added by `ytq add` in another terminal reaches a running worker within milliseconds.
 /// It sleeps in `poll` with no timeout, so an idle process is not woken at all; where inotify
 /// is unavailable it polls every `fallbackInterval` instead. The stream yields once as soon as
 /// the watch is in place, so nothing changed in between is missed.
-public struct DatabaseChangeMonitor: Sendable {
-    public let databasePath: String
-    public let fallbackInterval: Duration
+struct DatabaseChangeMonitor: Sendable {
+    let databasePath: String
+    let fallbackInterval: Duration
 
-    public init(databasePath: String, fallbackInterval: Duration = .seconds(1)) {
+    init(databasePath: String, fallbackInterval: Duration = .seconds(1)) {
         self.databasePath = databasePath
         self.fallbackInterval = fallbackInterval
     }
 
     /// A stream of wake-ups; the watching thread ends when the consumer stops iterating.
-    public func changes() -> AsyncStream<Void> {
+    func changes() -> AsyncStream<Void> {
         let (stream, continuation) = AsyncStream<Void>.makeStream(bufferingPolicy: .bufferingNewest(1))
         let stop = StopSignal()
         continuation.onTermination = { _ in stop.fire() }

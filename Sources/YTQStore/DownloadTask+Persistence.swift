@@ -1,25 +1,48 @@
+import Foundation
 import GRDB
 import YTQCore
 
-/// Rows of `download_tasks` decode into `DownloadTask`; `meta_data` is JSON text in the row.
+/// Rows of `download_tasks` decode into `DownloadTask`, typed once here: the format as a
+/// `FormatSpec`, the status as a `DownloadStatus`, the claim and the child as values.
 extension DownloadTask: FetchableRecord, TableRecord {
     public static let databaseTableName = "download_tasks"
 
-    /// Dates are read as `StoredTimestamp`s (no ICU-backed formatter).
-    public static func databaseDateDecodingStrategy(for column: String) -> DatabaseDateDecodingStrategy {
-        .custom { StoredTimestamp.fromDatabaseValue($0)?.date }
+    public init(row: Row) throws {
+        let format: FormatSpec
+        let storedFormat: String = try row.decode(forColumn: "format")
+        do {
+            format = try FormatSpec(parsing: storedFormat)
+        } catch {
+            throw StoreError.failed(operation: "read task #\(row["id"] as Int64? ?? 0)", reason: "its stored format is not usable: \(error)")
+        }
+        let id: Int64 = try row.decode(forColumn: "id")
+        let token: String? = row["claim_token"]
+        let owner = Self.identity(row["owner_pid"], row["owner_started"])
+        self.init(
+            id: id, userID: row["user_id"], ipAddress: row["ip_address"], videoURL: row["video_url"],
+            format: format, status: try row.decode(forColumn: "status"), filePath: row["file_path"], title: row["title"],
+            metaData: Self.metaData(row["meta_data"]), errorMessage: row["error_message"],
+            createdAt: Self.date(row["created_at"]) ?? Date(timeIntervalSince1970: 0),
+            updatedAt: Self.date(row["updated_at"]) ?? Date(timeIntervalSince1970: 0),
+            attempts: row["attempts"], crashCount: row["crash_count"],
+            downloadedBytes: row["downloaded_bytes"], totalBytes: row["total_bytes"], commandLine: row["command_line"],
+            claim: token.flatMap { token in owner.map { TaskClaim(taskID: id, token: token, owner: $0) } },
+            heartbeatAt: Self.date(row["heartbeat_at"]),
+            child: Self.identity(row["child_pid"], row["child_started"]),
+            notBefore: Self.date(row["not_before"]))
     }
 
     public enum Columns {
-        public static let id = Column(CodingKeys.id)
-        public static let userID = Column(CodingKeys.userID)
-        public static let ipAddress = Column(CodingKeys.ipAddress)
-        public static let status = Column(CodingKeys.status)
+        public static let id = Column("id")
+        public static let userID = Column("user_id")
+        public static let ipAddress = Column("ip_address")
+        public static let status = Column("status")
+        public static let filePath = Column("file_path")
     }
 
     /// The tasks that hold a download slot.
     static func active() -> QueryInterfaceRequest<DownloadTask> {
-        all().filter(DownloadStatus.active.map(\.rawValue).contains(Columns.status))
+        all().filter(DownloadStatus.active.contains(Columns.status))
     }
 
     /// The active tasks of one requester, by uid when known, else by address.
@@ -29,4 +52,37 @@ extension DownloadTask: FetchableRecord, TableRecord {
         }
         return active().filter(Columns.userID == nil && Columns.ipAddress == requester.ipAddress)
     }
+
+    /// Dates are read as `StoredTimestamp`s (no ICU-backed formatter).
+    private static func date(_ value: DatabaseValue) -> Date? {
+        StoredTimestamp.fromDatabaseValue(value)?.date
+    }
+
+    private static func metaData(_ text: String?) -> [String: JSONValue] {
+        guard let text, let decoded = try? JSONDecoder().decode([String: JSONValue].self, from: Data(text.utf8)) else { return [:] }
+        return decoded
+    }
+
+    /// A process recorded as pid + start time; nil unless both are there and plausible.
+    static func identity(_ pid: Int64?, _ started: Int64?) -> ProcessIdentity? {
+        guard let pid, let started, pid > 0, pid <= Int64(Int32.max) else { return nil }
+        return ProcessIdentity(pid: Int32(pid), startTime: UInt64(bitPattern: started))
+    }
+}
+
+/// A status binds as its raw text, so SQL never spells a status as a string literal.
+extension DownloadStatus: DatabaseValueConvertible {}
+
+/// A format binds as its stored text.
+extension FormatSpec: DatabaseValueConvertible {
+    public var databaseValue: DatabaseValue { storedValue.databaseValue }
+
+    public static func fromDatabaseValue(_ dbValue: DatabaseValue) -> FormatSpec? {
+        String.fromDatabaseValue(dbValue).flatMap { try? FormatSpec(parsing: $0) }
+    }
+}
+
+extension ProcessIdentity {
+    /// The start time as SQLite stores it (a signed 64-bit integer).
+    var storedStartTime: Int64 { Int64(bitPattern: startTime) }
 }

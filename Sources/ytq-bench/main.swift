@@ -1,81 +1,69 @@
 // ytq-bench: prints the figures behind ytq's speed targets (run: make bench).
-//   - check-and-insert (CreateDownload) throughput on a file database of 100,000 tasks
-//   - claim + complete cycles per second
+//   - check-and-insert throughput on a file database of 100,000 tasks
+//   - claim + progress + complete cycles per second
 //   - yt-dlp progress lines parsed per second
+// usage: ytq-bench DATABASE — a database seeded by scripts/seed_tasks.py (bench.sh makes one).
 import Foundation
 import GRDB
 import YTQCore
 import YTQDownloader
 import YTQStore
 
-func seconds(_ body: () throws -> Void) rethrows -> Double {
+func seconds(_ body: () async throws -> Void) async rethrows -> Double {
     let start = ContinuousClock.now
-    try body()
+    try await body()
     return (ContinuousClock.now - start).seconds
 }
 
-let folder = FileManager.default.temporaryDirectory.appendingPathComponent("ytq-bench-\(getpid())").path
-try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-defer { try? FileManager.default.removeItem(atPath: folder) }
-let path = folder + "/ytq.sqlite"
-let database = try AppDatabase.open(path: path)
-
-// Seed 100,000 finished tasks directly (the rules only count active ones).
-let seed = try DatabaseQueue(path: path)
-try seed.write { db in
-    let statement = try db.makeStatement(sql: """
-        INSERT INTO download_tasks (user_id, ip_address, video_url, format, status, created_at, updated_at)
-        VALUES (?, '127.0.0.1', ?, 'best', ?, '2026-01-01 00:00:00.000', '2026-01-01 00:00:00.000')
-        """)
-    for index in 0..<100_000 {
-        try statement.execute(arguments: [index % 500, "https://example.com/\(index)", ["completed", "failed", "cancelled"][index % 3]])
-    }
+guard CommandLine.arguments.count == 2 else {
+    FileHandle.standardError.write(Data("usage: ytq-bench DATABASE (seeded by scripts/seed_tasks.py)\n".utf8))
+    exit(2)
 }
-try seed.close()
+let path = CommandLine.arguments[1]
+let database = try await AppDatabase.open(path: path)
 
 // Real traffic keeps at most `system` tasks active: each batch of 10 users adds one task each
 // (filling the system limit), then the batch finishes, as downloads do.
 let inserts = 5_000
 let finisher = try DatabaseQueue(path: path)
+let finishAll = "UPDATE download_tasks SET status = 'completed' WHERE status = 'pending'"
 var finishTime = 0.0
-let insertTime = try seconds {
+let insertTime = try await seconds {
     for index in 0..<inserts {
-        let create = CreateDownload(database: database, limits: .default, requester: Requester(userID: 10_000 + index))
-        _ = try create(url: "https://example.com/bench/\(index)")
+        let request = try DownloadRequest(url: "https://example.com/bench/\(index)")
+        _ = try await database.createTask(request, by: Requester(userID: 10_000 + index), limits: .default)
         if index % 10 == 9 {
-            finishTime += try seconds {
-                try finisher.write { try $0.execute(sql: "UPDATE download_tasks SET status = 'completed' WHERE status = 'pending'") }
-            }
+            let start = ContinuousClock.now
+            try await finisher.write { try $0.execute(sql: finishAll) }
+            finishTime += (ContinuousClock.now - start).seconds
         }
     }
 }
 let pureInsert = insertTime - finishTime
 print(String(format: "check-and-insert: %d in %.2f s = %.0f per second (file database, 100,000 tasks, WAL; finishing batches excluded)", inserts, pureInsert, Double(inserts) / pureInsert))
 let refusals = 2_000
-let refused = CreateDownload(database: database, limits: .default, requester: Requester(userID: 77))
-_ = try refused(url: "https://example.com/holder")
-let refuseTime = seconds {
-    for index in 0..<refusals { _ = try? refused(url: "https://example.com/again/\(index)") }
+let holder = Requester(userID: 77)
+_ = try await database.createTask(try DownloadRequest(url: "https://example.com/holder"), by: holder, limits: .default)
+let refuseTime = try await seconds {
+    for index in 0..<refusals {
+        _ = try? await database.createTask(try DownloadRequest(url: "https://example.com/again/\(index)"), by: holder, limits: .default)
+    }
 }
 print(String(format: "check-and-refuse (per-user rule): %d in %.2f s = %.0f per second", refusals, refuseTime, Double(refusals) / refuseTime))
-try finisher.write { try $0.execute(sql: "UPDATE download_tasks SET status = 'completed' WHERE status = 'pending'") }
+try await finisher.write { try $0.execute(sql: finishAll) }
 
 let owner = ProcessIdentity(pid: getpid(), startTime: 1)
 let cycles = 2_000
-try finisher.write { db in
-    for index in 0..<cycles {
-        try db.execute(sql: """
-            INSERT INTO download_tasks (user_id, ip_address, video_url, format, status, created_at, updated_at)
-            VALUES (?, '127.0.0.1', 'https://example.com/q', 'best', 'pending', '2026-01-01 00:00:00.000', '2026-01-01 00:00:00.000')
-            """, arguments: [index])
-    }
+for index in 0..<cycles {
+    _ = try await database.createTask(try DownloadRequest(url: "https://example.com/q"), by: Requester(userID: 20_000 + index),
+                                      limits: ConcurrencyLimits(perUser: 1, system: cycles))
 }
 var claimed = 0
-let cycleTime = try seconds {
+let cycleTime = try await seconds {
     for _ in 0..<cycles {
-        guard let claim = try database.claimNextTask(owner: owner, systemLimit: 10)?.claim else { break }
-        _ = try database.recordProgress(claim, DownloadProgress(downloadedBytes: 1, totalBytes: 2))
-        _ = try database.completeTask(claim, filePath: "/tmp/x", title: "x", metaData: [:])
+        guard let claim = try await database.claimNextTask(owner: owner, systemLimit: 10)?.claim else { break }
+        _ = try await database.recordProgress(claim, DownloadProgress(downloadedBytes: 1, totalBytes: 2))
+        _ = try await database.completeTask(claim, filePath: "/tmp/x", title: "x", metaData: [:])
         claimed += 1
     }
 }
@@ -84,7 +72,7 @@ print(String(format: "claim + progress + complete: %d in %.2f s = %.0f per secon
 let line = #"{"type":"progress","p":{"status": "downloading", "downloaded_bytes": 123456789, "total_bytes": 987654321, "speed": 2345678.5, "eta": 42, "elapsed": 12.5}}"#
 let lines = 500_000
 var parsed = 0
-let parseTime = seconds {
+let parseTime = await seconds {
     for _ in 0..<lines {
         if case .progress = YtDlpOutputParser.parse(line) { parsed += 1 }
     }

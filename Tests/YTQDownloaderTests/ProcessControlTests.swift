@@ -25,13 +25,13 @@ struct ProcessControlTests {
         defer { folder.remove() }
         let pid = try await spawnOrphan(["-P", "home:\(folder.path)/dl", "-P", "temp:\(folder.path)/tmp", "--", "https://fake.test/hang"])
         defer { kill(-pid, SIGKILL) }
-        #expect(await waitFor { TaskTempFolder.hasPartialFiles(at: folder.path + "/tmp") })
+        #expect(await waitFor { PartialFolder.hasPartialFiles(at: folder.path + "/tmp") })
         let start = try #require(ProcessControl.startTime(pid: pid))
         #expect(getpgid(pid) == pid, "the orphan leads its own group")
         let outcome = await ProcessControl.terminateProcessGroup(pid: pid, startTime: start, grace: .seconds(5))
         #expect(outcome == .interrupted)
         #expect(!ProcessControl.isGroupRunning(pgid: pid))
-        #expect(TaskTempFolder.hasPartialFiles(at: folder.path + "/tmp"))
+        #expect(PartialFolder.hasPartialFiles(at: folder.path + "/tmp"))
     }
 
     @Test("an orphan that ignores SIGINT is killed after the grace period")
@@ -61,17 +61,17 @@ struct ProcessControlTests {
     func tempFolder() throws {
         let root = try TemporaryDirectory("partial-root")
         defer { root.remove() }
-        let folder = TaskTempFolder.path(root: root.path + "/", taskID: 42)
+        let folder = PartialFolder.path(root: root.path + "/", taskID: 42)
         #expect(folder == root.path + "/42")
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         _ = FileManager.default.createFile(atPath: folder + "/a.mp4.part", contents: Data([1, 2, 3]))
-        #expect(TaskTempFolder.hasPartialFiles(at: folder))
-        try TaskTempFolder.remove(at: folder)
+        #expect(PartialFolder.hasPartialFiles(at: folder))
+        try PartialFolder.remove(at: folder)
         #expect(!FileManager.default.fileExists(atPath: folder))
-        try TaskTempFolder.remove(at: folder)
-        #expect(throws: TaskTempFolder.RemovalError.self) { try TaskTempFolder.remove(at: "/tmp") }
-        #expect(throws: TaskTempFolder.RemovalError.self) { try TaskTempFolder.remove(at: "relative/path") }
-        #expect(throws: TaskTempFolder.RemovalError.self) { try TaskTempFolder.remove(at: "/tmp/..") }
+        try PartialFolder.remove(at: folder)
+        #expect(throws: PartialFolder.RemovalError.self) { try PartialFolder.remove(at: "/tmp") }
+        #expect(throws: PartialFolder.RemovalError.self) { try PartialFolder.remove(at: "relative/path") }
+        #expect(throws: PartialFolder.RemovalError.self) { try PartialFolder.remove(at: "/tmp/..") }
     }
 
     /// Starts the fake yt-dlp in its own session through a parent that exits at once, the way

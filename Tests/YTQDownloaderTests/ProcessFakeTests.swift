@@ -90,7 +90,7 @@ struct ProcessFakeTests {
         #expect(!run.result.wasKilled)
         #expect(run.signals == [SIGINT])
         #expect(run.stderr.contains("ERROR: Interrupted by user"))
-        #expect(TaskTempFolder.hasPartialFiles(at: workspace.temp))
+        #expect(PartialFolder.hasPartialFiles(at: workspace.temp))
         let pid = try #require(run.startedPID)
         #expect(!ProcessControl.isGroupRunning(pgid: pid))
     }

@@ -32,7 +32,7 @@ struct RealYtDlpTests {
         #expect(run.result.info?.extractorKey == "Generic")
         #expect(run.progress.last?.status == .finished)
         #expect(run.progress.last?.progress.totalBytes == Int64(size))
-        #expect(!TaskTempFolder.hasPartialFiles(at: workspace.temp))
+        #expect(!PartialFolder.hasPartialFiles(at: workspace.temp))
 
         let again = await runToEnd(YtDlpProcess(invocation: invocation))
         #expect(again.result.filePath == path)
@@ -97,7 +97,7 @@ struct RealYtDlpTests {
         #expect(first.result.exitStatus == .exited(1), "SIGINT makes yt-dlp exit 1")
         #expect(!first.result.wasKilled)
         #expect(first.stderr.contains { $0.contains("Interrupted by user") })
-        #expect(TaskTempFolder.hasPartialFiles(at: workspace.temp))
+        #expect(PartialFolder.hasPartialFiles(at: workspace.temp))
         let stoppedAt = try #require(first.progress.last?.progress.downloadedBytes)
         #expect(stoppedAt < Int64(size))
 

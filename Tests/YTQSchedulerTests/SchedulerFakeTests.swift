@@ -71,7 +71,7 @@ struct SchedulerFakeTests {
         let task = try harness.add("https://fake.test/video/hang")
         await harness.waitFor("progress") { $0.name == "DownloadProgressUpdated" }
         let partials = harness.configuration.partialFolder(for: task.id)
-        #expect(TaskTempFolder.hasPartialFiles(at: partials))
+        #expect(PartialFolder.hasPartialFiles(at: partials))
         let actions = harness.actions
         _ = try await actions.cancel(id: task.id)
         await harness.waitFor("cancelled") { $0.name == "DownloadCancelled" && $0.taskID == task.id }
@@ -128,7 +128,7 @@ struct SchedulerFakeTests {
         let released = try harness.task(task.id)
         #expect(released.attempts == 0, "an interrupted run is not counted")
         #expect(released.downloadedBytes == 100)
-        #expect(TaskTempFolder.hasPartialFiles(at: harness.configuration.partialFolder(for: task.id)))
+        #expect(PartialFolder.hasPartialFiles(at: harness.configuration.partialFolder(for: task.id)))
         await harness.waitUntil("no stray yt-dlp") { harness.strayProcesses().isEmpty }
         await harness.stop()
     }

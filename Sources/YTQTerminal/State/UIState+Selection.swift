@@ -22,7 +22,7 @@ extension UIState {
 
     static func task(_ task: DownloadTask, matches needle: String) -> Bool {
         if "#\(task.id)" == needle || String(task.id) == needle { return true }
-        return [task.title ?? "", task.videoURL, task.format, task.status.rawValue]
+        return [task.title ?? "", task.videoURL, task.format.storedValue, task.status.rawValue]
             .contains { $0.lowercased().contains(needle) }
     }
 

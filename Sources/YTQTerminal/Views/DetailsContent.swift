@@ -30,7 +30,7 @@ enum DetailsContent {
         var (status, statusStyle) = TaskStatusText.label(task, retry: retry)
         if let retry { status += " (" + TaskStatusText.retryText(retry, now: context.now) + ")" }
         field("Status", status, statusStyle)
-        field("Format", task.format)
+        field("Format", task.format.storedValue)
         if let progress {
             var parts = [TaskStatusText.percent(progress),
                          HumanFormat.progressSize(downloaded: progress.downloadedBytes, total: progress.totalBytes)]

@@ -42,7 +42,7 @@ enum TaskRowView {
         case .title:
             let style: Style = task.title == nil ? .muted : .normal
             return (task.summary.displayName, task.status == .cancelled ? .muted : style)
-        case .format: return (task.format, .normal)
+        case .format: return (task.format.storedValue, .normal)
         case .status: return TaskStatusText.label(task, retry: retry)
         case .progress: return ("", .normal)
         case .size:

@@ -1,10 +1,10 @@
 import Foundation
 
-/// The per-task folder that holds yt-dlp's `.part` and intermediate files (`-P temp:`).
+/// A task's partial folder: where yt-dlp keeps its `.part` and intermediate files (`-P temp:`).
 ///
 /// One folder per task makes cleanup a single delete once the task completes or is removed;
 /// keep it after a stop or a transient failure so the next run resumes.
-public enum TaskTempFolder {
+public enum PartialFolder {
     /// `<root>/<taskID>`, e.g. `~/.local/share/ytq/partial/42`.
     public static func path(root: String, taskID: Int64) -> String {
         (root.hasSuffix("/") ? String(root.dropLast()) : root) + "/\(taskID)"
@@ -16,7 +16,7 @@ public enum TaskTempFolder {
         return names.contains { $0.hasSuffix(".part") }
     }
 
-    /// Why a temp folder could not be removed.
+    /// Why a partial folder could not be removed.
     public struct RemovalError: Error, Sendable, Equatable, CustomStringConvertible {
         public var path: String
         public var reason: String

@@ -1,0 +1,45 @@
+/// Why a user's action (add, cancel, retry, remove) did nothing; each message says what to do.
+///
+/// The one error type of `TaskActions`: the command line maps it to an exit code, the screen
+/// to its error pane, and the service (later) to a response.
+public enum ActionError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// The input was refused before anything was read or written.
+    case invalid(RequestError)
+    /// A concurrency rule refused it.
+    case refused(RuleViolation)
+    /// No task has this id (or it was removed meanwhile).
+    case notFound(taskID: Int64)
+    /// The task belongs to someone else.
+    case forbidden(taskID: Int64, requester: Requester)
+    /// The task's status does not allow the action (e.g. cancelling a completed task).
+    case wrongStatus(taskID: Int64, status: DownloadStatus, action: UserAction)
+    /// The database failed.
+    case store(StoreError)
+
+    public var description: String {
+        switch self {
+        case .invalid(let error): return error.description
+        case .refused(let violation): return violation.description
+        case .notFound(let id):
+            return "no task with id \(id); `ytq list` shows the tasks there are"
+        case .forbidden(let id, let requester):
+            return "task #\(id) belongs to another user; \(requester.label) may only act on their own tasks"
+        case .wrongStatus(let id, let status, let action):
+            let allowed = action.allowedFrom.map(\.rawValue)
+            let list = allowed.count > 1 ? allowed.dropLast().joined(separator: ", ") + " or " + (allowed.last ?? "") : allowed.joined()
+            return "task #\(id) is \(status.rawValue); only \(list) tasks can be \(action.pastParticiple)"
+        case .store(let error): return error.description
+        }
+    }
+}
+
+extension UserAction {
+    /// "cancelled", "retried", "removed".
+    var pastParticiple: String {
+        switch self {
+        case .cancel: return "cancelled"
+        case .retry: return "retried"
+        case .remove: return "removed"
+        }
+    }
+}

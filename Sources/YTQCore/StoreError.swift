@@ -1,0 +1,20 @@
+/// A failure of the database itself (not of a rule or a request), with what to check.
+public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// How long a writer waits for another process's write lock before giving up.
+    public static let busyTimeoutSeconds = 10
+
+    case cannotOpen(path: String, reason: String)
+    case busy(operation: String)
+    case failed(operation: String, reason: String)
+
+    public var description: String {
+        switch self {
+        case .cannotOpen(let path, let reason):
+            return "cannot open the database \(path): \(reason). Check the path and its permissions, or pass --db PATH"
+        case .busy(let operation):
+            return "the database stayed locked by another ytq process for \(Self.busyTimeoutSeconds) s while trying to \(operation); try again"
+        case .failed(let operation, let reason):
+            return "database error while trying to \(operation): \(reason)"
+        }
+    }
+}

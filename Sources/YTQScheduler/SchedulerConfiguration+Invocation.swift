@@ -1,0 +1,14 @@
+import YTQCore
+import YTQDownloader
+
+extension SchedulerConfiguration {
+    /// The yt-dlp run for `task`: its URL and format, this configuration's folders and options.
+    /// `YtDlpProcess` finds the executable and makes the folders, failing the run with a
+    /// reason (yt-dlp missing, folder not writable) when it cannot.
+    public func invocation(for task: DownloadTask) -> YtDlpInvocation {
+        YtDlpInvocation(
+            executable: ytDlp, url: task.videoURL, format: task.format,
+            downloadFolder: downloadDirectory, tempFolder: partialFolder(for: task.id),
+            options: ytDlpOptions, extraEnvironment: ytDlpEnvironment)
+    }
+}

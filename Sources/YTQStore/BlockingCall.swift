@@ -1,0 +1,13 @@
+import Foundation
+
+/// Runs work that may block (opening a database, waiting for a lock) on a thread of its own,
+/// so the caller suspends instead of holding a thread of the cooperative pool.
+enum BlockingCall {
+    static func run<T: Sendable>(_ work: @escaping @Sendable () -> T) async -> T {
+        await withCheckedContinuation { continuation in
+            let thread = Thread { continuation.resume(returning: work()) }
+            thread.name = "ytq-blocking"
+            thread.start()
+        }
+    }
+}
