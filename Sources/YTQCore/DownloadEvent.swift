@@ -19,18 +19,31 @@ public enum DownloadEvent: Sendable, Equatable {
     /// The task changed in some other way (added, removed, changed by another process).
     case changed(taskID: Int64)
 
-    /// The event's name, as printed by `ytq worker --json`.
-    public var name: String {
+    /// Which case this is, without its payload: what tests and filters match on.
+    public enum Kind: String, Sendable, CaseIterable {
+        case started = "DownloadStarted"
+        case progressUpdated = "DownloadProgressUpdated"
+        case completed = "DownloadCompleted"
+        case failed = "DownloadFailed"
+        case retrying = "DownloadRetrying"
+        case cancelled = "DownloadCancelled"
+        case changed = "TaskChanged"
+    }
+
+    public var kind: Kind {
         switch self {
-        case .started: return "DownloadStarted"
-        case .progressUpdated: return "DownloadProgressUpdated"
-        case .completed: return "DownloadCompleted"
-        case .failed: return "DownloadFailed"
-        case .retrying: return "DownloadRetrying"
-        case .cancelled: return "DownloadCancelled"
-        case .changed: return "TaskChanged"
+        case .started: return .started
+        case .progressUpdated: return .progressUpdated
+        case .completed: return .completed
+        case .failed: return .failed
+        case .retrying: return .retrying
+        case .cancelled: return .cancelled
+        case .changed: return .changed
         }
     }
+
+    /// The event's name, as printed by `ytq worker --json`.
+    public var name: String { kind.rawValue }
 
     public var taskID: Int64 {
         switch self {

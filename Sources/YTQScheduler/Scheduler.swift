@@ -18,6 +18,11 @@ public actor Scheduler {
     var stopping = false
     var lastReconcile = ContinuousClock.now
     var ticker: Task<Void, Never>?
+    /// Passes of the run loop completed, whether one is under way, and who waits for one.
+    private var passes = 0
+    private var inPass = false
+    private var loopEnded = false
+    private var settleWaiters: [(pass: Int, continuation: CheckedContinuation<Void, Never>)] = []
     private let wakeups: AsyncStream<Void>
     private let wake: AsyncStream<Void>.Continuation
 
@@ -61,7 +66,10 @@ public actor Scheduler {
             ticker = nil
         }
         wake.yield()
+        defer { endLoop() }
         for await _ in wakeups {
+            inPass = true
+            defer { passCompleted() }
             await checkClaims()
             if !stopping, ContinuousClock.now - lastReconcile >= .seconds(5) { await reconcile() }
             // Checked again: a shutdown may have come while reconcile waited for an orphan.
@@ -71,6 +79,33 @@ public actor Scheduler {
             if untilIdle, jobs.isEmpty, active == 0 { break }
             setTicking(!jobs.isEmpty || stopping || active > 0)
         }
+    }
+
+    /// Returns once the run loop has made one whole pass (checked claims, recovered, claimed
+    /// what it could) after this call: whatever the scheduler would do about the state of
+    /// the database now, it has done. Tests wait on this instead of sleeping to see that
+    /// "nothing else happens". Returns at once when the loop is not running.
+    public func settled() async {
+        guard !loopEnded else { return }
+        let target = passes + (inPass ? 2 : 1)
+        await withCheckedContinuation { continuation in
+            settleWaiters.append((target, continuation))
+            wake.yield()
+        }
+    }
+
+    private func passCompleted() {
+        passes += 1
+        inPass = false
+        let due = settleWaiters.filter { $0.pass <= passes }
+        settleWaiters.removeAll { $0.pass <= passes }
+        for waiter in due { waiter.continuation.resume() }
+    }
+
+    private func endLoop() {
+        loopEnded = true
+        for waiter in settleWaiters { waiter.continuation.resume() }
+        settleWaiters.removeAll()
     }
 
     /// Starts or stops the once-a-second wake-up.

@@ -22,7 +22,7 @@ struct EventBusTests {
     }
 
     static func progress(_ id: Int64, bytes: Int64) -> DownloadEvent {
-        let task = DownloadTask(id: id, userID: 1, ipAddress: "127.0.0.1", videoURL: "https://x.test/v", format: "best",
+        let task = DownloadTask(id: id, userID: 1, ipAddress: "127.0.0.1", videoURL: "https://x.test/v", format: .preset(.best),
                                 status: .downloading, createdAt: .distantPast, updatedAt: .distantPast)
         return .progressUpdated(task, DownloadProgress(downloadedBytes: bytes, totalBytes: 100_000))
     }

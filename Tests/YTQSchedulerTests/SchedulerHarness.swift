@@ -7,31 +7,50 @@ import YTQTestSupport
 @testable import YTQStore
 
 /// A scheduler on a real SQLite file in a temp folder, running in the background, with every
-/// event it publishes recorded for the test to wait on.
+/// event it publishes recorded for the test to wait on. Use it scoped, like Subprocess's
+/// `run { }`: `SchedulerHarness.run { harness in … }` always stops the scheduler and removes
+/// the folder, whether the body returns or throws.
 final class SchedulerHarness: @unchecked Sendable {
     let dir: TemporaryDirectory
     let database: AppDatabase
-    let databasePath: String
     let configuration: SchedulerConfiguration
     let scheduler: Scheduler
+    /// The user every task of the harness belongs to.
+    let requester = Requester(userID: 1)
     private let recorder = EventRecorder()
     private var runner: Task<Void, Never>?
     private var collector: Task<Void, Never>?
 
-    init(ytDlp: String = TestFixtures.fakeYtDlp, configure: (inout SchedulerConfiguration) -> Void = { _ in }) throws {
+    /// Runs `body` with a started harness, then stops it, whatever happens.
+    static func run(
+        ytDlp: String = TestFixtures.fakeYtDlp, untilIdle: Bool = false,
+        configure: (inout SchedulerConfiguration) -> Void = { _ in },
+        _ body: (SchedulerHarness) async throws -> Void
+    ) async throws {
+        let harness = try await SchedulerHarness(ytDlp: ytDlp, configure: configure)
+        harness.start(untilIdle: untilIdle)
+        do {
+            try await body(harness)
+        } catch {
+            await harness.stop()
+            throw error
+        }
+        await harness.stop()
+    }
+
+    private init(ytDlp: String, configure: (inout SchedulerConfiguration) -> Void) async throws {
         dir = try TemporaryDirectory("ytq-sched")
-        databasePath = dir.file("db/ytq.sqlite")
-        database = try AppDatabase.open(path: databasePath)
+        database = try await AppDatabase.open(path: dir.file("db/ytq.sqlite"))
         var configuration = SchedulerConfiguration(
             downloadDirectory: dir.file("downloads"), partialRoot: dir.file("db/partial"), ytDlp: ytDlp,
             stallTimeout: .seconds(60), baseBackoff: .milliseconds(50), maxBackoff: .milliseconds(200),
             stopGrace: .seconds(2))
         configure(&configuration)
         self.configuration = configuration
-        scheduler = Scheduler(database: database, databasePath: databasePath, configuration: configuration)
+        scheduler = Scheduler(database: database, configuration: configuration)
     }
 
-    func start(untilIdle: Bool = false) {
+    private func start(untilIdle: Bool) {
         let stream = scheduler.events.subscribe()
         let recorder = recorder
         collector = Task { for await event in stream { recorder.append(event) } }
@@ -39,48 +58,44 @@ final class SchedulerHarness: @unchecked Sendable {
         runner = Task { await scheduler.run(untilIdle: untilIdle) }
     }
 
-    /// Adds a task the way the CLI does (per-user limit raised so one test user can queue many).
+    /// Cancel, retry and remove as the CLI and the screen run them, on this harness's store
+    /// (per-user limit raised so one test user can queue many).
+    var actions: TaskActions {
+        TaskActions(database: database, configuration: configuration, limits: (try? ConcurrencyLimits(perUser: 100, system: 100)) ?? .default)
+    }
+
+    /// Adds a task the way the CLI does.
     @discardableResult
-    func add(_ url: String, format: String = "best", perUser: Int = 100) throws -> DownloadTask {
-        let limits = try ConcurrencyLimits(perUser: perUser, system: 100)
-        let task = try CreateDownload(database: database, limits: limits, requester: Requester(userID: 1))(url: url, format: format)
+    func add(_ url: String, format: String = "best") async throws -> DownloadTask {
+        let task = try await actions.add(url: url, format: format, by: requester)
         scheduler.poke()
         return task
     }
 
+    func cancel(_ id: Int64) async throws { _ = try await actions.cancel(id: id, by: requester) }
+    func retry(_ id: Int64) async throws { _ = try await actions.retry(id: id, by: requester) }
+    func remove(_ id: Int64, deleteFile: Bool) async throws -> TaskActions.Removal {
+        try await actions.remove(id: id, deleteFile: deleteFile, by: requester)
+    }
+
     var events: [DownloadEvent] { recorder.events }
 
-    /// Cancel, retry and remove as the CLI and the screen run them, on this harness's store.
-    var actions: TaskActions {
-        TaskActions(database: database, configuration: configuration, limits: .default)
-    }
-
-    /// Waits until an event matches, or fails the test after `timeout` seconds.
+    /// Waits until an event of `kind` (for `taskID`, when given) has been published.
     @discardableResult
-    func waitFor(_ description: String, timeout: Double = 60, _ match: (DownloadEvent) -> Bool) async -> DownloadEvent? {
-        let deadline = Date().addingTimeInterval(timeout)
-        while Date() < deadline {
-            if let event = recorder.events.first(where: match) { return event }
-            try? await Task.sleep(for: .milliseconds(20))
+    func waitFor(_ kind: DownloadEvent.Kind, task taskID: Int64? = nil, timeout: Duration = .seconds(60),
+                 sourceLocation: SourceLocation = #_sourceLocation) async -> DownloadEvent? {
+        await eventually("\(kind.rawValue)\(taskID.map { " of #\($0)" } ?? "")", timeout: timeout, sourceLocation: sourceLocation) {
+            self.recorder.events.first { $0.kind == kind && (taskID == nil || $0.taskID == taskID) }
         }
-        Issue.record("timed out waiting for \(description); events: \(recorder.events.map(\.name))")
-        return nil
     }
 
-    /// Waits until `condition` holds, or fails the test.
-    func waitUntil(_ description: String, timeout: Double = 60, _ condition: () throws -> Bool) async {
-        let deadline = Date().addingTimeInterval(timeout)
-        while Date() < deadline {
-            if (try? condition()) == true { return }
-            try? await Task.sleep(for: .milliseconds(20))
-        }
-        Issue.record("timed out waiting for \(description)")
+    /// The task as stored now.
+    func task(_ id: Int64) async throws -> DownloadTask {
+        try #require(try await database.task(id: id))
     }
-
-    func task(_ id: Int64) throws -> DownloadTask { try database.task(id: id) }
 
     /// Stops the scheduler gracefully and waits for its loop to end, then removes the folder.
-    func stop() async {
+    private func stop() async {
         await scheduler.shutdown()
         await runner?.value
         scheduler.events.finish()

@@ -10,155 +10,184 @@ struct ClaimTests {
     let me = ProcessIdentity(pid: 100, startTime: 1)
     let other = ProcessIdentity(pid: 200, startTime: 2)
 
-    func database(tasks: Int) throws -> AppDatabase {
+    func database(tasks: Int) async throws -> AppDatabase {
         let database = try AppDatabase.inMemory()
         for index in 0..<tasks {
-            _ = try CreateDownload(database: database, limits: .default, requester: Requester(userID: index))(url: "https://example.com/\(index)")
+            _ = try await database.createTask(try DownloadRequest(url: "https://example.com/\(index)"), by: Requester(userID: index), limits: .default)
         }
         return database
     }
 
+    /// Claims the next task and returns it with its claim.
+    func claimNext(_ database: AppDatabase, owner: ProcessIdentity, limit: Int = 10, now: Date = Date()) async throws -> (DownloadTask, TaskClaim) {
+        let task = try #require(try await database.claimNextTask(owner: owner, systemLimit: limit, now: now))
+        return (task, try #require(task.claim))
+    }
+
     @Test("claims the oldest pending task, marks it downloading and counts the attempt")
-    func claimsOldest() throws {
-        let database = try database(tasks: 3)
-        let claimed = try #require(try database.claimNextTask(owner: me, systemLimit: 10))
-        let task = claimed.task
-        let claim = claimed.claim
+    func claimsOldest() async throws {
+        let database = try await database(tasks: 3)
+        let (task, claim) = try await claimNext(database, owner: me)
         #expect(task.id == 1)
         #expect(task.status == .downloading)
         #expect(task.attempts == 1)
         #expect(claim.owner == me)
-        let claimedSecond = try #require(try database.claimNextTask(owner: other, systemLimit: 10))
-        let second = claimedSecond.task
+        #expect(try await database.task(id: task.id)?.claim == claim, "the claim is a field of the stored record")
+        let (second, _) = try await claimNext(database, owner: other)
         #expect(second.id == 2)
     }
 
     @Test("never more than the system limit downloading at once")
-    func systemLimitAtRunTime() throws {
-        let database = try database(tasks: 5)
-        #expect(try database.claimNextTask(owner: me, systemLimit: 2) != nil)
-        #expect(try database.claimNextTask(owner: other, systemLimit: 2) != nil)
-        #expect(try database.claimNextTask(owner: me, systemLimit: 2) == nil)
+    func systemLimitAtRunTime() async throws {
+        let database = try await database(tasks: 5)
+        #expect(try await database.claimNextTask(owner: me, systemLimit: 2) != nil)
+        #expect(try await database.claimNextTask(owner: other, systemLimit: 2) != nil)
+        #expect(try await database.claimNextTask(owner: me, systemLimit: 2) == nil)
     }
 
     @Test("a pending task in backoff is not claimed before its time")
-    func backoff() throws {
-        let database = try database(tasks: 1)
+    func backoff() async throws {
+        let database = try await database(tasks: 1)
         let now = Date()
-        let claimed = try #require(try database.claimNextTask(owner: me, systemLimit: 10, now: now))
-        let claim = claimed.claim
+        let (_, claim) = try await claimNext(database, owner: me, now: now)
         let reason = FailureReason(kind: .transient, message: "HTTP Error 503")
-        let requeued = try #require(try database.requeueTask(claim, reason: reason, notBefore: now.addingTimeInterval(30), now: now))
+        let requeued = try #require(try await database.requeueTask(claim, reason: reason, notBefore: now.addingTimeInterval(30), now: now))
         #expect(requeued.status == .pending)
         #expect(requeued.errorMessage == "HTTP Error 503")
-        #expect(try database.claimNextTask(owner: me, systemLimit: 10, now: now.addingTimeInterval(10)) == nil)
-        let claimedAgain = try #require(try database.claimNextTask(owner: me, systemLimit: 10, now: now.addingTimeInterval(31)))
-        let again = claimedAgain.task
+        #expect(requeued.notBefore != nil)
+        #expect(try await database.claimNextTask(owner: me, systemLimit: 10, now: now.addingTimeInterval(10)) == nil)
+        let again = try #require(try await database.claimNextTask(owner: me, systemLimit: 10, now: now.addingTimeInterval(31)))
         #expect(again.attempts == 2)
     }
 
     @Test("a cancelled task's claim is fenced: the old worker cannot complete it")
-    func fencing() throws {
-        let database = try database(tasks: 1)
-        let claimed = try #require(try database.claimNextTask(owner: me, systemLimit: 10))
-        let task = claimed.task
-        let claim = claimed.claim
-        #expect(try database.recordProgress(claim, DownloadProgress(downloadedBytes: 10, totalBytes: 100)))
-        let cancelled = try database.cancelTask(id: task.id)
-        #expect(cancelled.previousStatus == .downloading)
-        #expect(cancelled.previousOwner == me)
-        #expect(try database.lostClaims([claim]) == [claim])
-        #expect(try database.completeTask(claim, filePath: "/tmp/x.mp4", title: "x", metaData: [:]) == nil)
-        #expect(try database.recordProgress(claim, nil) == false)
-        #expect(try database.task(id: task.id).status == .cancelled)
+    func fencing() async throws {
+        let database = try await database(tasks: 1)
+        let (task, claim) = try await claimNext(database, owner: me)
+        #expect(try await database.recordProgress(claim, DownloadProgress(downloadedBytes: 10, totalBytes: 100)))
+        let cancelled = try await database.cancelTask(id: task.id, by: task.requester)
+        #expect(cancelled.previous.status == .downloading)
+        #expect(cancelled.previous.claim?.owner == me)
+        #expect(cancelled.task.claim == nil)
+        #expect(try await database.lostClaims([claim]) == [claim])
+        #expect(try await database.completeTask(claim, filePath: "/tmp/x.mp4", title: "x", metaData: [:]) == nil)
+        #expect(try await database.recordProgress(claim, nil) == false)
+        #expect(try await database.task(id: task.id)?.status == .cancelled)
     }
 
     @Test("complete and fail record the outcome and clear the claim")
-    func outcomes() throws {
-        let database = try database(tasks: 2)
-        let claimedFirst = try #require(try database.claimNextTask(owner: me, systemLimit: 10))
-        let first = claimedFirst.claim
-        let done = try #require(try database.completeTask(first, filePath: "/dl/a.mp4", title: "A", metaData: ["id": .string("a")]))
+    func outcomes() async throws {
+        let database = try await database(tasks: 2)
+        let (_, first) = try await claimNext(database, owner: me)
+        let done = try #require(try await database.completeTask(first, filePath: "/dl/a.mp4", title: "A", metaData: ["id": .string("a")]))
         #expect(done.status == .completed)
         #expect(done.filePath == "/dl/a.mp4")
         #expect(done.title == "A")
         #expect(done.metaData == ["id": .string("a")])
-        let claimedSecond = try #require(try database.claimNextTask(owner: me, systemLimit: 10))
-        let second = claimedSecond.claim
-        let failed = try #require(try database.failTask(second, reason: FailureReason(kind: .permanent, message: "HTTP Error 404: Not Found")))
+        #expect(done.claim == nil && done.child == nil)
+        let (_, second) = try await claimNext(database, owner: me)
+        let failed = try #require(try await database.failTask(second, reason: FailureReason(kind: .permanent, message: "HTTP Error 404: Not Found")))
         #expect(failed.status == .failed)
         #expect(failed.errorMessage == "HTTP Error 404: Not Found")
     }
 
     @Test("a dead worker's task is taken over (crash counted), a live one's is left alone")
-    func recovery() throws {
-        let database = try database(tasks: 2)
-        let dead = try #require(try database.claimNextTask(owner: other, systemLimit: 10))
-        let deadTask = dead.task
-        let deadClaim = dead.claim
+    func recovery() async throws {
+        let database = try await database(tasks: 2)
+        let (deadTask, deadClaim) = try await claimNext(database, owner: other)
         let child = ProcessIdentity(pid: 4242, startTime: 99)
-        #expect(try database.recordChild(deadClaim, child: child, commandLine: "yt-dlp …"))
-        let live = try #require(try database.claimNextTask(owner: me, systemLimit: 10))
-        let liveTask = live.task
-        let taken = try database.takeOverAbandonedTasks(owner: me, running: [liveTask.id], leaseTimeout: 60, isAlive: { $0 == ProcessIdentity(pid: 100, startTime: 1) })
+        #expect(try await database.recordChild(deadClaim, child: child, commandLine: "yt-dlp …"))
+        let (liveTask, _) = try await claimNext(database, owner: me)
+        let taken = try await database.takeOverAbandonedTasks(owner: me, running: [liveTask.id], leaseTimeout: 60, isAlive: { $0 == ProcessIdentity(pid: 100, startTime: 1) })
         #expect(taken.map(\.task.id) == [deadTask.id])
-        #expect(taken.first?.orphan == child)
+        #expect(taken.first?.task.child == child)
         #expect(taken.first?.previousOwner == other)
         #expect(taken.first?.task.crashCount == 1)
+        #expect(taken.first?.task.claim == taken.first?.claim)
         #expect(liveTask.id != deadTask.id)
         // The dead worker's old claim no longer writes.
-        #expect(try database.recordProgress(deadClaim, nil) == false)
+        #expect(try await database.recordProgress(deadClaim, nil) == false)
         // Back in the queue, resumable.
         let claim = try #require(taken.first?.claim)
-        #expect(try database.requeueTask(claim, reason: nil, notBefore: nil)?.status == .pending)
+        #expect(try await database.requeueTask(claim, reason: nil, notBefore: nil)?.status == .pending)
         // A task of this process whose job is no longer running (its last write failed) is recovered too.
-        let orphaned = try database.takeOverAbandonedTasks(owner: me, running: [], leaseTimeout: 60, isAlive: { _ in true })
+        let orphaned = try await database.takeOverAbandonedTasks(owner: me, running: [], leaseTimeout: 60, isAlive: { _ in true })
         #expect(orphaned.map(\.task.id) == [liveTask.id])
     }
 
-    @Test("a live but silent worker loses its claim after the lease")
-    func lease() throws {
-        let database = try database(tasks: 1)
-        let start = Date()
-        _ = try #require(try database.claimNextTask(owner: other, systemLimit: 10, now: start))
-        #expect(try database.takeOverAbandonedTasks(owner: me, leaseTimeout: 30, isAlive: { _ in true }, now: start.addingTimeInterval(10)).isEmpty)
-        #expect(try database.takeOverAbandonedTasks(owner: me, leaseTimeout: 30, isAlive: { _ in true }, now: start.addingTimeInterval(31)).count == 1)
+    @Test("a claimed task names the yt-dlp an earlier run left, so the new run can stop it first")
+    func previousChild() async throws {
+        let database = try await database(tasks: 1)
+        let (task, first) = try await claimNext(database, owner: other)
+        let child = ProcessIdentity(pid: 4242, startTime: 99)
+        #expect(try await database.recordChild(first, child: child, commandLine: "yt-dlp …"))
+        _ = try await database.cancelTask(id: task.id, by: task.requester)
+        _ = try await database.retryTask(id: task.id, by: task.requester, limits: .default)
+        let (again, _) = try await claimNext(database, owner: me)
+        #expect(again.child == child)
+        #expect(try await database.task(id: task.id)?.child == nil, "the new run records its own child")
     }
 
-    @Test("retry puts a failed or cancelled task back under the same rules")
-    func retry() throws {
-        let database = try database(tasks: 0)
+    @Test("a live but silent worker loses its claim after the lease")
+    func lease() async throws {
+        let database = try await database(tasks: 1)
+        let start = Date()
+        _ = try await claimNext(database, owner: other, now: start)
+        #expect(try await database.takeOverAbandonedTasks(owner: me, leaseTimeout: 30, isAlive: { _ in true }, now: start.addingTimeInterval(10)).isEmpty)
+        #expect(try await database.takeOverAbandonedTasks(owner: me, leaseTimeout: 30, isAlive: { _ in true }, now: start.addingTimeInterval(31)).count == 1)
+    }
+
+    @Test("retry puts a failed or cancelled task back under the same rules; wrong statuses are refused")
+    func retry() async throws {
+        let database = try await database(tasks: 0)
         let alice = Requester(userID: 1)
-        let create = CreateDownload(database: database, limits: .default, requester: alice)
-        let first = try create(url: "https://example.com/1")
-        _ = try database.cancelTask(id: first.id)
-        let second = try create(url: "https://example.com/2")
+        let first = try await database.createTask(try DownloadRequest(url: "https://example.com/1"), by: alice, limits: .default)
+        _ = try await database.cancelTask(id: first.id, by: alice)
+        let second = try await database.createTask(try DownloadRequest(url: "https://example.com/2"), by: alice, limits: .default)
         // Alice's slot is taken by the second task: retrying the first is refused.
-        guard case .failure(let violation) = try database.retryTask(id: first.id, limits: .default) else {
-            Issue.record("retry should be refused")
-            return
+        await #expect(throws: ActionError.refused(.perUserLimitReached(requester: alice, limit: 1, blocking: second.summary))) {
+            try await database.retryTask(id: first.id, by: alice, limits: .default)
         }
-        #expect(violation == .perUserLimitReached(requester: alice, limit: 1, blocking: second.summary))
-        _ = try database.cancelTask(id: second.id)
-        guard case .success(let retried) = try database.retryTask(id: first.id, limits: .default) else {
-            Issue.record("retry should succeed")
-            return
-        }
+        _ = try await database.cancelTask(id: second.id, by: alice)
+        let retried = try await database.retryTask(id: first.id, by: alice, limits: .default)
         #expect(retried.status == .pending)
         #expect(retried.attempts == 0)
-        #expect(throws: StoreError.notRetryable(id: first.id, status: .pending)) { try database.retryTask(id: first.id, limits: .default) }
-        #expect(throws: StoreError.notActive(id: second.id, status: .cancelled)) { try database.cancelTask(id: second.id) }
+        await #expect(throws: ActionError.wrongStatus(taskID: first.id, status: .pending, action: .retry)) {
+            try await database.retryTask(id: first.id, by: alice, limits: .default)
+        }
+        await #expect(throws: ActionError.wrongStatus(taskID: second.id, status: .cancelled, action: .cancel)) {
+            try await database.cancelTask(id: second.id, by: alice)
+        }
+        await #expect(throws: ActionError.notFound(taskID: 99)) { try await database.cancelTask(id: 99, by: alice) }
+    }
+
+    @Test("only the task's owner (or root) may cancel, retry or remove it")
+    func ownership() async throws {
+        let database = try await database(tasks: 0)
+        let alice = Requester(userID: 1000)
+        let mallory = Requester(userID: 1001)
+        let task = try await database.createTask(try DownloadRequest(url: "https://example.com/a"), by: alice, limits: .default)
+        await #expect(throws: ActionError.forbidden(taskID: task.id, requester: mallory)) { try await database.cancelTask(id: task.id, by: mallory) }
+        await #expect(throws: ActionError.forbidden(taskID: task.id, requester: mallory)) { try await database.removeTask(id: task.id, by: mallory) }
+        #expect(try await database.task(id: task.id)?.status == .pending, "a refused action changes nothing")
+        _ = try await database.cancelTask(id: task.id, by: Requester(userID: 0))
+        await #expect(throws: ActionError.forbidden(taskID: task.id, requester: mallory)) {
+            try await database.retryTask(id: task.id, by: mallory, limits: .default)
+        }
+        // By address when no uid is known: the same address is the same requester.
+        let remote = Requester(userID: nil, ipAddress: "192.0.2.7")
+        let remoteTask = try await database.createTask(try DownloadRequest(url: "https://example.com/r"), by: remote, limits: .default)
+        await #expect(throws: ActionError.self) { try await database.cancelTask(id: remoteTask.id, by: Requester(userID: nil, ipAddress: "192.0.2.8")) }
+        _ = try await database.cancelTask(id: remoteTask.id, by: remote)
     }
 
     @Test("remove deletes the row and reports who ran it")
-    func remove() throws {
-        let database = try database(tasks: 1)
-        let claimed = try #require(try database.claimNextTask(owner: me, systemLimit: 10))
-        let task = claimed.task
-        let claim = claimed.claim
-        let removed = try database.removeTask(id: task.id)
-        #expect(removed.previousOwner == me)
-        #expect(throws: StoreError.taskNotFound(id: task.id)) { try database.task(id: task.id) }
-        #expect(try database.lostClaims([claim]) == [claim])
+    func remove() async throws {
+        let database = try await database(tasks: 1)
+        let (task, claim) = try await claimNext(database, owner: me)
+        let removed = try await database.removeTask(id: task.id, by: task.requester)
+        #expect(removed.previous.claim?.owner == me)
+        #expect(try await database.task(id: task.id) == nil)
+        #expect(try await database.lostClaims([claim]) == [claim])
     }
 }

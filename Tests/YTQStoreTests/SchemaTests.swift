@@ -8,11 +8,11 @@ import YTQTestSupport
 @Suite("Schema")
 struct SchemaTests {
     @Test("download_tasks has the design's columns, created by a named migration")
-    func columns() throws {
+    func columns() async throws {
         let dir = try TemporaryDirectory()
         defer { dir.remove() }
-        let database = try AppDatabase.open(path: dir.file("ytq.sqlite"))
-        let (columns, migrations) = try database.writer.read { db in
+        let database = try await AppDatabase.open(path: dir.file("ytq.sqlite"))
+        let (columns, migrations) = try await database.writer.read { db in
             (try db.columns(in: "download_tasks").map(\.name),
              try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations"))
         }
@@ -21,7 +21,7 @@ struct SchemaTests {
             #expect(columns.contains(column), "missing column \(column)")
         }
         #expect(migrations.contains("v1-download-tasks"))
-        let journal = try database.writer.read { try String.fetchOne($0, sql: "PRAGMA journal_mode") }
+        let journal = try await database.writer.read { try String.fetchOne($0, sql: "PRAGMA journal_mode") }
         #expect(journal == "wal")
     }
 

@@ -58,7 +58,7 @@ struct TerminalDemoTests {
                         nextID += 1
                         state.submissionSucceeded(DownloadTask(
                             id: nextID, userID: 1000, ipAddress: "127.0.0.1", videoURL: request.url,
-                            format: request.format.storedValue, status: .pending, createdAt: Date(), updatedAt: Date()))
+                            format: request.format, status: .pending, createdAt: Date(), updatedAt: Date()))
                     case .remove(let id, _): state.removeTask(id: id)
                     default: break
                     }

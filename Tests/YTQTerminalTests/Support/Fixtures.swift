@@ -17,7 +17,7 @@ enum Fixtures {
     ) -> DownloadTask {
         DownloadTask(
             id: id, userID: 1000, ipAddress: "127.0.0.1",
-            videoURL: url ?? "https://videos.example.com/watch?v=clip\(id)", format: format, status: status,
+            videoURL: url ?? "https://videos.example.com/watch?v=clip\(id)", format: (try? FormatSpec(parsing: format)) ?? .preset(.best), status: status,
             filePath: file, title: title, errorMessage: error,
             createdAt: minutesAgo(created), updatedAt: minutesAgo(updated ?? created), commandLine: commandLine
         )
