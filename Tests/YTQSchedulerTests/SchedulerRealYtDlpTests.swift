@@ -52,7 +52,7 @@ struct SchedulerRealYtDlpTests {
     @Test("connection refused is transient: retried with backoff, then failed with the attempt count")
     func transientRetries() async throws {
         let harness = try SchedulerHarness(ytDlp: "yt-dlp") { configuration in
-            configuration.maxAttempts = 2
+            configuration.retryPolicy.maxAttempts = 2
             configuration.ytDlpOptions.retries = 0
         }
         harness.start()
@@ -74,7 +74,7 @@ struct SchedulerRealYtDlpTests {
         defer { server.stop() }
         let harness = try SchedulerHarness(ytDlp: "yt-dlp") { configuration in
             configuration.stallTimeout = .seconds(2)
-            configuration.maxAttempts = 1
+            configuration.retryPolicy.maxAttempts = 1
         }
         harness.start()
         try harness.add(server.url("/stall/slow.mp4?size=1000000&after=2048"))
