@@ -14,7 +14,7 @@ struct CommandContext {
 
     init(_ options: GlobalOptions, environment: [String: String] = ProcessInfo.processInfo.environment) async throws(CLIError) {
         do {
-            settings = try SettingsResolver(environment: environment).resolve(options.overrides)
+            settings = try SettingsResolver(environment: environment).resolve(options.layer)
         } catch {
             throw .settings(error)
         }

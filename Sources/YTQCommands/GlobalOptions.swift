@@ -20,13 +20,9 @@ public struct GlobalOptions: ParsableArguments, Sendable {
 
     public init() {}
 
-    public func validate() throws {
-        if let perUserLimit, perUserLimit < 1 { throw ValidationError("--per-user-limit must be at least 1 (got \(perUserLimit))") }
-        if let systemLimit, systemLimit < 1 { throw ValidationError("--system-limit must be at least 1 (got \(systemLimit))") }
-    }
-
-    var overrides: SettingsOverrides {
-        SettingsOverrides(
+    /// The values given on the command line; `SettingsResolver` checks them, naming the option.
+    var layer: SettingsLayer {
+        SettingsLayer(
             databasePath: databasePath, downloadDirectory: downloadDirectory,
             perUserLimit: perUserLimit, systemLimit: systemLimit, ytDlpPath: ytDlpPath)
     }

@@ -1,7 +1,15 @@
 /// The two concurrency rules: how many active downloads one user and the whole system may hold.
 public struct ConcurrencyLimits: Sendable, Equatable {
+    /// One of the two limits, named as messages call it.
+    public enum Limit: String, Sendable, CaseIterable {
+        case perUser = "per-user limit"
+        case system = "system limit"
+    }
+
     public static let defaultPerUser = 1
     public static let defaultSystem = 10
+    /// Each limit is at least this.
+    public static let minimum = 1
     public static let `default` = ConcurrencyLimits(perUser: defaultPerUser, system: defaultSystem, unchecked: ())
 
     /// At most this many `pending` or `downloading` tasks per requester.
@@ -9,10 +17,11 @@ public struct ConcurrencyLimits: Sendable, Equatable {
     /// At most this many `pending` or `downloading` tasks across every user and process.
     public var system: Int
 
-    /// Validates that both limits are at least 1.
-    public init(perUser: Int, system: Int) throws(RequestError) {
-        guard perUser >= 1 else { throw .invalidLimit(name: "per-user limit", value: perUser) }
-        guard system >= 1 else { throw .invalidLimit(name: "system limit", value: system) }
+    /// Validates that both limits are at least `minimum`. The only place that does: callers
+    /// catch `InvalidLimit` and say where the value came from.
+    public init(perUser: Int, system: Int) throws(InvalidLimit) {
+        guard perUser >= Self.minimum else { throw InvalidLimit(limit: .perUser, value: perUser) }
+        guard system >= Self.minimum else { throw InvalidLimit(limit: .system, value: system) }
         self.perUser = perUser
         self.system = system
     }

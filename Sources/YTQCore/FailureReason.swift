@@ -1,4 +1,4 @@
-/// Why a download did not complete, sorted by what ytq does about it.
+/// Why a download did not complete, sorted by what ytq does about it (see `RetryPolicy`).
 public struct FailureReason: Sendable, Equatable, Codable, Error, CustomStringConvertible {
     /// What ytq does next with a failure of this kind.
     public enum Kind: String, Sendable, Codable {
@@ -27,8 +27,6 @@ public struct FailureReason: Sendable, Equatable, Codable, Error, CustomStringCo
         self.message = message
         self.hint = hint
     }
-
-    public var isRetryable: Bool { kind == .transient || kind == .stalled || kind == .staleResume }
 
     public var description: String {
         guard let hint else { return message }

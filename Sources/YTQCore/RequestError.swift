@@ -8,7 +8,6 @@ public enum RequestError: Error, Equatable, Sendable, CustomStringConvertible {
     case emptyFormat
     case unknownPreset(String)
     case invalidFormatExpression(String, reason: String)
-    case invalidLimit(name: String, value: Int)
 
     public var description: String {
         switch self {
@@ -30,8 +29,6 @@ public enum RequestError: Error, Equatable, Sendable, CustomStringConvertible {
                 + "For a yt-dlp -f expression write one with selectors (e.g. 'bv*+ba/b') or prefix it with 'raw:'"
         case .invalidFormatExpression(let expression, let reason):
             return "format '\(Self.clip(Self.visible(expression)))' is not usable: \(reason)"
-        case .invalidLimit(let name, let value):
-            return "the \(name) must be a whole number of at least 1 (got \(value))"
         }
     }
 

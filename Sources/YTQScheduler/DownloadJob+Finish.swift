@@ -73,19 +73,19 @@ extension DownloadJob {
         // Resuming cannot work when the partial file does not fit the server's; starting over can.
         if reason.kind == .staleResume { removePartials() }
         let attempts = task.attempts
-        if reason.isRetryable, attempts < configuration.maxAttempts {
-            let delay = configuration.backoff(afterAttempt: attempts)
+        let final: FailureReason
+        switch configuration.retryPolicy.decide(reason, attempt: attempts) {
+        case .retry(let delay, let note):
             let notBefore = Date().addingTimeInterval(delay.seconds)
-            let note = FailureReason(kind: reason.kind, message: "attempt \(attempts) of \(configuration.maxAttempts) failed: \(reason.message)", hint: reason.hint)
             switch await finalWrite({ () async throws(StoreError) in try await database.requeueTask(claim, reason: note, notBefore: notBefore) }) {
             case .written(let requeued): events.publish(.retrying(requeued, attempt: attempts, reason: reason, delay: delay))
             case .claimLost: await handleLostClaim(completedFile: nil)
             case .failed: break
             }
             return
+        case .fail(let failure):
+            final = failure
         }
-        var final = reason
-        if attempts > 1 { final.message = "failed after \(attempts) attempts: \(reason.message)" }
         switch await finalWrite({ () async throws(StoreError) in try await database.failTask(claim, reason: final) }) {
         case .written(let failed):
             removePartials()

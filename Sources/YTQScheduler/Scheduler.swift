@@ -185,7 +185,7 @@ public actor Scheduler {
                 // yt-dlp on the same file. Our claim lapses and the next reconcile tries again.
                 continue
             }
-            if entry.task.crashCount >= configuration.maxCrashes {
+            if configuration.retryPolicy.givesUp(afterCrashes: entry.task.crashCount) {
                 let reason = FailureReason(
                     kind: .crashLoop,
                     message: "the worker running this download stopped unexpectedly \(entry.task.crashCount) times; ytq gave up on it",

@@ -14,13 +14,8 @@ public struct SchedulerConfiguration: Sendable {
     public var systemLimit: Int
     /// No byte progress for this long stops the download as stalled.
     public var stallTimeout: Duration
-    /// Runs per task before a transient failure becomes final (1 + automatic retries).
-    public var maxAttempts: Int
-    /// First automatic retry waits this long, doubling each time up to `maxBackoff`.
-    public var baseBackoff: Duration
-    public var maxBackoff: Duration
-    /// A worker that died this many times while running a task gets it failed, not retried.
-    public var maxCrashes: Int
+    /// Which failures run again, after how long, and when a crashing task is given up.
+    public var retryPolicy: RetryPolicy
     /// A claim whose heartbeat is older than this is taken over even if its owner lives (a
     /// stopped or hung process); a dead owner's claims are taken over at once.
     public var leaseTimeout: Duration
@@ -36,8 +31,7 @@ public struct SchedulerConfiguration: Sendable {
     public init(
         downloadDirectory: String, partialRoot: String, ytDlp: String = YtDlpExecutable.defaultName,
         systemLimit: Int = ConcurrencyLimits.defaultSystem, stallTimeout: Duration = .seconds(60),
-        maxAttempts: Int = 4, baseBackoff: Duration = .seconds(2), maxBackoff: Duration = .seconds(60),
-        maxCrashes: Int = 3, leaseTimeout: Duration = .seconds(120), progressWriteInterval: Duration = .seconds(1),
+        retryPolicy: RetryPolicy = RetryPolicy(), leaseTimeout: Duration = .seconds(120), progressWriteInterval: Duration = .seconds(1),
         stopGrace: Duration = .seconds(5), ytDlpOptions: YtDlpInvocation.Options = .init(progressDelta: 0.25),
         ytDlpEnvironment: [String: String] = [:]
     ) {
@@ -46,10 +40,7 @@ public struct SchedulerConfiguration: Sendable {
         self.ytDlp = ytDlp
         self.systemLimit = systemLimit
         self.stallTimeout = stallTimeout
-        self.maxAttempts = maxAttempts
-        self.baseBackoff = baseBackoff
-        self.maxBackoff = maxBackoff
-        self.maxCrashes = maxCrashes
+        self.retryPolicy = retryPolicy
         self.leaseTimeout = leaseTimeout
         self.progressWriteInterval = progressWriteInterval
         self.stopGrace = stopGrace
@@ -71,15 +62,5 @@ public struct SchedulerConfiguration: Sendable {
     /// The partial-files root beside a database file: `<db folder>/partial`.
     public static func partialRoot(besideDatabase path: String) -> String {
         URL(fileURLWithPath: path).deletingLastPathComponent().appendingPathComponent("partial").path
-    }
-
-    /// How long to wait before automatic retry number `attempt` (1-based).
-    public func backoff(afterAttempt attempt: Int) -> Duration {
-        var delay = baseBackoff
-        for _ in 1..<max(attempt, 1) {
-            delay = delay * 2
-            if delay >= maxBackoff { return maxBackoff }
-        }
-        return min(delay, maxBackoff)
     }
 }

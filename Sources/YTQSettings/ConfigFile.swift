@@ -1,5 +1,6 @@
 import Foundation
 import TOMLKit
+import YTQCore
 
 /// The optional `config.toml`: the same values as the command-line options, as TOML keys.
 ///
@@ -11,22 +12,16 @@ import TOMLKit
 /// yt_dlp = "/usr/local/bin/yt-dlp"
 /// ```
 public struct ConfigFile: Sendable, Equatable {
-    public static let knownKeys = ["db", "download_dir", "per_user_limit", "system_limit", "yt_dlp"]
+    public static let knownKeys = SettingsField.allCases.map(\.configKey)
 
-    public var databasePath: String?
-    public var downloadDirectory: String?
-    public var perUserLimit: Int?
-    public var systemLimit: Int?
-    public var ytDlpPath: String?
+    /// The values it sets; a key it leaves out is nil.
+    public var layer: SettingsLayer
     /// The file these values came from; nil when there was none.
     public var path: String?
 
-    public init(databasePath: String? = nil, downloadDirectory: String? = nil, perUserLimit: Int? = nil, systemLimit: Int? = nil, ytDlpPath: String? = nil) {
-        self.databasePath = databasePath
-        self.downloadDirectory = downloadDirectory
-        self.perUserLimit = perUserLimit
-        self.systemLimit = systemLimit
-        self.ytDlpPath = ytDlpPath
+    public init(layer: SettingsLayer = SettingsLayer(), path: String? = nil) {
+        self.layer = layer
+        self.path = path
     }
 
     /// Reads the file at `path`; a missing file is an empty config, a malformed one an error
@@ -54,27 +49,33 @@ public struct ConfigFile: Sendable, Equatable {
         } catch {
             throw .malformedConfig(path: path, line: nil, reason: "\(error)")
         }
-        var config = ConfigFile()
         for key in table.keys {
             guard knownKeys.contains(key) else { throw .unknownConfigKey(path: path, key: key, known: knownKeys) }
         }
-        config.databasePath = try string(table, "db", path: path)
-        config.downloadDirectory = try string(table, "download_dir", path: path)
-        config.ytDlpPath = try string(table, "yt_dlp", path: path)
-        config.perUserLimit = try positiveInt(table, "per_user_limit", path: path)
-        config.systemLimit = try positiveInt(table, "system_limit", path: path)
-        return config
+        let layer = SettingsLayer(
+            databasePath: try string(table, .databasePath, path: path),
+            downloadDirectory: try string(table, .downloadDirectory, path: path),
+            perUserLimit: try int(table, .perUserLimit, path: path),
+            systemLimit: try int(table, .systemLimit, path: path),
+            ytDlpPath: try string(table, .ytDlpPath, path: path))
+        return ConfigFile(layer: layer)
     }
 
-    private static func string(_ table: TOMLTable, _ key: String, path: String) throws(SettingsError) -> String? {
-        guard let value = table[key] else { return nil }
-        guard let text = value.string, !text.isEmpty else { throw .badConfigValue(path: path, key: key, expected: "a non-empty string in quotes") }
+    private static func string(_ table: TOMLTable, _ field: SettingsField, path: String) throws(SettingsError) -> String? {
+        guard let value = table[field.configKey] else { return nil }
+        guard let text = value.string, !text.isEmpty else {
+            throw .badConfigValue(path: path, key: field.configKey, expected: "a non-empty string in quotes")
+        }
         return text
     }
 
-    private static func positiveInt(_ table: TOMLTable, _ key: String, path: String) throws(SettingsError) -> Int? {
-        guard let value = table[key] else { return nil }
-        guard let number = value.int, number >= 1 else { throw .badConfigValue(path: path, key: key, expected: "a whole number of at least 1") }
+    /// A whole number; its range is checked where the value is used (`ConcurrencyLimits`),
+    /// after the command line had its chance to override it.
+    private static func int(_ table: TOMLTable, _ field: SettingsField, path: String) throws(SettingsError) -> Int? {
+        guard let value = table[field.configKey] else { return nil }
+        guard let number = value.int else {
+            throw .badConfigValue(path: path, key: field.configKey, expected: "a whole number of at least \(ConcurrencyLimits.minimum)")
+        }
         return number
     }
 }

@@ -21,19 +21,3 @@ public struct Settings: Sendable, Equatable {
     }
 }
 
-/// Values given on the command line; nil means "not given".
-public struct SettingsOverrides: Sendable, Equatable {
-    public var databasePath: String?
-    public var downloadDirectory: String?
-    public var perUserLimit: Int?
-    public var systemLimit: Int?
-    public var ytDlpPath: String?
-
-    public init(databasePath: String? = nil, downloadDirectory: String? = nil, perUserLimit: Int? = nil, systemLimit: Int? = nil, ytDlpPath: String? = nil) {
-        self.databasePath = databasePath
-        self.downloadDirectory = downloadDirectory
-        self.perUserLimit = perUserLimit
-        self.systemLimit = systemLimit
-        self.ytDlpPath = ytDlpPath
-    }
-}

@@ -1,9 +1,13 @@
+import YTQCore
+
 /// A settings problem (config file, option value) with where it is and what to change.
 public enum SettingsError: Error, Sendable, Equatable, CustomStringConvertible {
     case unreadableConfig(path: String, reason: String)
     case malformedConfig(path: String, line: Int?, reason: String)
     case badConfigValue(path: String, key: String, expected: String)
     case unknownConfigKey(path: String, key: String, known: [String])
+    /// A limit out of range, and the option, variable or config key that gave it.
+    case invalidLimit(InvalidLimit, source: SettingsSource)
     case noHomeDirectory
 
     public var description: String {
@@ -17,6 +21,8 @@ public enum SettingsError: Error, Sendable, Equatable, CustomStringConvertible {
             return "in the config file \(path), \(key) must be \(expected)"
         case .unknownConfigKey(let path, let key, let known):
             return "the config file \(path) has an unknown key '\(key)'; known keys: \(known.joined(separator: ", "))"
+        case .invalidLimit(let error, let source):
+            return "\(source.place(of: SettingsField(error.limit))) must be at least \(error.minimum) (got \(error.value))"
         case .noHomeDirectory:
             return "cannot tell where to keep the database: HOME is not set; pass --db PATH or set YTQ_DB"
         }

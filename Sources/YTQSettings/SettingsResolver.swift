@@ -1,8 +1,9 @@
 import Foundation
 import YTQCore
 
-/// Resolves `Settings` from options, environment (`YTQ_DB`, `YTQ_DOWNLOAD_DIR`, `YTQ_YTDLP`,
-/// `YTQ_CONFIG`, the XDG variables, `HOME`) and the config file, in that order of precedence.
+/// Resolves `Settings` from three `SettingsLayer`s — options, environment (`YTQ_DB`,
+/// `YTQ_DOWNLOAD_DIR`, `YTQ_YTDLP`) and the config file, in that order of precedence — and the
+/// defaults (`YTQ_CONFIG`, the XDG variables, `HOME`).
 public struct SettingsResolver: Sendable {
     public var environment: [String: String]
 
@@ -27,35 +28,50 @@ public struct SettingsResolver: Sendable {
         return try home() + "/Downloads"
     }
 
-    public func resolve(_ overrides: SettingsOverrides) throws(SettingsError) -> Settings {
+    /// Merges the command line over the environment over the config file over the defaults,
+    /// field by field, and validates the result.
+    public func resolve(_ commandLine: SettingsLayer) throws(SettingsError) -> Settings {
         let configPath = try configPath()
         let config = try ConfigFile.load(path: configPath)
+        let layers: [(source: SettingsSource, layer: SettingsLayer)] = [
+            (.commandLine, commandLine),
+            (.environment, .environment(environment)),
+            (.configFile(path: configPath), config.layer),
+        ]
+        // The value of the first layer that gives one, and which layer that was.
+        func first<Value>(_ field: KeyPath<SettingsLayer, Value?>) -> (value: Value, source: SettingsSource)? {
+            for (source, layer) in layers {
+                if let value = layer[keyPath: field] { return (value, source) }
+            }
+            return nil
+        }
+
+        // The path defaults are looked up only when needed: they fail without HOME.
         let databasePath: String
-        if let chosen = overrides.databasePath ?? nonEmpty("YTQ_DB") ?? config.databasePath {
-            databasePath = chosen
+        if let chosen = first(\.databasePath) {
+            databasePath = chosen.value
         } else {
             databasePath = try defaultDatabasePath()
         }
         let downloadDirectory: String
-        if let chosen = overrides.downloadDirectory ?? nonEmpty("YTQ_DOWNLOAD_DIR") ?? config.downloadDirectory {
-            downloadDirectory = chosen
+        if let chosen = first(\.downloadDirectory) {
+            downloadDirectory = chosen.value
         } else {
             downloadDirectory = try defaultDownloadDirectory()
         }
+        let perUser = first(\.perUserLimit) ?? (ConcurrencyLimits.defaultPerUser, .defaults)
+        let system = first(\.systemLimit) ?? (ConcurrencyLimits.defaultSystem, .defaults)
         let limits: ConcurrencyLimits
         do {
-            limits = try ConcurrencyLimits(
-                perUser: overrides.perUserLimit ?? config.perUserLimit ?? ConcurrencyLimits.defaultPerUser,
-                system: overrides.systemLimit ?? config.systemLimit ?? ConcurrencyLimits.defaultSystem)
+            limits = try ConcurrencyLimits(perUser: perUser.value, system: system.value)
         } catch {
-            throw .badConfigValue(path: "the command line", key: "the limits", expected: "whole numbers of at least 1 (\(error))")
+            throw .invalidLimit(error, source: error.limit == .perUser ? perUser.source : system.source)
         }
-        let ytDlp = overrides.ytDlpPath ?? nonEmpty("YTQ_YTDLP") ?? config.ytDlpPath
         return Settings(
             databasePath: expand(databasePath),
             downloadDirectory: expand(downloadDirectory),
             limits: limits,
-            ytDlpPath: ytDlp.map(expand),
+            ytDlpPath: first(\.ytDlpPath).map { expand($0.value) },
             configFile: config.path)
     }
 

@@ -125,6 +125,22 @@ struct CLITests {
         #expect(result.stderr.contains("config.toml:2"), "\(result.stderr)")
     }
 
+    @Test("a limit out of range exits 2 naming where it came from: the option, or the config file and key")
+    func limitSources() async throws {
+        defer { home.remove() }
+        let option = try await ytq("list", "--system-limit", "0")
+        #expect(option.status == 2)
+        #expect(option.stderr == "ytq: --system-limit must be at least 1 (got 0)\n", "\(option.stderr)")
+
+        let config = home.path + "/config/ytq/config.toml"
+        try FileManager.default.createDirectory(atPath: home.path + "/config/ytq", withIntermediateDirectories: true)
+        try "per_user_limit = 0\n".write(toFile: config, atomically: true, encoding: .utf8)
+        let file = try await ytq("add", "https://example.com/v")
+        #expect(file.status == 2)
+        #expect(file.stderr == "ytq: in the config file \(config), per_user_limit must be at least 1 (got 0)\n", "\(file.stderr)")
+        #expect(try await ytq("add", "https://example.com/v", "--per-user-limit", "1").status == 0, "the option overrides the file")
+    }
+
     @Test("--help works on every command; --version prints the version")
     func help() async throws {
         defer { home.remove() }

@@ -35,7 +35,7 @@ struct ConcurrencyPolicyTests {
         let policy = ConcurrencyPolicy(limits: try ConcurrencyLimits(perUser: 3, system: 4))
         #expect(policy.violation(requester: alice, requesterActiveCount: 2, firstRequesterActive: blocking, systemActiveCount: 2) == nil)
         #expect(policy.violation(requester: alice, requesterActiveCount: 3, firstRequesterActive: blocking, systemActiveCount: 3) != nil)
-        #expect(throws: RequestError.invalidLimit(name: "per-user limit", value: 0)) { try ConcurrencyLimits(perUser: 0, system: 10) }
-        #expect(throws: RequestError.invalidLimit(name: "system limit", value: -1)) { try ConcurrencyLimits(perUser: 1, system: -1) }
+        #expect(throws: InvalidLimit(limit: .perUser, value: 0)) { try ConcurrencyLimits(perUser: 0, system: 10) }
+        #expect(throws: InvalidLimit(limit: .system, value: -1)) { try ConcurrencyLimits(perUser: 1, system: -1) }
     }
 }

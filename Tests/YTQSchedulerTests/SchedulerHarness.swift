@@ -43,7 +43,7 @@ final class SchedulerHarness: @unchecked Sendable {
         database = try await AppDatabase.open(path: dir.file("db/ytq.sqlite"))
         var configuration = SchedulerConfiguration(
             downloadDirectory: dir.file("downloads"), partialRoot: dir.file("db/partial"), ytDlp: ytDlp,
-            stallTimeout: .seconds(60), baseBackoff: .milliseconds(50), maxBackoff: .milliseconds(200),
+            stallTimeout: .seconds(60), retryPolicy: RetryPolicy(baseBackoff: .milliseconds(50), maxBackoff: .milliseconds(200)),
             stopGrace: .seconds(2))
         configure(&configuration)
         self.configuration = configuration

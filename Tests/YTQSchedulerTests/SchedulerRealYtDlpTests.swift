@@ -47,7 +47,7 @@ struct SchedulerRealYtDlpTests {
     @Test("connection refused is transient: retried with backoff, then failed with the attempt count")
     func transientRetries() async throws {
         try await SchedulerHarness.run(ytDlp: "yt-dlp", configure: { configuration in
-            configuration.maxAttempts = 2
+            configuration.retryPolicy.maxAttempts = 2
             configuration.ytDlpOptions.retries = 0
         }) { harness in
             // Port 9 (discard) on loopback: nothing listens, the connection is refused.
@@ -68,7 +68,7 @@ struct SchedulerRealYtDlpTests {
         defer { server.stop() }
         try await SchedulerHarness.run(ytDlp: "yt-dlp", configure: { configuration in
             configuration.stallTimeout = .seconds(2)
-            configuration.maxAttempts = 1
+            configuration.retryPolicy.maxAttempts = 1
         }) { harness in
             try await harness.add(server.url("/stall/slow.mp4?size=1000000&after=2048"))
             guard case .failed(let task, let reason)? = await harness.waitFor(.failed) else { return }

@@ -8,7 +8,7 @@ struct SettingsTests {
     @Test("defaults follow the XDG base directories")
     func xdgDefaults() throws {
         let resolver = SettingsResolver(environment: ["HOME": "/home/ann", "XDG_DATA_HOME": "/data/ann", "XDG_CONFIG_HOME": "/nonexistent/cfg"])
-        let settings = try resolver.resolve(SettingsOverrides())
+        let settings = try resolver.resolve(SettingsLayer())
         #expect(settings.databasePath == "/data/ann/ytq/ytq.sqlite")
         #expect(settings.downloadDirectory == "/home/ann/Downloads")
         #expect(settings.limits == .default)
@@ -34,7 +34,7 @@ struct SettingsTests {
             system_limit = 20
             """.write(toFile: dir.file("config.toml"), atomically: true, encoding: .utf8)
         let env = ["HOME": "/home/ann", "YTQ_CONFIG": dir.file("config.toml")]
-        let fromConfig = try SettingsResolver(environment: env).resolve(SettingsOverrides())
+        let fromConfig = try SettingsResolver(environment: env).resolve(SettingsLayer())
         #expect(fromConfig.databasePath == "/from/config.sqlite")
         #expect(fromConfig.downloadDirectory == "/home/ann/Videos")
         #expect(fromConfig.limits == (try ConcurrencyLimits(perUser: 2, system: 20)))
@@ -43,12 +43,12 @@ struct SettingsTests {
         var withEnv = env
         withEnv["YTQ_DB"] = "/from/env.sqlite"
         withEnv["YTQ_DOWNLOAD_DIR"] = "/from/env/dl"
-        let fromEnv = try SettingsResolver(environment: withEnv).resolve(SettingsOverrides())
+        let fromEnv = try SettingsResolver(environment: withEnv).resolve(SettingsLayer())
         #expect(fromEnv.databasePath == "/from/env.sqlite")
         #expect(fromEnv.downloadDirectory == "/from/env/dl")
 
         let fromOptions = try SettingsResolver(environment: withEnv).resolve(
-            SettingsOverrides(databasePath: "/opt.sqlite", downloadDirectory: "/opt/dl", perUserLimit: 4, systemLimit: 8))
+            SettingsLayer(databasePath: "/opt.sqlite", downloadDirectory: "/opt/dl", perUserLimit: 4, systemLimit: 8))
         #expect(fromOptions.databasePath == "/opt.sqlite")
         #expect(fromOptions.downloadDirectory == "/opt/dl")
         #expect(fromOptions.limits == (try ConcurrencyLimits(perUser: 4, system: 8)))
@@ -70,7 +70,7 @@ struct SettingsTests {
             try ConfigFile.parse("system_limit = \"ten\"", path: "/c.toml")
         }
         #expect(throws: SettingsError.badConfigValue(path: "/c.toml", key: "per_user_limit", expected: "a whole number of at least 1")) {
-            try ConfigFile.parse("per_user_limit = 0", path: "/c.toml")
+            try ConfigFile.parse("per_user_limit = 1.5", path: "/c.toml")
         }
         #expect(throws: SettingsError.self) { try ConfigFile.parse("db = 3", path: "/c.toml") }
         #expect {

@@ -11,14 +11,13 @@ struct CreateTaskTests {
     let bob = Requester(userID: 1001)
 
     /// Validates like the command line does, then asks the store.
-    func add(_ database: AppDatabase, _ requester: Requester, url: String, format: String? = nil, perUser: Int = 1, system: Int = 10) async throws(ActionError) -> DownloadTask {
-        let limits: ConcurrencyLimits
+    func add(_ database: AppDatabase, _ requester: Requester, url: String, format: String? = nil, perUser: Int = 1, system: Int = 10) async throws -> DownloadTask {
+        let limits = try ConcurrencyLimits(perUser: perUser, system: system)
         let request: DownloadRequest
         do {
-            limits = try ConcurrencyLimits(perUser: perUser, system: system)
             request = try DownloadRequest(url: url, format: format)
         } catch {
-            throw .invalid(error)
+            throw ActionError.invalid(error)
         }
         return try await database.createTask(request, by: requester, limits: limits)
     }

@@ -1,0 +1,61 @@
+import YTQCore
+
+/// One setting and its name in each place that can give it: option, environment, config key.
+public enum SettingsField: String, Sendable, CaseIterable {
+    case databasePath
+    case downloadDirectory
+    case perUserLimit
+    case systemLimit
+    case ytDlpPath
+
+    /// The command-line option, e.g. `--db`.
+    public var option: String {
+        switch self {
+        case .databasePath: return "--db"
+        case .downloadDirectory: return "--download-dir"
+        case .perUserLimit: return "--per-user-limit"
+        case .systemLimit: return "--system-limit"
+        case .ytDlpPath: return "--yt-dlp"
+        }
+    }
+
+    /// The environment variable that sets it; the limits have none.
+    public var environmentVariable: String? {
+        switch self {
+        case .databasePath: return "YTQ_DB"
+        case .downloadDirectory: return "YTQ_DOWNLOAD_DIR"
+        case .ytDlpPath: return "YTQ_YTDLP"
+        case .perUserLimit, .systemLimit: return nil
+        }
+    }
+
+    /// The key in `config.toml`.
+    public var configKey: String {
+        switch self {
+        case .databasePath: return "db"
+        case .downloadDirectory: return "download_dir"
+        case .perUserLimit: return "per_user_limit"
+        case .systemLimit: return "system_limit"
+        case .ytDlpPath: return "yt_dlp"
+        }
+    }
+
+    /// What it is, in words.
+    public var label: String {
+        switch self {
+        case .databasePath: return "database file"
+        case .downloadDirectory: return "download folder"
+        case .perUserLimit: return ConcurrencyLimits.Limit.perUser.rawValue
+        case .systemLimit: return ConcurrencyLimits.Limit.system.rawValue
+        case .ytDlpPath: return "yt-dlp executable"
+        }
+    }
+
+    /// The field that sets a concurrency limit.
+    public init(_ limit: ConcurrencyLimits.Limit) {
+        switch limit {
+        case .perUser: self = .perUserLimit
+        case .system: self = .systemLimit
+        }
+    }
+}

@@ -1,0 +1,17 @@
+/// The settings one source gives — the command line, the environment or the config file;
+/// nil means "not given here". `SettingsResolver` merges the layers into `Settings`.
+public struct SettingsLayer: Sendable, Equatable {
+    public var databasePath: String?
+    public var downloadDirectory: String?
+    public var perUserLimit: Int?
+    public var systemLimit: Int?
+    public var ytDlpPath: String?
+
+    public init(databasePath: String? = nil, downloadDirectory: String? = nil, perUserLimit: Int? = nil, systemLimit: Int? = nil, ytDlpPath: String? = nil) {
+        self.databasePath = databasePath
+        self.downloadDirectory = downloadDirectory
+        self.perUserLimit = perUserLimit
+        self.systemLimit = systemLimit
+        self.ytDlpPath = ytDlpPath
+    }
+}
