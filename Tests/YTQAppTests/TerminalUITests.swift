@@ -99,7 +99,8 @@ struct TerminalUITests {
         let lines = tiny.split(separator: "\n", omittingEmptySubsequences: false)
         #expect(lines.allSatisfy { $0.count <= 20 }, "\(tiny)")
         try await tmux.resize(columns: 8, rows: 2)
-        try await Task.sleep(for: .milliseconds(300))
+        let note = try await tmux.waitFor { $0.contains("ytq") && !$0.contains("quit") }
+        #expect(note.split(separator: "\n").allSatisfy { $0.count <= 8 }, "\(note)")
         try await tmux.resize(columns: 100, rows: 30)
         let back = try await tmux.waitFor { $0.contains("New download") }
         #expect(back.contains("Downloads"), "\(back)")

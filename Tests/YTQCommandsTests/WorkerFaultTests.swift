@@ -114,9 +114,15 @@ struct WorkerFaultTests {
         let id = try await add(server.url("/stall/orphan.mp4?size=1000000&after=2048"))
         let first = try WorkerProcess([], environment: env)
         #expect(await first.waitFor { $0["event"] as? String == "DownloadProgressUpdated" } != nil)
-        try await Task.sleep(for: .milliseconds(300))
+        // The worker has recorded its yt-dlp: what the next worker looks for.
+        var readOnly = Configuration()
+        readOnly.readonly = true
+        let database = try DatabaseQueue(path: try #require(env["YTQ_DB"]), configuration: readOnly)
+        await eventually("the yt-dlp recorded") {
+            try await database.read { try Int64.fetchOne($0, sql: "SELECT child_pid FROM download_tasks WHERE id = ?", arguments: [id]) } != nil
+        }
+        try database.close()
         await first.stop(signal: SIGKILL)
-        try await Task.sleep(for: .milliseconds(300))
         let orphans = strayYtDlp()
         #expect(!orphans.isEmpty, "the stalled yt-dlp outlives its killed worker")
         let second = try WorkerProcess([], environment: env)

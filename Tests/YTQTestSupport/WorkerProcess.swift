@@ -1,10 +1,13 @@
 import Foundation
+import Testing
 
 /// `ytq worker --json` running in the background, its event lines collected as they come.
 public final class WorkerProcess: @unchecked Sendable {
     public let child: ChildProcess
     private let lock = NSLock()
     private var lines: [String] = []
+    /// The output reader reached the end of the pipe (every line is in `lines`).
+    private var outputEnded = false
     private let stderrPath: String
 
     public init(_ arguments: [String], environment: [String: String]) throws {
@@ -17,6 +20,7 @@ public final class WorkerProcess: @unchecked Sendable {
                 guard let self else { return }
                 self.lock.withLock { self.lines.append(String(decoding: line, as: UTF8.self)) }
             }
+            self?.lock.withLock { self?.outputEnded = true }
         }.start()
     }
 
@@ -55,7 +59,7 @@ public final class WorkerProcess: @unchecked Sendable {
         while child.isRunning, Date() < deadline { try? await Task.sleep(for: .milliseconds(20)) }
         child.signal(SIGKILL)
         let status = await child.wait()
-        try? await Task.sleep(for: .milliseconds(50))
+        await eventually("the worker's last output line", timeout: .seconds(10)) { self.lock.withLock { self.outputEnded } }
         return status
     }
 
