@@ -8,7 +8,8 @@ import YTQTerminal
 ///
 /// Each turn: wait in `poll` for keys, a resize or the inbox (with no timeout when nothing on
 /// screen changes by itself), apply everything that arrived, carry out the effects, then draw
-/// at most once, at most every `frameInterval`.
+/// when the state differs from the one drawn last: at once after a key, otherwise at most
+/// every `frameInterval`.
 final class UILoop {
     /// What the loop needs from the rest of the process (all `Sendable`).
     struct Context: Sendable {
@@ -20,6 +21,8 @@ final class UILoop {
     /// Frames that events (progress) ask for come at most 10 times a second: several updates
     /// a second for the eye, half the CPU of 20. A key press draws at once.
     static let frameInterval: Duration = .milliseconds(100)
+    /// While a countdown shows (`UIState.wantsTicks`), a frame at least this often.
+    static let tickInterval: Duration = .seconds(1)
     /// Reloads after database changes are coalesced to one per this interval.
     static let reloadInterval: Duration = .milliseconds(500)
 
@@ -29,6 +32,8 @@ final class UILoop {
     var running = true
     var reloadDue: ContinuousClock.Instant?
     var lastReload = ContinuousClock.now - reloadInterval
+    /// The state the screen shows, and when it was drawn.
+    var lastDrawn: UIState?
     var lastDraw = ContinuousClock.now - frameInterval
     /// Tasks whose live progress comes from this process's scheduler events.
     var liveTasks: Set<Int64> = []
@@ -52,9 +57,9 @@ final class UILoop {
         } catch {
             return .failure(error)
         }
-        // Resizes come as events: SIGWINCH goes to whichever thread does not block it, so
-        // curses' own handler would not wake this thread's poll. (Replaces curses' handler;
-        // the loop calls refreshSize itself.)
+        // Resizes come as events: SIGWINCH goes to whichever thread does not block it, so a
+        // signal handler would not wake this thread's poll. Trapping it here also takes the
+        // signal from curses, whose `KEY_RESIZE` then only follows our own `resizeterm`.
         let inbox = context.inbox
         let resizes = SignalTrap([SIGWINCH]) { _ in inbox.post(.resized) }
         let loop = UILoop(context: context, terminal: terminal)
@@ -66,52 +71,69 @@ final class UILoop {
     }
 
     private func loop() {
+        drawIfDue(force: true)
         while running {
-            drawIfDue(force: false)
             let keys = terminal.readKeys(timeout: nextTimeout(), wakeup: context.inbox.wakeup)
             for key in keys where running {
-                if key == .resize { state.resize(to: terminal.refreshSize()) }
-                perform(state.handle(key))
+                if key == .resize { resize() } else { perform(state.handle(key)) }
             }
             for message in context.inbox.drain() where running {
                 apply(message)
             }
             if let due = reloadDue, ContinuousClock.now >= due { reload() }
-            if !pageInFlight, state.tasks.count < state.neededRowCount, state.tasks.count < (state.totalTaskCount ?? 0) { reload() }
-            if state.wantsTicks { state.needsRedraw = true }
-            if !keys.isEmpty { drawIfDue(force: true) }
+            if !pageInFlight, state.needsMoreRows { reload() }
+            if running { drawIfDue(force: !keys.isEmpty) }
         }
     }
 
-    /// How long `poll` may sleep: until a coalesced reload or frame is due, a second while a
-    /// countdown shows, otherwise until something happens.
+    /// The one way a resize is handled, whether SIGWINCH or curses' `KEY_RESIZE` reported it.
+    private func resize() {
+        state.resize(to: terminal.refreshSize())
+    }
+
+    /// Whether the screen lags the state: the state changed since the last frame, the
+    /// terminal lost its frame (Ctrl-L, a resize), or a countdown's second has passed.
+    private func screenIsStale(at now: ContinuousClock.Instant) -> Bool {
+        state != lastDrawn || terminal.needsRepaint || (state.wantsTicks && now - lastDraw >= Self.tickInterval)
+    }
+
+    /// How long `poll` may sleep: until a coalesced reload or frame is due, a second after the
+    /// last frame while a countdown shows, otherwise until something happens.
     private func nextTimeout() -> Duration? {
         let now = ContinuousClock.now
         var deadlines: [ContinuousClock.Instant] = []
         if let reloadDue { deadlines.append(reloadDue) }
-        if state.needsRedraw { deadlines.append(lastDraw + Self.frameInterval) }
-        if state.wantsTicks { deadlines.append(now + .seconds(1)) }
+        if screenIsStale(at: now) { deadlines.append(lastDraw + Self.frameInterval) }
+        if state.wantsTicks { deadlines.append(lastDraw + Self.tickInterval) }
         guard let soonest = deadlines.min() else { return nil }
         return max(.zero, soonest - now)
     }
 
     private func drawIfDue(force: Bool) {
-        guard state.needsRedraw else { return }
         let now = ContinuousClock.now
-        guard force || now - lastDraw >= Self.frameInterval else { return }
+        guard screenIsStale(at: now), force || now - lastDraw >= Self.frameInterval else { return }
         terminal.draw(RootView.render(state, now: Date()))
-        state.didRedraw()
+        lastDrawn = state
         lastDraw = now
     }
 
     private func apply(_ message: AppInbox.Message) {
         switch message {
         case .download(let event):
+            // A run here started or ended (the store already says so): its `.reloadTask` is
+            // due now, not after the change feed's coalescing, so that the row, the counts and
+            // the quit question agree with the status line in the same frame.
             switch event {
-            case .started(let task), .progressUpdated(let task, _): liveTasks.insert(task.id)
+            case .progressUpdated(let task, _):
+                liveTasks.insert(task.id)
+            case .started(let task):
+                liveTasks.insert(task.id)
+                scheduleReload(immediately: true)
             case .completed(let task, _), .failed(let task, _), .cancelled(let task), .retrying(let task, _, _, _):
                 liveTasks.remove(task.id)
-            case .changed: break
+                scheduleReload(immediately: true)
+            case .changed:
+                break
             }
             perform(state.handle(event: event))
         case .databaseChanged:
@@ -123,16 +145,17 @@ final class UILoop {
         case .error(let entry):
             state.addError(entry)
         case .removed(let id):
-            state.removeTask(id: id)
-            scheduleReload()
+            state.forgetLiveState(of: id)
+            scheduleReload(immediately: true)
         case .resized:
-            state.resize(to: terminal.refreshSize())
+            resize()
         case .submitted(let task):
             submitted(task)
         case .submissionFailed(let error):
             state.submissionFailed(error.description)
         case .taskUpdated(let task):
-            state.upsert(task)
+            state.forgetLiveState(of: task.id)
+            scheduleReload(immediately: true)
             state.setStatus(StatusMessage("Queued task #\(task.id) again", kind: .success))
         case .page(let page):
             apply(page)
@@ -144,7 +167,8 @@ final class UILoop {
         reloadDue = min(reloadDue ?? earliest, earliest)
     }
 
-    /// Asks for the visible page (never the whole table); it arrives as `.page`.
+    /// Asks for the page the list shows (never the whole table); it arrives as `.page`. The
+    /// store filters and orders it, and the state takes it whole.
     func reload() {
         reloadDue = nil
         lastReload = ContinuousClock.now
@@ -162,14 +186,6 @@ final class UILoop {
             reloadWanted = false
             scheduleReload(immediately: true)
         }
-        state.replaceTasks(page.tasks, totalCount: page.matchingCount)
-        state.statusCounts = page.statusCounts
-        // Tasks another process runs: show where they stand from the recorded bytes.
-        for task in page.tasks where task.status == .downloading && !liveTasks.contains(task.id) {
-            if let downloaded = task.downloadedBytes {
-                state.progress[task.id] = DownloadProgress(downloadedBytes: downloaded, totalBytes: task.totalBytes)
-            }
-        }
-        state.needsRedraw = true
+        state.replacePage(TaskListPage(tasks: page.tasks, matchingCount: page.matchingCount, statusCounts: page.statusCounts))
     }
 }

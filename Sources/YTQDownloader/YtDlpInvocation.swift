@@ -3,7 +3,7 @@ import YTQCore
 /// Everything needed to start one yt-dlp run: the argument vector, the environment and the
 /// folders, built so that nothing from the URL, a config file or a plugin can run commands.
 ///
-/// The argv follows the shape tested in `yt-dlp-facts.md`: config files and plugins off,
+/// The argv follows the shape `InvocationTests` pin down: config files and plugins off,
 /// `--no-exec`, one video, JSON progress/info/done lines on stdout, partial files under
 /// `tempFolder`, the result moved to `downloadFolder`, and `--` before the URL.
 public struct YtDlpInvocation: Sendable, Equatable {

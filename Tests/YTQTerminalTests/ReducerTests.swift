@@ -170,20 +170,43 @@ struct ReducerTests {
         #expect(state.url.text == "https://example.com/watch?v=1q")
     }
 
-    @Test("/ filters the list as you type; Esc clears")
+    @Test("/ asks the store for a filtered page as you type; Esc clears")
     func filter() {
-        var state = Fixtures.listState(size: size)
+        var state = Fixtures.listState(size: size, row: 3)
         state.handle(.char("/"))
         #expect(state.keyContext == .filter)
-        let effects = state.handle([.char("c"), .char("a"), .char("t")])
-        #expect(effects.last == .filterChanged("cat"))
-        #expect(state.visibleTasks.map(\.id) == [7])
+        let effects = state.handle([.char("c"), .char("a")])
+        #expect(effects == [.filterChanged, .filterChanged])
+        #expect(state.filter.text == "ca")
+        #expect(state.selectedRow == 0)
+        state.replacePage(Fixtures.pageMatchingCa)
         state.handle(.enter)
         #expect(state.keyContext == .list)
         #expect(state.selectedTask?.id == 7)
         state.handle(.char("/"))
-        #expect(state.handle(.escape) == [.filterChanged("")])
-        #expect(state.visibleTasks.count == Fixtures.tasks.count)
+        #expect(state.handle(.escape) == [.filterChanged])
+        #expect(state.filter.isEmpty)
+        #expect(state.handle(.escape).isEmpty)
+    }
+
+    @Test("the state never filters in memory: the rows are the page's until the next one")
+    func filterNotInMemory() {
+        var state = Fixtures.listState(size: size)
+        state.handle(.char("/"))
+        state.handle([.char("c"), .char("a"), .char("t")])
+        #expect(state.tasks == Fixtures.tasks)
+        #expect(state.selectedTask?.id == 12)
+        let title = RootView.render(state, now: Fixtures.now, zone: .utc).text
+        #expect(title.contains("Downloads 8 of 8  / cat"))
+    }
+
+    @Test("a paste into the filter asks for a page too")
+    func pasteIntoFilter() {
+        var state = Fixtures.listState(size: size)
+        state.handle(.char("/"))
+        #expect(state.handle(.paste("café")) == [.filterChanged])
+        #expect(state.handle(.paste("\n")).isEmpty)
+        #expect(state.filter.text == "café")
     }
 
     @Test("? and F1 open the help; the help scrolls within its lines")
@@ -210,10 +233,8 @@ struct ReducerTests {
     @Test("unbound keys outside text fields change nothing")
     func unbound() {
         var state = Fixtures.listState(size: size)
-        state.didRedraw()
         let before = state
         #expect(state.handle(.char("z")).isEmpty)
         #expect(state == before)
-        #expect(!state.needsRedraw)
     }
 }

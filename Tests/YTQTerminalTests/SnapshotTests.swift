@@ -63,6 +63,7 @@ struct SnapshotTests {
     func filterAndCustomFormat() {
         var state = Fixtures.listState(size: TerminalSize(columns: 80, rows: 24))
         state.handle([.char("/"), .char("c"), .char("a")])
+        state.replacePage(Fixtures.pageMatchingCa)
         assertSnapshot(render(state).text, named: "filter-80x24")
         var custom = Fixtures.busyState(size: TerminalSize(columns: 80, rows: 24))
         custom.handle(.tab)

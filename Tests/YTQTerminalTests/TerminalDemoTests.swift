@@ -29,10 +29,11 @@ struct TerminalDemoTests {
         var downloaded: Int64 = 18 * Fixtures.mebibyte
         var nextID: Int64 = 100
         var running = true
+        var drawn: UIState?
         while running {
-            if state.needsRedraw {
+            if state != drawn || terminal.needsRepaint {
                 terminal.draw(RootView.render(state, now: Date()))
-                state.didRedraw()
+                drawn = state
             }
             let keys = terminal.readKeys(timeout: .milliseconds(500), wakeup: wakeup)
             if keys.contains(.char("!")), Self.environment["YTQ_TTY_DEMO_CRASH"] == "1" {
@@ -41,14 +42,21 @@ struct TerminalDemoTests {
             }
             if keys.isEmpty, var task = state.task(id: 12), task.status == .downloading {
                 downloaded = min(40 * Fixtures.mebibyte, downloaded + Fixtures.mebibyte)
-                if downloaded == 40 * Fixtures.mebibyte { task.status = .completed }
                 state.handle(event: .progressUpdated(task, DownloadProgress(
                     downloadedBytes: downloaded, totalBytes: 40 * Fixtures.mebibyte, speed: 2_400_000,
                     eta: Int((40 * Fixtures.mebibyte - downloaded) / 2_400_000))))
+                if downloaded == 40 * Fixtures.mebibyte {
+                    // What a reload after the completion would read.
+                    task.status = .completed
+                    state.replacePage(TaskListPage(tasks: state.tasks.map { $0.id == task.id ? task : $0 }))
+                }
             }
             for key in keys {
                 log += "key \(key)\n"
-                if key == .resize { state.resize(to: terminal.refreshSize()) }
+                if key == .resize {
+                    state.resize(to: terminal.refreshSize())
+                    continue
+                }
                 for effect in state.handle(key) {
                     log += "effect \(effect)\n"
                     switch effect {
@@ -56,10 +64,13 @@ struct TerminalDemoTests {
                     case .repaint: terminal.invalidate()
                     case .submit(let request):
                         nextID += 1
-                        state.submissionSucceeded(DownloadTask(
+                        let task = DownloadTask(
                             id: nextID, userID: 1000, ipAddress: "127.0.0.1", videoURL: request.url,
-                            format: request.format, status: .pending, createdAt: Date(), updatedAt: Date()))
-                    case .remove(let id, _): state.removeTask(id: id)
+                            format: request.format, status: .pending, createdAt: Date(), updatedAt: Date())
+                        state.submissionSucceeded(task)
+                        state.replacePage(TaskListPage(tasks: [task] + state.tasks))
+                    case .remove(let id, _):
+                        state.replacePage(TaskListPage(tasks: state.tasks.filter { $0.id != id }))
                     default: break
                     }
                 }

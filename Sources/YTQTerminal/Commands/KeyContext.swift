@@ -37,8 +37,6 @@ public enum KeyContext: String, Sendable, CaseIterable, Hashable {
         }
     }
 
-    /// The focus areas, in Tab order.
-    public static let focusAreas: [KeyContext] = [.form, .format, .list]
     /// Every context outside the overlays.
     public static let main: Set<KeyContext> = [.form, .format, .list, .filter]
 }

@@ -33,6 +33,11 @@ extension CursesTerminal {
         lastFrame = screen
     }
 
+    /// Whether the screen shows no frame the next `draw` can build on: nothing drawn yet, or
+    /// the frame was lost (`invalidate()`, a resize). The loop then draws even when its state
+    /// is the one it drew last.
+    public var needsRepaint: Bool { isActive && lastFrame == nil }
+
     /// Makes the next `draw` repaint every cell (Ctrl-L, or after another program wrote).
     public func invalidate() {
         lastFrame = nil

@@ -98,15 +98,9 @@ public final class CursesTerminal {
         TerminalCrashGuard.disarm()
     }
 
-    /// For a process about to die inside a real signal handler: restores the terminal modes
-    /// with async-signal-safe calls only. Prefer turning signals into events and `restore()`.
-    public static func emergencyRestore() {
-        TerminalCrashGuard.emergencyRestore()
-    }
-
     /// Asks the kernel for the window size and tells curses; returns the new size. The loop
-    /// calls this when its own SIGWINCH handling reports a resize (curses' handler also makes
-    /// `readKeys` return `.resize`).
+    /// calls this for every resize it hears of: its own SIGWINCH trap (which replaces curses'
+    /// handler), or the `.resize` that `readKeys` returns for the `KEY_RESIZE` curses queues.
     @discardableResult
     public func refreshSize() -> TerminalSize {
         guard isActive else { return size }

@@ -3,7 +3,7 @@ import YTQCore
 /// What the app loop must do after the UI state handled a key or an event.
 ///
 /// The state machine never does I/O: it returns these, and the loop carries them out and
-/// feeds the outcome back (`submissionSucceeded`, `submissionFailed`, `upsert`, …).
+/// feeds the outcome back (`submissionSucceeded`, `submissionFailed`, `replacePage`, …).
 public enum UIEffect: Sendable, Equatable {
     /// Add a download (through `CreateDownload`); the request is already validated.
     case submit(DownloadRequest)
@@ -14,10 +14,11 @@ public enum UIEffect: Sendable, Equatable {
     case remove(taskID: Int64, deleteFile: Bool)
     /// Open the folder holding the task's file, or say its path where nothing can open it.
     case openFolder(taskID: Int64)
-    /// The list filter changed; a loop that pages tasks from the store reloads them.
-    case filterChanged(String)
-    /// Another process changed the task: read it again and `upsert` (or `removeTask`) it.
-    case reloadTask(taskID: Int64)
+    /// The list filter changed: read the page again now, with `UIState.filter`.
+    case filterChanged
+    /// A task started, ended, or was changed by another process: read the page again (a
+    /// loop may coalesce these) and hand it to `replacePage`.
+    case reloadTask
     /// Repaint the whole terminal (Ctrl-L), not only the changed cells.
     case repaint
     /// Quit: stop the downloads gracefully (they resume on the next start) and restore the terminal.

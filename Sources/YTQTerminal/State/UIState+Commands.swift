@@ -39,7 +39,7 @@ extension UIState {
             guard !filter.isEmpty else { return [] }
             filter = TextField()
             keepSelectionVisible()
-            return [.filterChanged("")]
+            return [.filterChanged]
         case .clearErrors:
             errors.removeAll()
             keepSelectionVisible()

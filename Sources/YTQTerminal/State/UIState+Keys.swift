@@ -10,18 +10,15 @@ extension UIState {
     public mutating func handle(_ key: Key) -> [UIEffect] {
         switch key {
         case .paste(let text):
-            paste(text)
-            return []
+            return paste(text)
         case .resize:
-            keepSelectionVisible()
-            needsRedraw = true
+            // The loop measures the terminal and calls `resize(to:)`, whichever way a resize came.
             return []
         default:
             break
         }
         let context = keyContext
         if let command = CommandTable.standard.command(for: key, in: context) {
-            needsRedraw = true
             return perform(command)
         }
         guard context.isTextEntry else { return [] }
@@ -38,18 +35,17 @@ extension UIState {
     private mutating func edit(with key: Key, in context: KeyContext) -> [UIEffect] {
         switch context {
         case .form:
-            needsRedraw = url.edit(with: key) || needsRedraw
+            url.edit(with: key)
         case .format:
             guard selectedPreset == nil else { return [] }
-            needsRedraw = customFormat.edit(with: key) || needsRedraw
+            customFormat.edit(with: key)
         case .filter:
             let before = filter.text
             filter.edit(with: key)
             guard filter.text != before else { return [] }
             selectedRow = 0
             scrollOffset = 0
-            needsRedraw = true
-            return [.filterChanged(filter.text)]
+            return [.filterChanged]
         default:
             break
         }
@@ -59,17 +55,19 @@ extension UIState {
     /// A bracketed paste: newlines and control characters dropped, the rest inserted whole.
     /// It goes to the filter or custom format while one is being typed, else to the URL field
     /// (which takes the focus). Confirmations ignore pastes.
-    private mutating func paste(_ raw: String) {
+    private mutating func paste(_ raw: String) -> [UIEffect] {
         let text = String(raw.filter { character in
             !character.unicodeScalars.contains { $0.properties.generalCategory == .control }
         })
         switch keyContext {
         case .confirmQuit, .confirmRemove:
-            return
+            return []
         case .filter:
+            guard !text.isEmpty else { return [] }
             filter.insert(text)
             selectedRow = 0
             scrollOffset = 0
+            return [.filterChanged]
         case .format where selectedPreset == nil:
             customFormat.insert(text)
         default:
@@ -77,6 +75,6 @@ extension UIState {
             focus = .form
             url.insert(text)
         }
-        needsRedraw = true
+        return []
     }
 }

@@ -2,28 +2,14 @@ import Foundation
 import YTQCore
 
 extension UIState {
-    /// The tasks the list shows: all loaded tasks, or those matching the filter.
-    public var visibleTasks: [DownloadTask] {
-        let needle = filter.text.trimmingCharacters(in: .whitespaces).lowercased()
-        guard !needle.isEmpty else { return tasks }
-        return tasks.filter { Self.task($0, matches: needle) }
-    }
-
     /// The task under the list cursor.
     public var selectedTask: DownloadTask? {
-        let visible = visibleTasks
-        return visible.indices.contains(selectedRow) ? visible[selectedRow] : nil
+        tasks.indices.contains(selectedRow) ? tasks[selectedRow] : nil
     }
 
-    /// A task by id among the loaded ones.
+    /// A task by id on the page.
     public func task(id: Int64) -> DownloadTask? {
         tasks.first { $0.id == id }
-    }
-
-    static func task(_ task: DownloadTask, matches needle: String) -> Bool {
-        if "#\(task.id)" == needle || String(task.id) == needle { return true }
-        return [task.title ?? "", task.videoURL, task.format.storedValue, task.status.rawValue]
-            .contains { $0.lowercased().contains(needle) }
     }
 
     /// How many task rows the list shows at the current size.
@@ -31,7 +17,7 @@ extension UIState {
 
     /// Moves the cursor by `delta` rows, within the list.
     mutating func moveSelection(by delta: Int) {
-        let count = visibleTasks.count
+        let count = tasks.count
         guard count > 0 else {
             selectedRow = 0
             scrollOffset = 0
@@ -43,7 +29,7 @@ extension UIState {
 
     /// Clamps the cursor to the list and scrolls so that it is on screen.
     mutating func keepSelectionVisible() {
-        let count = visibleTasks.count
+        let count = tasks.count
         selectedRow = min(max(0, selectedRow), max(0, count - 1))
         scrollOffset = Self.scroll(selected: selectedRow, offset: scrollOffset, rows: listRows, count: count)
     }

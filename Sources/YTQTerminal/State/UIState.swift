@@ -2,9 +2,14 @@ import Foundation
 import YTQCore
 
 /// Everything the screen shows, as plain data: the form, the task list, the error pane,
-/// the open overlay. The app loop owns one value, feeds it keys (`handle(_:)`) and task
-/// changes (`handle(event:)`, `replaceTasks`, `upsert`), carries out the returned
-/// `UIEffect`s, and redraws with `render` when `needsRedraw` is set.
+/// the open overlay. The app loop owns one value, feeds it keys (`handle(_:)`), scheduler
+/// events (`handle(event:)`) and pages read from the store (`replacePage`), carries out the
+/// returned `UIEffect`s, and redraws with `render` when the value differs from the one it
+/// drew last (hence `Equatable`: everything `render` reads is in here).
+///
+/// Each fact has one owner: the task rows and every count come from the last page (the
+/// store filters and orders it); live progress and retry countdowns come from events, by
+/// task id. Events never edit the page: a lifecycle event asks for a reload.
 public struct UIState: Sendable, Equatable {
     /// The terminal size; the loop sets it with `resize(to:)`. List scrolling depends on it.
     public internal(set) var size: TerminalSize
@@ -16,23 +21,22 @@ public struct UIState: Sendable, Equatable {
     /// The custom yt-dlp `-f` expression, used when `formatIndex` points past the presets.
     public var customFormat = TextField()
 
-    /// The loaded tasks, newest first (set them with `replaceTasks` / `upsert`).
-    public internal(set) var tasks: [DownloadTask] = []
-    /// Live progress of running tasks, by task id.
+    /// The last page read from the store, replaced whole by `replacePage`.
+    public internal(set) var page = TaskListPage()
+    /// Live progress of this process's running downloads, by task id: set by progress
+    /// events, dropped when the run ends.
     public var progress: [Int64: DownloadProgress] = [:]
     /// Automatic retries waiting to run, by task id.
     public var retries: [Int64: RetryNote] = [:]
-    /// How many tasks the store holds when `tasks` is only a page of them.
-    public var totalTaskCount: Int?
-    /// Tasks per status in the whole store, when the loop counts them there (a page of
-    /// `tasks` cannot tell); the header and the quit question use it.
-    public var statusCounts: [DownloadStatus: Int]?
+    /// The task just submitted: the cursor goes to it when the next page holds it.
+    public internal(set) var pendingSelection: Int64?
 
-    /// The cursor row in the (filtered) list.
+    /// The cursor row in the list.
     public internal(set) var selectedRow = 0
     /// The first list row shown.
     public internal(set) var scrollOffset = 0
-    /// The list filter: tasks whose id, title, URL, format or status contain it.
+    /// The list filter: the store's page holds the tasks whose id, title, URL, format or
+    /// status contain it (the state itself never filters).
     public var filter = TextField()
     /// Whether keys go to the filter field (after `/`).
     public var isEditingFilter = false
@@ -44,9 +48,6 @@ public struct UIState: Sendable, Equatable {
     /// How far the help or details overlay is scrolled.
     public var overlayScroll = 0
 
-    /// Set by every change that alters the screen; the loop draws, then calls `didRedraw()`.
-    public var needsRedraw = true
-
     /// How many errors the pane keeps.
     public static let maxErrors = 50
 
@@ -54,14 +55,10 @@ public struct UIState: Sendable, Equatable {
         self.size = size
     }
 
-    /// The loop calls this after drawing a frame.
-    public mutating func didRedraw() { needsRedraw = false }
-
     /// The terminal changed size: keep the cursor row on screen.
     public mutating func resize(to newSize: TerminalSize) {
         size = newSize
         keepSelectionVisible()
-        needsRedraw = true
     }
 
     /// The preset chosen in the format chooser, or nil when the custom expression is.
@@ -89,16 +86,21 @@ public struct UIState: Sendable, Equatable {
         }
     }
 
-    /// How many tasks hold a download slot (pending or downloading).
+    /// The tasks the list shows: the page's, in the store's order.
+    public var tasks: [DownloadTask] { page.tasks }
+
+    /// How many tasks hold a download slot (pending or downloading), store-wide.
     public var activeCount: Int {
-        if let statusCounts { return DownloadStatus.active.reduce(0) { $0 + (statusCounts[$1] ?? 0) } }
-        return tasks.reduce(0) { $0 + ($1.status.isActive ? 1 : 0) }
+        DownloadStatus.active.reduce(0) { $0 + (page.statusCounts[$1] ?? 0) }
     }
 
-    /// How many of the newest tasks a loop that pages from the store should have loaded:
-    /// two screens past the first row shown. Read it after each turn; load more when
-    /// `tasks.count` is below it and `totalTaskCount` says there are more.
+    /// How many of the newest matching tasks the page should hold: two screens past the
+    /// first row shown.
     public var neededRowCount: Int { scrollOffset + 3 * max(1, listRows) }
+
+    /// Whether the loop should read a longer page: the cursor came near the end of this one
+    /// and the store has more.
+    public var needsMoreRows: Bool { page.hasMore && page.tasks.count < neededRowCount }
 
     /// Whether something on screen changes with time alone (a retry countdown), so the loop
     /// should tick about once a second; otherwise it can sleep until input or an event.

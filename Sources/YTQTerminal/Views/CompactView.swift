@@ -34,7 +34,7 @@ enum CompactView {
 
     private static func drawList(_ state: UIState, in rect: Rect, into screen: inout Screen) {
         guard !rect.isEmpty else { return }
-        let tasks = state.visibleTasks
+        let tasks = state.tasks
         guard !tasks.isEmpty else {
             let note = state.filter.isEmpty ? "no downloads yet" : "no match"
             screen.put(DisplayWidth.pad(note, to: rect.width, alignment: .center), row: rect.row + rect.height / 2,
@@ -49,7 +49,7 @@ enum CompactView {
             let task = tasks[index]
             let row = rect.row + offset
             let cursor = index == state.selectedRow
-            let (label, style) = TaskStatusText.short(task, progress: state.progress[task.id], retry: state.retries[task.id])
+            let (label, style) = TaskStatusText.short(task, progress: state.progress(of: task), retry: state.retries[task.id])
             let spans = [
                 Span(cursor ? "▸" : " ", Style.accent.bolded),
                 Span(DisplayWidth.pad(String(task.id), to: idWidth, alignment: .right) + " ", .muted),

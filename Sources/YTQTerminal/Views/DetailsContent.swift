@@ -24,7 +24,7 @@ enum DetailsContent {
             }
         }
         let retry = state.retries[task.id]
-        let progress = state.progress[task.id]
+        let progress = state.progress(of: task)
         field("Title", task.title ?? "not known yet", task.title == nil ? .muted : Style.normal.bolded)
         field("URL", task.videoURL)
         var (status, statusStyle) = TaskStatusText.label(task, retry: retry)

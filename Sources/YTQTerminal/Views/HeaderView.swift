@@ -5,12 +5,9 @@ enum HeaderView {
     static func draw(_ state: UIState, in rect: Rect, into screen: inout Screen) {
         guard !rect.isEmpty else { return }
         var spans = [Span(" ytq ", Style(.accent, bold: true, reverse: true)), Span(" ")]
-        let total = state.totalTaskCount ?? state.tasks.count
+        let total = state.page.totalCount
         spans.append(Span(total == 1 ? "1 task" : "\(total) tasks", .normal))
-        var counts: [DownloadStatus: Int] = state.statusCounts ?? [:]
-        if state.statusCounts == nil {
-            for task in state.tasks { counts[task.status, default: 0] += 1 }
-        }
+        let counts = state.page.statusCounts
         let parts: [(DownloadStatus, String)] = [
             (.downloading, "downloading"), (.pending, "queued"), (.failed, "failed"), (.completed, "done"),
         ]
@@ -20,9 +17,8 @@ enum HeaderView {
             spans.append(Span("\(count) \(word)", TaskStatusText.style(status)))
         }
         screen.put(spans, row: rect.row, column: rect.column, width: rect.width)
-        let speed = state.tasks.reduce(0.0) { sum, task in
-            task.status == .downloading ? sum + (state.progress[task.id]?.speed ?? 0) : sum
-        }
+        // Every download running here, whether the page shows it or not.
+        let speed = state.progress.values.reduce(0.0) { $0 + ($1.speed ?? 0) }
         guard speed > 0 else { return }
         let text = "↓ " + HumanFormat.speed(speed) + " "
         let used = spans.reduce(0) { $0 + $1.width }

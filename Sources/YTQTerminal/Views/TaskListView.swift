@@ -6,8 +6,8 @@ enum TaskListView {
     static func draw(_ state: UIState, in rect: Rect, rows: Int, context: RenderContext, into screen: inout Screen) {
         guard rect.width >= 4, rect.height >= 3 else { return }
         let focused = state.focus == .list && state.overlay == .none
-        let tasks = state.visibleTasks
-        screen.drawBox(rect, title: title(state, shown: tasks.count, focused: focused),
+        let tasks = state.tasks
+        screen.drawBox(rect, title: title(state, focused: focused),
                        style: focused ? .accent : .muted)
         let inner = rect.inset(rows: 1, columns: 1)
         if state.isEditingFilter, state.overlay == .none {
@@ -34,26 +34,27 @@ enum TaskListView {
         }
         if tasks.count > rows {
             let last = min(tasks.count, first + rows)
-            screen.putOnBorder([Span("\(first + 1)–\(last) of \(tasks.count)", .muted)], rect: rect, bottom: true)
+            let count = max(tasks.count, state.page.matchingCount)
+            screen.putOnBorder([Span("\(first + 1)–\(last) of \(count)", .muted)], rect: rect, bottom: true)
         }
     }
 
-    private static func title(_ state: UIState, shown: Int, focused: Bool) -> [Span] {
+    /// "Downloads" and how many tasks match the filter, of how many the store holds.
+    private static func title(_ state: UIState, focused: Bool) -> [Span] {
         var spans = [Span("Downloads", focused ? Style.accent.bolded : Style.normal.bolded)]
         if !state.filter.isEmpty || state.isEditingFilter {
-            spans.append(Span(" \(shown) of \(state.tasks.count)", .muted))
+            spans.append(Span(" \(state.page.matchingCount) of \(state.page.totalCount)", .muted))
             spans.append(Span("  / ", .accent))
             spans.append(Span(state.filter.text, Style.normal.bolded))
         } else {
-            let total = state.totalTaskCount ?? state.tasks.count
-            spans.append(Span(" \(total)", .muted))
+            spans.append(Span(" \(state.page.matchingCount)", .muted))
         }
         return spans
     }
 
     /// Cells from the title's start to the filter cursor.
     private static func filterCursorOffset(_ state: UIState) -> Int {
-        let prefix = "Downloads \(state.visibleTasks.count) of \(state.tasks.count)  / "
+        let prefix = "Downloads \(state.page.matchingCount) of \(state.page.totalCount)  / "
         return DisplayWidth.of(prefix) + DisplayWidth.of(String(state.filter.text.prefix(state.filter.cursor)))
     }
 

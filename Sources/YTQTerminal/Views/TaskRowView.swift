@@ -10,7 +10,7 @@ enum TaskRowView {
         let x = rect.column
         if cursor { screen.put("▸", row: row, column: x, width: 1, style: Style.accent.bolded) }
         let retry = state.retries[task.id]
-        let progress = state.progress[task.id]
+        let progress = state.progress(of: task)
         for column in columns.columns {
             let (text, style) = cell(column.kind, task: task, progress: progress, retry: retry, columns: columns)
             let alignment: DisplayWidth.Alignment = TaskColumns.isRightAligned(column.kind) ? .right : .left

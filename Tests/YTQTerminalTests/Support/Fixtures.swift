@@ -42,6 +42,13 @@ enum Fixtures {
         task(5, .pending, title: "Conference talk: Swift concurrency in practice", format: "bv*+ba/b", created: 60 * 30),
     ]
 
+    /// Every fixture task on one page, as the store returns them (newest id first).
+    static let page = TaskListPage(tasks: tasks)
+
+    /// The page the store returns for the filter "ca": two of the eight tasks match.
+    static let pageMatchingCa = TaskListPage(
+        tasks: tasks.filter { [7, 6].contains($0.id) }, matchingCount: 2, statusCounts: page.statusCounts)
+
     static let progress: [Int64: DownloadProgress] = [
         12: DownloadProgress(downloadedBytes: 18 * mebibyte, totalBytes: 40 * mebibyte, speed: 2.3 * 1024 * 1024, eta: 65),
         11: DownloadProgress(downloadedBytes: 5 * mebibyte + 300_000, totalBytes: nil, speed: 1_150_000, eta: nil),
@@ -51,7 +58,7 @@ enum Fixtures {
     /// A busy screen: tasks in every state, progress, a retry, two errors, some typed URL.
     static func busyState(size: TerminalSize) -> UIState {
         var state = UIState(size: size)
-        state.replaceTasks(tasks)
+        state.replacePage(page)
         state.progress = progress
         state.retries[5] = RetryNote(
             attempt: 2, reason: FailureReason(kind: .transient, message: "HTTP Error 503: Service Unavailable"),
