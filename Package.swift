@@ -13,6 +13,9 @@
 //                events, database changes and signals reach it through one inbox.
 //   YTQCommands  the command line (swift-argument-parser), wiring the layers together.
 //   ytq          the executable: calls YTQCommands.
+//
+// Linux only: the code uses Glibc, inotify, /proc and <ncursesw/curses.h>, so no Apple
+// platform is declared (a macOS build would fail on those, not on a deployment target).
 import PackageDescription
 
 let strict: [SwiftSetting] = [
@@ -22,7 +25,6 @@ let strict: [SwiftSetting] = [
 
 let package = Package(
     name: "ytq",
-    platforms: [.macOS(.v14)],
     products: [
         .executable(name: "ytq", targets: ["ytq"]),
     ],
