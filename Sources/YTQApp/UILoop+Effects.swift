@@ -9,7 +9,7 @@ extension UILoop {
     /// Carries out what the UI state asked for. Every user action goes through `TaskActions`
     /// in a task of its own and reports back through the inbox, so the UI thread never waits
     /// for the database or for a process to stop.
-    func perform(_ effects: [UIEffect]) {
+    func carryOut(_ effects: [UIEffect]) {
         for effect in effects {
             switch effect {
             case .submit(let request): submit(request)

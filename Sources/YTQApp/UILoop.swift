@@ -75,7 +75,7 @@ final class UILoop {
         while running {
             let keys = terminal.readKeys(timeout: nextTimeout(), wakeup: context.inbox.wakeup)
             for key in keys where running {
-                if key == .resize { resize() } else { perform(state.handle(key)) }
+                if key == .resize { resize() } else { carryOut(state.handle(key)) }
             }
             for message in context.inbox.drain() where running {
                 apply(message)
@@ -135,7 +135,7 @@ final class UILoop {
             case .changed:
                 break
             }
-            perform(state.handle(event: event))
+            carryOut(state.handle(event: event))
         case .databaseChanged:
             scheduleReload()
         case .signal:

@@ -14,7 +14,8 @@ public actor Scheduler {
     public nonisolated let configuration: SchedulerConfiguration
     let database: AppDatabase
     let onDatabaseChange: (@Sendable () -> Void)?
-    var jobs: [Int64: (job: DownloadJob, runner: Task<Void, Never>)] = [:]
+    /// This process's running jobs, by task id; each removes itself when its run ends.
+    var jobs: [Int64: DownloadJob] = [:]
     var stopping = false
     var lastReconcile = ContinuousClock.now
     var ticker: Task<Void, Never>?
@@ -126,7 +127,7 @@ public actor Scheduler {
     /// Stops every running download gracefully (resumable on the next start) and ends `run()`.
     public func shutdown() {
         stopping = true
-        for entry in jobs.values { entry.job.stop(.shutdown) }
+        for job in jobs.values { job.stop(.shutdown) }
         wake.yield()
     }
 
@@ -148,11 +149,11 @@ public actor Scheduler {
                 return
             }
             let id = claimed.id
-            let runner = Task { [weak self] in
+            jobs[id] = job
+            Task { [weak self] in
                 await job.run()
                 await self?.jobEnded(id)
             }
-            jobs[id] = (job, runner)
         }
     }
 
@@ -164,9 +165,9 @@ public actor Scheduler {
     /// Stops the local jobs whose claim was revoked by another process (cancel, remove).
     func checkClaims() async {
         guard !jobs.isEmpty else { return }
-        let claims = jobs.values.map(\.job.claim)
+        let claims = jobs.values.map(\.claim)
         guard let lost = try? await database.lostClaims(claims) else { return }
-        for claim in lost { jobs[claim.taskID]?.job.stop(.claimLost) }
+        for claim in lost { jobs[claim.taskID]?.stop(.claimLost) }
     }
 
     /// Takes over tasks whose worker died (or went silent past the lease), stops their
