@@ -35,7 +35,7 @@ public struct TerminalApp: Sendable {
         let forwarder = Task { for await event in events { inbox.post(.download(event)) } }
         let running = Task { await scheduler.run() }
         let trap = SignalTrap { inbox.post(.signal($0)) }
-        let context = UILoop.Context(app: self, inbox: inbox, scheduler: scheduler)
+        let context = UILoop.Context(app: self, inbox: inbox, scheduler: scheduler, actions: actions.publishing(to: scheduler.events))
         let outcome: Result<Int, TerminalError> = await withCheckedContinuation { continuation in
             let thread = Thread {
                 // Named from inside: on Linux, `Thread.name` set before `start()` never reaches

@@ -27,9 +27,10 @@ extension UILoop {
 
     /// Runs `action` off the UI thread; what it returns is posted to the inbox.
     private func background(_ action: @escaping @Sendable (TaskActions, Requester) async -> AppInbox.Message) {
-        let app = context.app
+        let actions = context.actions
+        let requester = context.app.requester
         let inbox = context.inbox
-        Task { inbox.post(await action(app.actions, app.requester)) }
+        Task { inbox.post(await action(actions, requester)) }
     }
 
     private func submit(_ request: DownloadRequest) {

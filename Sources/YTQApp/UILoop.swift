@@ -16,6 +16,8 @@ final class UILoop {
         let app: TerminalApp
         let inbox: AppInbox
         let scheduler: Scheduler
+        /// The user's actions, announced on the scheduler's event bus.
+        let actions: TaskActions
     }
 
     /// Frames that events (progress) ask for come at most 10 times a second: several updates
@@ -129,8 +131,11 @@ final class UILoop {
             case .started(let task):
                 liveTasks.insert(task.id)
                 scheduleReload(immediately: true)
-            case .completed(let task, _), .failed(let task, _), .cancelled(let task), .retrying(let task, _, _, _):
+            case .completed(let task, _), .failed(let task, _), .cancelled(let task), .retrying(let task, _, _, _),
+                 .paused(let task):
                 liveTasks.remove(task.id)
+                scheduleReload(immediately: true)
+            case .queued, .resumed:
                 scheduleReload(immediately: true)
             case .changed:
                 break
@@ -186,6 +191,7 @@ final class UILoop {
             reloadWanted = false
             scheduleReload(immediately: true)
         }
-        state.replacePage(TaskListPage(tasks: page.tasks, matchingCount: page.matchingCount, statusCounts: page.statusCounts))
+        state.replacePage(TaskListPage(
+            tasks: page.tasks, matchingCount: page.matchingCount, statusCounts: page.statusCounts, queuePlaces: page.queuePlaces))
     }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import YTQCore
+import YTQDownloader
 
 /// `ytq add URL [--format F]`: queue one download through `TaskActions.add`; prints its id.
 struct AddCommand: AsyncParsableCommand {
@@ -11,7 +12,10 @@ struct AddCommand: AsyncParsableCommand {
             Anything with yt-dlp selector syntax (e.g. 'bv*[height<=360]+ba/b') is passed to yt-dlp -f as is; \
             prefix an expression with 'raw:' to force that.
 
-            Exit codes: 0 queued, 2 invalid URL or format, 3 refused by a concurrency rule.
+            A second active download is refused (exit 3); with --queue it waits in your backlog \
+            instead and starts by itself when a slot frees (`ytq list` shows its place).
+
+            Exit codes: 0 added, 2 invalid URL or format, 3 refused by a concurrency rule.
             """
     )
 
@@ -21,16 +25,22 @@ struct AddCommand: AsyncParsableCommand {
     @Option(name: [.short, .long], help: ArgumentHelp("A preset or a yt-dlp -f expression.", valueName: "preset|expr"))
     var format: String = FormatPreset.default.rawValue
 
+    @Flag(help: "When a rule refuses it now, queue it to start by itself when a slot frees.")
+    var queue = false
+
     @OptionGroup var options: GlobalOptions
 
     func run() async throws {
         let context = try await CommandContext(options)
         let task: DownloadTask
         do {
-            task = try await context.actions.add(url: url, format: format, by: context.requester)
+            task = try await context.actions.add(url: url, format: format, by: context.requester, whenBusy: queue ? .queue : .refuse)
         } catch {
-            throw CLIError.action(error)
+            throw CLIError.refused(error, queueWith: "ytq add --queue \(ShellQuoting.quote(url))")
         }
         print(task.id)
+        if task.status == .queued {
+            await context.noteQueuePlace(of: task)
+        }
     }
 }

@@ -7,24 +7,33 @@ import YTQStore
 /// Exit codes: 1 for runtime failures (database, missing task), 2 for invalid input or
 /// usage, 3 for a request refused by a concurrency rule.
 enum CLIError: Error, CustomStringConvertible {
-    /// A user action (or read) did nothing; its exit code follows the kind of refusal.
-    case action(ActionError)
+    /// A user action (or read) did nothing; its exit code follows the kind of refusal. The
+    /// hint says what the user can do instead (e.g. queue it).
+    case action(ActionError, hint: String? = nil)
     case store(StoreError)
     case settings(SettingsError)
     /// The screen could not start (no terminal, unknown TERM).
     case terminal(String)
 
+    /// A refusal that queueing would get around, with how to queue (`command` is what to run).
+    static func refused(_ error: ActionError, queueWith command: String) -> CLIError {
+        if case .refused(let violation) = error, violation.canQueue {
+            return .action(error, hint: "To start it when a slot frees, queue it: `\(command)`.")
+        }
+        return .action(error)
+    }
+
     var exitCode: Int32 {
         switch self {
-        case .action(.invalid), .settings: return 2
-        case .action(.refused): return 3
+        case .action(.invalid, _), .settings: return 2
+        case .action(.refused, _): return 3
         case .action, .store, .terminal: return 1
         }
     }
 
     var description: String {
         switch self {
-        case .action(let error): return error.description
+        case .action(let error, let hint): return error.description + (hint.map { " " + $0 } ?? "")
         case .store(let error): return error.description
         case .settings(let error): return error.description
         case .terminal(let message): return message

@@ -32,11 +32,20 @@ struct CommandContext {
             downloadDirectory: settings.downloadDirectory,
             partialRoot: SchedulerConfiguration.partialRoot(besideDatabase: settings.databasePath),
             ytDlp: settings.ytDlpPath ?? YtDlpExecutable.defaultName,
-            systemLimit: settings.limits.system)
+            limits: settings.limits)
     }
 
     /// Every user action and read goes through here.
     var actions: TaskActions {
-        TaskActions(database: database, configuration: schedulerConfiguration, limits: settings.limits)
+        TaskActions(database: database, configuration: schedulerConfiguration)
+    }
+}
+
+extension CommandContext {
+    /// Says on stderr where a queued task stands (stdout stays the task id for scripts).
+    func noteQueuePlace(of task: DownloadTask) async {
+        let place = (try? await actions.queuePlaces(of: [task], by: requester))?[task.id]
+        let placeText = place.map { Ordinal.queuePlace($0) } ?? "in your queue"
+        FileHandle.standardError.write(Data("ytq: #\(task.id) is queued (\(placeText)); it starts by itself when a slot frees\n".utf8))
     }
 }

@@ -39,7 +39,7 @@ enum EventJSON {
             object["error"] = .string(reason.message)
             object["error_kind"] = .string(reason.kind.rawValue)
             object["retry_in_seconds"] = .number(Double(delay.components.seconds))
-        case .cancelled(let task):
+        case .cancelled(let task), .queued(let task), .paused(let task), .resumed(let task):
             object["status"] = .string(task.status.rawValue)
         case .changed:
             break
@@ -59,6 +59,9 @@ enum EventJSON {
         case .retrying(let task, let attempt, let reason, let delay):
             return "#\(task.id) attempt \(attempt) failed (\(reason.message)); retrying in \(delay.components.seconds) s"
         case .cancelled(let task): return "#\(task.id) cancelled"
+        case .queued(let task): return "#\(task.id) queued"
+        case .paused(let task): return "#\(task.id) paused"
+        case .resumed(let task): return "#\(task.id) resumed"
         case .progressUpdated, .changed: return nil
         }
     }

@@ -15,6 +15,9 @@ public struct GlobalOptions: ParsableArguments, Sendable {
     @Option(name: .customLong("system-limit"), help: ArgumentHelp("Active downloads allowed system-wide (default 10).", valueName: "n"))
     var systemLimit: Int?
 
+    @Option(name: .customLong("backlog-limit"), help: ArgumentHelp("Queued downloads allowed per user (default 100).", valueName: "n"))
+    var backlogLimit: Int?
+
     @Option(name: .customLong("yt-dlp"), help: ArgumentHelp("The yt-dlp executable (env YTQ_YTDLP; default: PATH).", valueName: "path"))
     var ytDlpPath: String?
 
@@ -24,6 +27,6 @@ public struct GlobalOptions: ParsableArguments, Sendable {
     var layer: SettingsLayer {
         SettingsLayer(
             databasePath: databasePath, downloadDirectory: downloadDirectory,
-            perUserLimit: perUserLimit, systemLimit: systemLimit, ytDlpPath: ytDlpPath)
+            perUserLimit: perUserLimit, systemLimit: systemLimit, backlogLimit: backlogLimit, ytDlpPath: ytDlpPath)
     }
 }

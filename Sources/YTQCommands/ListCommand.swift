@@ -34,7 +34,8 @@ struct ListCommand: AsyncParsableCommand {
         if json {
             print(try TaskJSON.encode(tasks))
         } else {
-            print(TaskTable(tasks: tasks).render(), terminator: "")
+            let places = (try? await context.actions.queuePlaces(of: tasks, by: context.requester)) ?? [:]
+            print(TaskTable(tasks: tasks, queuePlaces: places).render(), terminator: "")
         }
     }
 }

@@ -3,12 +3,14 @@ import YTQCore
 /// The readable table `ytq list` prints: one line per task, the title or URL last.
 struct TaskTable {
     let tasks: [DownloadTask]
+    /// Queued tasks' places in their user's backlog.
+    var queuePlaces: [Int64: Int] = [:]
 
     func render() -> String {
         guard !tasks.isEmpty else { return "no tasks\n" }
         let header = ["ID", "STATUS", "DONE", "FORMAT", "CREATED", "TITLE / URL"]
         let rows = tasks.map { task in
-            [String(task.id), task.status.rawValue, Self.done(task), task.format.storedValue.clipped(to: 16), Timestamp.local(task.createdAt),
+            [String(task.id), status(task), Self.done(task), task.format.storedValue.clipped(to: 16), Timestamp.local(task.createdAt),
              task.summary.displayName]
         }
         let widths = (0..<header.count - 1).map { column in
@@ -20,6 +22,12 @@ struct TaskTable {
             }
             return (padded + [cells.last ?? ""]).joined(separator: "  ")
         }.joined(separator: "\n") + "\n"
+    }
+
+    /// The status, and a queued task's place: `queued (2nd)`.
+    func status(_ task: DownloadTask) -> String {
+        guard let place = queuePlaces[task.id] else { return task.status.rawValue }
+        return "queued (\(Ordinal.text(place)))"
     }
 
     /// How far the download came: `100%` when completed, else the last recorded percentage.

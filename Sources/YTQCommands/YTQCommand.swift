@@ -19,7 +19,8 @@ public struct YTQCommand: AsyncParsableCommand {
         version: version,
         subcommands: [
             AddCommand.self, ListCommand.self, ShowCommand.self, WorkerCommand.self,
-            CancelCommand.self, RetryCommand.self, RemoveCommand.self,
+            CancelCommand.self, RetryCommand.self, RemoveCommand.self, PauseCommand.self, ResumeCommand.self,
+            QueueCommand.self, MoveCommand.self,
         ]
     )
 

@@ -32,14 +32,3 @@ public enum ActionError: Error, Sendable, Equatable, CustomStringConvertible {
         }
     }
 }
-
-extension UserAction {
-    /// "cancelled", "retried", "removed".
-    var pastParticiple: String {
-        switch self {
-        case .cancel: return "cancelled"
-        case .retry: return "retried"
-        case .remove: return "removed"
-        }
-    }
-}

@@ -16,6 +16,12 @@ public enum DownloadEvent: Sendable, Equatable {
     case retrying(DownloadTask, attempt: Int, reason: FailureReason, delay: Duration)
     /// The user stopped it.
     case cancelled(DownloadTask)
+    /// It went into its user's backlog, to start when a slot frees.
+    case queued(DownloadTask)
+    /// The user paused it; its partial files are kept.
+    case paused(DownloadTask)
+    /// A paused (or queued) task was admitted again and waits for a worker.
+    case resumed(DownloadTask)
     /// The task changed in some other way (added, removed, changed by another process).
     case changed(taskID: Int64)
 
@@ -27,6 +33,9 @@ public enum DownloadEvent: Sendable, Equatable {
         case failed = "DownloadFailed"
         case retrying = "DownloadRetrying"
         case cancelled = "DownloadCancelled"
+        case queued = "DownloadQueued"
+        case paused = "DownloadPaused"
+        case resumed = "DownloadResumed"
         case changed = "TaskChanged"
     }
 
@@ -38,6 +47,9 @@ public enum DownloadEvent: Sendable, Equatable {
         case .failed: return .failed
         case .retrying: return .retrying
         case .cancelled: return .cancelled
+        case .queued: return .queued
+        case .paused: return .paused
+        case .resumed: return .resumed
         case .changed: return .changed
         }
     }
@@ -48,7 +60,8 @@ public enum DownloadEvent: Sendable, Equatable {
     public var taskID: Int64 {
         switch self {
         case .started(let task), .progressUpdated(let task, _), .completed(let task, _),
-             .failed(let task, _), .retrying(let task, _, _, _), .cancelled(let task):
+             .failed(let task, _), .retrying(let task, _, _, _), .cancelled(let task), .queued(let task),
+             .paused(let task), .resumed(let task):
             return task.id
         case .changed(let id):
             return id

@@ -46,6 +46,17 @@ public struct Requester: Sendable, Equatable, Hashable {
         return owner.userID == nil && owner.ipAddress == ipAddress
     }
 
+    /// Who this requester is for the rules: the uid when known, else the address.
+    public enum Identity: Hashable, Sendable {
+        case user(Int)
+        case address(String)
+    }
+
+    public var identity: Identity {
+        if let userID { return .user(userID) }
+        return .address(ipAddress)
+    }
+
     /// A short human label: `uid 1000` or `192.0.2.7`.
     public var label: String {
         if let userID { return "uid \(userID)" }

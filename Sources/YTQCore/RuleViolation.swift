@@ -1,9 +1,19 @@
 /// A request refused by a concurrency rule; the message says which rule and what holds the slot.
 public enum RuleViolation: Error, Equatable, Sendable, CustomStringConvertible {
+    /// Whether queueing the request would help: a slot frees when a download ends.
+    public var canQueue: Bool {
+        switch self {
+        case .perUserLimitReached, .systemLimitReached: return true
+        case .backlogFull: return false
+        }
+    }
+
     /// The requester already has `limit` active downloads; `blocking` is one of them.
     case perUserLimitReached(requester: Requester, limit: Int, blocking: TaskSummary)
     /// The whole system already has `limit` active downloads.
     case systemLimitReached(limit: Int, active: Int)
+    /// The requester's backlog already holds `limit` queued tasks.
+    case backlogFull(requester: Requester, limit: Int)
 
     public var description: String {
         switch self {
@@ -15,6 +25,9 @@ public enum RuleViolation: Error, Equatable, Sendable, CustomStringConvertible {
         case .systemLimitReached(let limit, let active):
             return "refused: the system-wide limit of \(limit) active downloads is reached (\(active) active "
                 + "across all users). Try again when one finishes."
+        case .backlogFull(let requester, let limit):
+            return "refused: \(requester.label) already has \(limit) downloads queued (backlog limit \(limit)). "
+                + "Wait for some to start, or remove queued ones with `ytq remove ID`."
         }
     }
 }

@@ -57,7 +57,7 @@ extension DownloadJob {
             metaData["filesize"] = .number(size.doubleValue)
         }
         switch await finalWrite({ () async throws(StoreError) in
-            try await database.completeTask(claim, filePath: filePath, title: info?.title, metaData: metaData)
+            try await database.completeTask(claim, filePath: filePath, title: info?.title, metaData: metaData, limits: configuration.limits)
         }) {
         case .written(let done):
             removePartials()
@@ -86,7 +86,7 @@ extension DownloadJob {
         case .fail(let failure):
             final = failure
         }
-        switch await finalWrite({ () async throws(StoreError) in try await database.failTask(claim, reason: final) }) {
+        switch await finalWrite({ () async throws(StoreError) in try await database.failTask(claim, reason: final, limits: configuration.limits) }) {
         case .written(let failed):
             removePartials()
             events.publish(.failed(failed, reason: final))

@@ -138,9 +138,9 @@ public actor Scheduler {
 
     /// Claims queued tasks until the system-wide limit or the queue is exhausted.
     func claimWhileSlotsFree() async {
-        while jobs.count < configuration.systemLimit, !stopping {
+        while jobs.count < configuration.limits.system, !stopping {
             guard let claimed = try? await database.claimNextTask(
-                owner: identity, systemLimit: configuration.systemLimit, excluding: Set(jobs.keys)),
+                owner: identity, systemLimit: configuration.limits.system, excluding: Set(jobs.keys)),
                 let job = DownloadJob(claimed: claimed, database: database, configuration: configuration, events: events)
             else { return }
             // A shutdown that came while the claim was being written: hand the task back.
@@ -175,6 +175,11 @@ public actor Scheduler {
     /// worker keeps dying.
     func reconcile() async {
         lastReconcile = ContinuousClock.now
+        // Every slot-freeing write admits from the backlog itself; this catches what a change
+        // of the limits (a raised per-user limit) would now allow.
+        for admitted in (try? await database.admitQueuedTasks(limits: configuration.limits)) ?? [] {
+            events.publish(.resumed(admitted))
+        }
         guard let abandoned = try? await database.takeOverAbandonedTasks(
             owner: identity, running: Set(jobs.keys), leaseTimeout: configuration.leaseTimeout.seconds,
             isAlive: { ProcessControl.isSameProcess(pid: $0.pid, startTime: $0.startTime) })
@@ -191,7 +196,7 @@ public actor Scheduler {
                     kind: .crashLoop,
                     message: "the worker running this download stopped unexpectedly \(entry.task.crashCount) times; ytq gave up on it",
                     hint: "`ytq retry \(entry.task.id)` tries again")
-                if let failed = try? await database.failTask(entry.claim, reason: reason) {
+                if let failed = try? await database.failTask(entry.claim, reason: reason, limits: configuration.limits) {
                     configuration.removePartialFolder(for: entry.task.id)
                     events.publish(.failed(failed, reason: reason))
                 }

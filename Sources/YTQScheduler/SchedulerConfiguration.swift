@@ -10,8 +10,9 @@ public struct SchedulerConfiguration: Sendable {
     public var partialRoot: String
     /// The yt-dlp executable: a path, or a name looked up on `PATH`.
     public var ytDlp: String
-    /// At most this many tasks downloading at once across every process.
-    public var systemLimit: Int
+    /// The rules: the system-wide limit caps how many tasks download at once across every
+    /// process; all of them decide what a finished run admits from the backlog.
+    public var limits: ConcurrencyLimits
     /// No byte progress for this long stops the download as stalled.
     public var stallTimeout: Duration
     /// Which failures run again, after how long, and when a crashing task is given up.
@@ -30,7 +31,7 @@ public struct SchedulerConfiguration: Sendable {
 
     public init(
         downloadDirectory: String, partialRoot: String, ytDlp: String = YtDlpExecutable.defaultName,
-        systemLimit: Int = ConcurrencyLimits.defaultSystem, stallTimeout: Duration = .seconds(60),
+        limits: ConcurrencyLimits = .default, stallTimeout: Duration = .seconds(60),
         retryPolicy: RetryPolicy = RetryPolicy(), leaseTimeout: Duration = .seconds(120), progressWriteInterval: Duration = .seconds(1),
         stopGrace: Duration = .seconds(5), ytDlpOptions: YtDlpInvocation.Options = .init(progressDelta: 0.25),
         ytDlpEnvironment: [String: String] = [:]
@@ -38,7 +39,7 @@ public struct SchedulerConfiguration: Sendable {
         self.downloadDirectory = downloadDirectory
         self.partialRoot = partialRoot
         self.ytDlp = ytDlp
-        self.systemLimit = systemLimit
+        self.limits = limits
         self.stallTimeout = stallTimeout
         self.retryPolicy = retryPolicy
         self.leaseTimeout = leaseTimeout

@@ -3,52 +3,112 @@ import YTQCore
 import YTQDownloader
 import YTQStore
 
-/// Everything a user can do to the queue — add, cancel, retry, remove, and the reads that
-/// show it — in one place, for the command line and the screen alike. Whoever asks is an
-/// argument of every action, so the ownership check has one home (the store's transaction);
-/// every failure is one `ActionError`.
+/// Everything a user can do to the queue — add, cancel, retry, remove, pause, resume, queue,
+/// move, and the reads that show it — in one place, for the command line and the screen
+/// alike. Whoever asks is an argument of every action, so the ownership check has one home
+/// (the store's transaction); every failure is one `ActionError`.
 ///
-/// A cancel or remove revokes the task's claim; a live worker notices within a second and
-/// stops yt-dlp itself. When the worker that ran the task is gone, the action stops the
-/// orphaned yt-dlp and removes the partial files here.
+/// A cancel, pause or remove revokes the task's claim; a live worker notices within a second
+/// and stops yt-dlp itself. When the worker that ran the task is gone, the action stops the
+/// orphaned yt-dlp here (and, but for a pause, removes the partial files).
 public struct TaskActions: Sendable {
     public let database: AppDatabase
+    /// The folders, the yt-dlp grace period and the rules (`configuration.limits`).
     public let configuration: SchedulerConfiguration
-    public let limits: ConcurrencyLimits
+    /// Where transitions made here are announced (the screen's own scheduler), if anywhere.
+    public let events: EventBus?
 
-    public init(database: AppDatabase, configuration: SchedulerConfiguration, limits: ConcurrencyLimits) {
+    public init(database: AppDatabase, configuration: SchedulerConfiguration, events: EventBus? = nil) {
         self.database = database
         self.configuration = configuration
-        self.limits = limits
+        self.events = events
     }
 
-    /// Validates the URL and format as typed, then adds the download as `add(_:by:)` does.
-    public func add(url: String, format: String?, by requester: Requester) async throws(ActionError) -> DownloadTask {
+    /// The same actions, announcing what they do on `bus`.
+    public func publishing(to bus: EventBus) -> TaskActions {
+        TaskActions(database: database, configuration: configuration, events: bus)
+    }
+
+    var limits: ConcurrencyLimits { configuration.limits }
+
+    /// Validates the URL and format as typed, then adds the download as `add(_:by:whenBusy:)` does.
+    public func add(url: String, format: String?, by requester: Requester, whenBusy: BusyPolicy = .refuse) async throws(ActionError) -> DownloadTask {
         let request: DownloadRequest
         do {
             request = try DownloadRequest(url: url, format: format)
         } catch {
             throw .invalid(error)
         }
-        return try await add(request, by: requester)
+        return try await add(request, by: requester, whenBusy: whenBusy)
     }
 
-    /// Adds a download as `pending`, or refuses it by the concurrency rules; nothing is
-    /// written unless it returns.
-    public func add(_ request: DownloadRequest, by requester: Requester) async throws(ActionError) -> DownloadTask {
-        try await database.createTask(request, by: requester, limits: limits)
+    /// Adds a download as `pending`, or refuses it by the concurrency rules — or, with
+    /// `whenBusy: .queue`, puts it in the requester's backlog instead. Nothing is written
+    /// unless it returns.
+    public func add(_ request: DownloadRequest, by requester: Requester, whenBusy: BusyPolicy = .refuse) async throws(ActionError) -> DownloadTask {
+        let task = try await database.createTask(request, by: requester, limits: limits, whenBusy: whenBusy)
+        if task.status == .queued { events?.publish(.queued(task)) }
+        return task
     }
 
-    /// Cancels a pending or running task.
+    /// Cancels a task that has not ended (pending, running, queued or paused); its partial
+    /// files are deleted.
     public func cancel(id: Int64, by requester: Requester) async throws(ActionError) -> DownloadTask {
-        let result = try await database.cancelTask(id: id, by: requester)
-        await cleanUpIfOrphaned(result.previous)
+        let result = try await database.cancelTask(id: id, by: requester, limits: limits)
+        if result.previous.status.isActive {
+            await stopOrphan(result.previous, keepPartials: false)
+        } else {
+            configuration.removePartialFolder(for: id)
+        }
         return result.task
     }
 
-    /// Puts a failed or cancelled task back in the queue, under the concurrency rules.
-    public func retry(id: Int64, by requester: Requester) async throws(ActionError) -> DownloadTask {
-        try await database.retryTask(id: id, by: requester, limits: limits)
+    /// Pauses a pending, running or queued task: yt-dlp stops gracefully and its partial
+    /// files stay for `resume`.
+    public func pause(id: Int64, by requester: Requester) async throws(ActionError) -> DownloadTask {
+        let result = try await database.pauseTask(id: id, by: requester, limits: limits)
+        await stopOrphan(result.previous, keepPartials: true)
+        events?.publish(.paused(result.task))
+        return result.task
+    }
+
+    /// What `resume` did.
+    public struct Resumption: Sendable, Equatable {
+        public var task: DownloadTask
+        /// The partial files were gone: the download starts over.
+        public var startsOver: Bool
+    }
+
+    /// Resumes a paused task under the rules: admitted as `pending` (it continues from its
+    /// partial files, or starts over when they are gone), or refused — or queued, with
+    /// `whenBusy: .queue`.
+    public func resume(id: Int64, by requester: Requester, whenBusy: BusyPolicy = .refuse) async throws(ActionError) -> Resumption {
+        let startsOver = !PartialFolder.hasPartialFiles(at: configuration.partialFolder(for: id))
+        let task = try await database.resumeTask(id: id, by: requester, limits: limits, whenBusy: whenBusy, startOver: startsOver)
+        events?.publish(task.status == .queued ? .queued(task) : .resumed(task))
+        return Resumption(task: task, startsOver: startsOver)
+    }
+
+    /// Puts a failed or cancelled task back in the queue, under the concurrency rules (or in
+    /// the backlog, with `whenBusy: .queue`).
+    public func retry(id: Int64, by requester: Requester, whenBusy: BusyPolicy = .refuse) async throws(ActionError) -> DownloadTask {
+        let task = try await database.retryTask(id: id, by: requester, limits: limits, whenBusy: whenBusy)
+        if task.status == .queued { events?.publish(.queued(task)) }
+        return task
+    }
+
+    /// Puts a failed, cancelled or paused task at the end of the requester's backlog.
+    public func queue(id: Int64, by requester: Requester) async throws(ActionError) -> DownloadTask {
+        let task = try await database.queueTask(id: id, by: requester, limits: limits)
+        events?.publish(task.status == .queued ? .queued(task) : .resumed(task))
+        return task
+    }
+
+    /// Moves a queued task within the requester's backlog.
+    public func move(id: Int64, _ move: AppDatabase.BacklogMove, by requester: Requester) async throws(ActionError) -> DownloadTask {
+        let task = try await database.moveTask(id: id, move, by: requester)
+        events?.publish(.changed(taskID: id))
+        return task
     }
 
     /// What `remove` did.
@@ -64,10 +124,11 @@ public struct TaskActions: Sendable {
     /// recorded after checking it lay inside the download folder) unless another task
     /// records the same file.
     public func remove(id: Int64, deleteFile: Bool, by requester: Requester) async throws(ActionError) -> Removal {
-        let result = try await database.removeTask(id: id, by: requester)
+        let result = try await database.removeTask(id: id, by: requester, limits: limits)
         let previous = result.previous
-        await cleanUpIfOrphaned(previous)
-        if previous.status.isFinished {
+        if previous.status.isActive {
+            await stopOrphan(previous, keepPartials: false)
+        } else {
             configuration.removePartialFolder(for: id)
         }
         var removal = Removal(task: previous)
@@ -109,6 +170,15 @@ public struct TaskActions: Sendable {
         }
     }
 
+    /// Each queued task's place in its user's backlog (1: next to start), for `tasks`.
+    public func queuePlaces(of tasks: [DownloadTask], by requester: Requester) async throws(ActionError) -> [Int64: Int] {
+        do {
+            return try await database.queuePlaces(of: tasks)
+        } catch {
+            throw .store(error)
+        }
+    }
+
     /// One task, by id.
     public func show(id: Int64, by requester: Requester) async throws(ActionError) -> DownloadTask {
         let task: DownloadTask?
@@ -130,8 +200,9 @@ public struct TaskActions: Sendable {
         }
     }
 
-    /// When no live worker holds the task any more, stop its yt-dlp and drop its partials.
-    private func cleanUpIfOrphaned(_ previous: DownloadTask) async {
+    /// When no live worker holds the (formerly active) task any more, stop its yt-dlp here,
+    /// and drop its partial files unless they are kept for a resume.
+    private func stopOrphan(_ previous: DownloadTask, keepPartials: Bool) async {
         guard previous.status.isActive else { return }
         if let owner = previous.claim?.owner, ProcessControl.isSameProcess(pid: owner.pid, startTime: owner.startTime) {
             return  // The owner notices the revoked claim and cleans up itself.
@@ -139,6 +210,6 @@ public struct TaskActions: Sendable {
         if let child = previous.child {
             _ = await ProcessControl.terminateProcessGroup(pid: child.pid, startTime: child.startTime, grace: configuration.stopGrace)
         }
-        configuration.removePartialFolder(for: previous.id)
+        if !keepPartials { configuration.removePartialFolder(for: previous.id) }
     }
 }

@@ -57,6 +57,7 @@ public struct ConfigFile: Sendable, Equatable {
             downloadDirectory: try string(table, .downloadDirectory, path: path),
             perUserLimit: try int(table, .perUserLimit, path: path),
             systemLimit: try int(table, .systemLimit, path: path),
+            backlogLimit: try int(table, .backlogLimit, path: path),
             ytDlpPath: try string(table, .ytDlpPath, path: path))
         return ConfigFile(layer: layer)
     }

@@ -6,6 +6,7 @@ public enum SettingsField: String, Sendable, CaseIterable {
     case downloadDirectory
     case perUserLimit
     case systemLimit
+    case backlogLimit
     case ytDlpPath
 
     /// The command-line option, e.g. `--db`.
@@ -15,6 +16,7 @@ public enum SettingsField: String, Sendable, CaseIterable {
         case .downloadDirectory: return "--download-dir"
         case .perUserLimit: return "--per-user-limit"
         case .systemLimit: return "--system-limit"
+        case .backlogLimit: return "--backlog-limit"
         case .ytDlpPath: return "--yt-dlp"
         }
     }
@@ -25,7 +27,7 @@ public enum SettingsField: String, Sendable, CaseIterable {
         case .databasePath: return "YTQ_DB"
         case .downloadDirectory: return "YTQ_DOWNLOAD_DIR"
         case .ytDlpPath: return "YTQ_YTDLP"
-        case .perUserLimit, .systemLimit: return nil
+        case .perUserLimit, .systemLimit, .backlogLimit: return nil
         }
     }
 
@@ -36,6 +38,7 @@ public enum SettingsField: String, Sendable, CaseIterable {
         case .downloadDirectory: return "download_dir"
         case .perUserLimit: return "per_user_limit"
         case .systemLimit: return "system_limit"
+        case .backlogLimit: return "backlog_limit"
         case .ytDlpPath: return "yt_dlp"
         }
     }
@@ -47,6 +50,7 @@ public enum SettingsField: String, Sendable, CaseIterable {
         case .downloadDirectory: return "download folder"
         case .perUserLimit: return ConcurrencyLimits.Limit.perUser.rawValue
         case .systemLimit: return ConcurrencyLimits.Limit.system.rawValue
+        case .backlogLimit: return ConcurrencyLimits.Limit.backlog.rawValue
         case .ytDlpPath: return "yt-dlp executable"
         }
     }
@@ -56,6 +60,7 @@ public enum SettingsField: String, Sendable, CaseIterable {
         switch limit {
         case .perUser: self = .perUserLimit
         case .system: self = .systemLimit
+        case .backlog: self = .backlogLimit
         }
     }
 }

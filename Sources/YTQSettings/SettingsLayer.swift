@@ -5,13 +5,15 @@ public struct SettingsLayer: Sendable, Equatable {
     public var downloadDirectory: String?
     public var perUserLimit: Int?
     public var systemLimit: Int?
+    public var backlogLimit: Int?
     public var ytDlpPath: String?
 
-    public init(databasePath: String? = nil, downloadDirectory: String? = nil, perUserLimit: Int? = nil, systemLimit: Int? = nil, ytDlpPath: String? = nil) {
+    public init(databasePath: String? = nil, downloadDirectory: String? = nil, perUserLimit: Int? = nil, systemLimit: Int? = nil, backlogLimit: Int? = nil, ytDlpPath: String? = nil) {
         self.databasePath = databasePath
         self.downloadDirectory = downloadDirectory
         self.perUserLimit = perUserLimit
         self.systemLimit = systemLimit
+        self.backlogLimit = backlogLimit
         self.ytDlpPath = ytDlpPath
     }
 }

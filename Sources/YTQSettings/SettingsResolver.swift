@@ -61,11 +61,18 @@ public struct SettingsResolver: Sendable {
         }
         let perUser = first(\.perUserLimit) ?? (ConcurrencyLimits.defaultPerUser, .defaults)
         let system = first(\.systemLimit) ?? (ConcurrencyLimits.defaultSystem, .defaults)
+        let backlog = first(\.backlogLimit) ?? (ConcurrencyLimits.defaultBacklog, .defaults)
         let limits: ConcurrencyLimits
         do {
-            limits = try ConcurrencyLimits(perUser: perUser.value, system: system.value)
+            limits = try ConcurrencyLimits(perUser: perUser.value, system: system.value, backlog: backlog.value)
         } catch {
-            throw .invalidLimit(error, source: error.limit == .perUser ? perUser.source : system.source)
+            let source: SettingsSource
+            switch error.limit {
+            case .perUser: source = perUser.source
+            case .system: source = system.source
+            case .backlog: source = backlog.source
+            }
+            throw .invalidLimit(error, source: source)
         }
         return Settings(
             databasePath: expand(databasePath),

@@ -70,18 +70,22 @@ extension AppDatabase {
     }
 
     /// The download finished: status `completed`, the file and what yt-dlp said about it.
-    public func completeTask(_ claim: TaskClaim, filePath: String, title: String?, metaData: [String: JSONValue], now: Date = Date()) async throws(StoreError) -> DownloadTask? {
+    /// The freed slot goes to the backlog under `limits`, in the same transaction.
+    public func completeTask(
+        _ claim: TaskClaim, filePath: String, title: String?, metaData: [String: JSONValue], limits: ConcurrencyLimits, now: Date = Date()
+    ) async throws(StoreError) -> DownloadTask? {
         let json = try Self.json(metaData)
         return try await fencedFinish(claim, "mark a task completed", """
             status = \(DownloadStatus.completed), file_path = \(filePath), title = coalesce(\(title), title),
             meta_data = \(json), error_message = NULL, downloaded_bytes = coalesce(total_bytes, downloaded_bytes)
-            """, now: now)
+            """, admitting: limits, now: now)
     }
 
-    /// The download failed for good: status `failed` with the real reason.
-    public func failTask(_ claim: TaskClaim, reason: FailureReason, now: Date = Date()) async throws(StoreError) -> DownloadTask? {
+    /// The download failed for good: status `failed` with the real reason. The freed slot
+    /// goes to the backlog under `limits`, in the same transaction.
+    public func failTask(_ claim: TaskClaim, reason: FailureReason, limits: ConcurrencyLimits, now: Date = Date()) async throws(StoreError) -> DownloadTask? {
         try await fencedFinish(claim, "mark a task failed",
-                               "status = \(DownloadStatus.failed), error_message = \(reason.description)", now: now)
+                               "status = \(DownloadStatus.failed), error_message = \(reason.description)", admitting: limits, now: now)
     }
 
     /// A transient failure: back to the queue, not before `notBefore`, keeping the reason visible.
@@ -123,8 +127,11 @@ extension AppDatabase {
         }
     }
 
-    /// Ends a claim: applies `assignments`, clears the claim and child, returns the task (nil if lost).
-    private func fencedFinish(_ claim: TaskClaim, _ operation: String, _ assignments: SQL, now: Date) async throws(StoreError) -> DownloadTask? {
+    /// Ends a claim: applies `assignments`, clears the claim and child, returns the task (nil
+    /// if lost). With `limits`, the run's slot is freed: the backlog is admitted from.
+    private func fencedFinish(
+        _ claim: TaskClaim, _ operation: String, _ assignments: SQL, admitting limits: ConcurrencyLimits? = nil, now: Date
+    ) async throws(StoreError) -> DownloadTask? {
         try await write(operation) { db in
             try db.execute(literal: """
                 UPDATE download_tasks SET \(assignments), claim_token = NULL, owner_pid = NULL, owner_started = NULL,
@@ -132,6 +139,7 @@ extension AppDatabase {
                 WHERE id = \(claim.taskID) AND claim_token = \(claim.token) AND status = \(DownloadStatus.downloading)
                 """)
             guard db.changesCount > 0 else { return nil }
+            if let limits { try Self.admitFromBacklog(db, limits: limits, now: now) }
             return try DownloadTask.fetchOne(db, key: claim.taskID)
         }
     }

@@ -7,7 +7,8 @@ extension AppDatabase {
         var migrator = DatabaseMigrator()
 
         migrator.registerMigration("v1-download-tasks") { db in
-            let statuses = DownloadStatus.allCases.map { "'\($0.rawValue)'" }.joined(separator: ", ")
+            // The statuses as this migration shipped them (v3 adds the later ones).
+            let statuses = "'pending', 'downloading', 'completed', 'failed', 'cancelled'"
             try db.execute(sql: """
                 CREATE TABLE download_tasks (
                     id INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -60,6 +61,67 @@ extension AppDatabase {
                 CREATE INDEX download_tasks_queue ON download_tasks(id) WHERE status = 'pending';
                 CREATE INDEX download_tasks_running ON download_tasks(owner_pid) WHERE status = 'downloading';
                 """)
+        }
+        migrator.registerMigration("v3-queued-paused") { db in
+            // SQLite cannot change a CHECK constraint: the table is rebuilt with the new
+            // statuses and the backlog's order, keeping every row, id and the id sequence
+            // (a reused id would collide with an old task's partial folder).
+            let statuses = DownloadStatus.allCases.map { "'\($0.rawValue)'" }.joined(separator: ", ")
+            let sequence = try Int64.fetchOne(db, sql: "SELECT seq FROM sqlite_sequence WHERE name = 'download_tasks'") ?? 0
+            try db.execute(sql: """
+                CREATE TABLE download_tasks_v3 (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    user_id INTEGER,
+                    ip_address TEXT NOT NULL,
+                    video_url TEXT NOT NULL,
+                    format TEXT NOT NULL CHECK (length(format) > 0),
+                    status TEXT NOT NULL CHECK (status IN (\(statuses))),
+                    file_path TEXT,
+                    title TEXT,
+                    meta_data TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(meta_data)),
+                    error_message TEXT,
+                    created_at TEXT NOT NULL,
+                    updated_at TEXT NOT NULL,
+                    attempts INTEGER NOT NULL DEFAULT 0,
+                    crash_count INTEGER NOT NULL DEFAULT 0,
+                    downloaded_bytes INTEGER,
+                    total_bytes INTEGER,
+                    claim_token TEXT,
+                    owner_pid INTEGER,
+                    owner_started INTEGER,
+                    heartbeat_at TEXT,
+                    child_pid INTEGER,
+                    child_started INTEGER,
+                    not_before TEXT,
+                    command_line TEXT,
+                    -- A queued task's place in its user's backlog (lowest first).
+                    queue_position INTEGER
+                );
+                INSERT INTO download_tasks_v3 (
+                    id, user_id, ip_address, video_url, format, status, file_path, title, meta_data, error_message,
+                    created_at, updated_at, attempts, crash_count, downloaded_bytes, total_bytes, claim_token, owner_pid,
+                    owner_started, heartbeat_at, child_pid, child_started, not_before, command_line)
+                SELECT
+                    id, user_id, ip_address, video_url, format, status, file_path, title, meta_data, error_message,
+                    created_at, updated_at, attempts, crash_count, downloaded_bytes, total_bytes, claim_token, owner_pid,
+                    owner_started, heartbeat_at, child_pid, child_started, not_before, command_line
+                FROM download_tasks;
+                DROP TABLE download_tasks;
+                ALTER TABLE download_tasks_v3 RENAME TO download_tasks;
+                CREATE INDEX download_tasks_active ON download_tasks(status)
+                    WHERE status IN ('pending', 'downloading');
+                CREATE INDEX download_tasks_active_by_user ON download_tasks(user_id, id)
+                    WHERE status IN ('pending', 'downloading');
+                CREATE INDEX download_tasks_active_by_address ON download_tasks(ip_address, id)
+                    WHERE user_id IS NULL AND status IN ('pending', 'downloading');
+                CREATE INDEX download_tasks_status_id ON download_tasks(status, id);
+                CREATE INDEX download_tasks_queue ON download_tasks(id) WHERE status = 'pending';
+                CREATE INDEX download_tasks_running ON download_tasks(owner_pid) WHERE status = 'downloading';
+                -- The backlogs, each user's in order.
+                CREATE INDEX download_tasks_backlog ON download_tasks(user_id, queue_position, id) WHERE status = 'queued';
+                """)
+            try db.execute(sql: "UPDATE sqlite_sequence SET seq = max(seq, ?) WHERE name = 'download_tasks'", arguments: [sequence])
+            try db.execute(sql: "INSERT INTO sqlite_sequence (name, seq) SELECT 'download_tasks', ? WHERE NOT EXISTS (SELECT 1 FROM sqlite_sequence WHERE name = 'download_tasks') AND ? > 0", arguments: [sequence, sequence])
         }
         return migrator
     }

@@ -8,6 +8,8 @@ extension AppDatabase {
         public var tasks: [DownloadTask]
         public var matchingCount: Int
         public var statusCounts: [DownloadStatus: Int]
+        /// Each queued task's place in its user's backlog (1: next to start).
+        public var queuePlaces: [Int64: Int]
     }
 
     /// Loads a page; `filter` matches (case-insensitively) the title, URL, format, status or
@@ -32,7 +34,8 @@ extension AppDatabase {
             }
             // Unfiltered, every task matches: the per-status counts already add up to that.
             let matching = needle.isEmpty ? counts.values.reduce(0, +) : try request.fetchCount(db)
-            return TaskPage(tasks: tasks, matchingCount: matching, statusCounts: counts)
+            let places = try Self.queuePlaces(db, of: tasks.filter { $0.status == .queued })
+            return TaskPage(tasks: tasks, matchingCount: matching, statusCounts: counts, queuePlaces: places)
         }
     }
 }

@@ -47,10 +47,15 @@ extension DownloadTask: FetchableRecord, TableRecord {
 
     /// The active tasks of one requester, by uid when known, else by address.
     static func active(of requester: Requester) -> QueryInterfaceRequest<DownloadTask> {
-        if let userID = requester.userID {
-            return active().filter(Columns.userID == userID)
+        mine(requester).filter(DownloadStatus.active.contains(Columns.status))
+    }
+
+    /// One requester's tasks, by uid when known, else by address.
+    static func mine(_ requester: Requester) -> QueryInterfaceRequest<DownloadTask> {
+        switch requester.identity {
+        case .user(let userID): return all().filter(Columns.userID == userID)
+        case .address(let address): return all().filter(Columns.userID == nil && Columns.ipAddress == address)
         }
-        return active().filter(Columns.userID == nil && Columns.ipAddress == requester.ipAddress)
     }
 
     /// Dates are read as `StoredTimestamp`s (no ICU-backed formatter).

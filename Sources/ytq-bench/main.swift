@@ -63,7 +63,7 @@ let cycleTime = try await seconds {
     for _ in 0..<cycles {
         guard let claim = try await database.claimNextTask(owner: owner, systemLimit: 10)?.claim else { break }
         _ = try await database.recordProgress(claim, DownloadProgress(downloadedBytes: 1, totalBytes: 2))
-        _ = try await database.completeTask(claim, filePath: "/tmp/x", title: "x", metaData: [:])
+        _ = try await database.completeTask(claim, filePath: "/tmp/x", title: "x", metaData: [:], limits: .default)
         claimed += 1
     }
 }

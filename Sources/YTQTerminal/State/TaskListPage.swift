@@ -12,10 +12,16 @@ public struct TaskListPage: Sendable, Equatable {
     public var matchingCount: Int
     /// Tasks per status in the whole store, whatever the filter.
     public var statusCounts: [DownloadStatus: Int]
+    /// Each queued task's place in its user's backlog (1: next to start).
+    public var queuePlaces: [Int64: Int]
 
     /// A page; without counts, one that holds every task there is (the counts are the tasks').
-    public init(tasks: [DownloadTask] = [], matchingCount: Int? = nil, statusCounts: [DownloadStatus: Int]? = nil) {
+    public init(
+        tasks: [DownloadTask] = [], matchingCount: Int? = nil, statusCounts: [DownloadStatus: Int]? = nil,
+        queuePlaces: [Int64: Int] = [:]
+    ) {
         self.tasks = tasks
+        self.queuePlaces = queuePlaces
         self.matchingCount = matchingCount ?? tasks.count
         self.statusCounts = statusCounts ?? tasks.reduce(into: [:]) { $0[$1.status, default: 0] += 1 }
     }

@@ -58,9 +58,9 @@ extension UIState {
         case .retrying(let task, let attempt, let reason, let delay):
             progress[task.id] = nil
             retries[task.id] = RetryNote(attempt: attempt, reason: reason, retryAt: now.addingTimeInterval(delay.seconds))
-        case .cancelled(let task):
+        case .cancelled(let task), .paused(let task):
             forgetLiveState(of: task.id)
-        case .changed:
+        case .queued, .resumed, .changed:
             break
         }
         return [.reloadTask]

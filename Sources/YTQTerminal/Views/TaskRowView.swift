@@ -24,7 +24,7 @@ enum TaskRowView {
                        column: x + column.start, width: column.width, style: style)
         }
         if let start = columns.trailingStart, task.status != .downloading || progress == nil {
-            let spans = trailing(task, retry: retry, progress: progress, context: context)
+            let spans = trailing(task, retry: retry, progress: progress, place: state.page.queuePlaces[task.id], context: context)
             screen.put(spans, row: row, column: x + start, width: rect.width - start)
         }
         if cursor, state.focus == .list, state.overlay == .none {
@@ -75,7 +75,7 @@ enum TaskRowView {
 
     /// What replaces the progress columns when the task is not downloading.
     static func trailing(
-        _ task: DownloadTask, retry: RetryNote?, progress: DownloadProgress?, context: RenderContext
+        _ task: DownloadTask, retry: RetryNote?, progress: DownloadProgress?, place: Int?, context: RenderContext
     ) -> [Span] {
         let time = HumanFormat.time(task.updatedAt, now: context.now, zone: context.zone)
         if let retry, task.status.isActive {
@@ -97,6 +97,14 @@ enum TaskRowView {
             return [Span(time + "  ", .muted), Span(TaskStatusText.reason(task), .error)]
         case .cancelled:
             return [Span("cancelled ", .muted), Span(time, .muted)]
+        case .queued:
+            return [Span(place.map(Ordinal.queuePlace) ?? "in your queue", .muted)]
+        case .paused:
+            var spans = [Span("paused ", .warning), Span(time, .muted)]
+            if let downloaded = progress?.downloadedBytes {
+                spans.append(Span("  " + HumanFormat.progressSize(downloaded: downloaded, total: progress?.totalBytes), .muted))
+            }
+            return spans
         }
     }
 }

@@ -16,10 +16,12 @@ enum TaskStatusText {
         case .completed: return .ok
         case .failed: return Style.error.bolded
         case .cancelled: return .muted
+        case .queued: return .muted
+        case .paused: return .warning
         }
     }
 
-    /// Four cells for the compact view: `wait`, ` 45%`, `done`, `FAIL`, `stop`, `rtry`.
+    /// Four cells for the compact view: `wait`, ` 45%`, `done`, `FAIL`, `stop`, `next`, `paus`, `rtry`.
     static func short(_ task: DownloadTask, progress: DownloadProgress?, retry: RetryNote?) -> (String, Style) {
         if retry != nil, task.status.isActive { return ("rtry", Style.warning.bolded) }
         switch task.status {
@@ -30,6 +32,8 @@ enum TaskStatusText {
         case .completed: return ("done", .ok)
         case .failed: return ("FAIL", Style.error.bolded)
         case .cancelled: return ("stop", .muted)
+        case .queued: return ("next", .muted)
+        case .paused: return ("paus", .warning)
         }
     }
 

@@ -1,0 +1,125 @@
+import Foundation
+import GRDB
+import YTQCore
+
+/// The backlog: tasks asked for but not admitted yet (`queued`), each user's in their own
+/// order. Every transaction that frees a download slot admits from it in the same
+/// transaction, so a slot never stays free while someone's queued task waits.
+extension AppDatabase {
+    /// Where a queued task moves within its user's backlog.
+    public enum BacklogMove: String, Sendable, CaseIterable {
+        case top
+        case up
+        case down
+    }
+
+    /// Admits what the rules allow now (e.g. after the limits were raised); the scheduler
+    /// calls it now and then. Returns the tasks it made `pending`.
+    public func admitQueuedTasks(limits: ConcurrencyLimits, now: Date = Date()) async throws(StoreError) -> [DownloadTask] {
+        let waiting = try await read("look at the backlog") { db in
+            try DownloadTask.filter(DownloadTask.Columns.status == DownloadStatus.queued).fetchCount(db)
+        }
+        guard waiting > 0 else { return [] }
+        return try await write("admit queued tasks") { db in try Self.admitFromBacklog(db, limits: limits, now: now) }
+    }
+
+    /// Each queued task's place in its user's backlog (1 for the next to start), for the tasks given.
+    public func queuePlaces(of tasks: [DownloadTask]) async throws(StoreError) -> [Int64: Int] {
+        let queued = tasks.filter { $0.status == .queued }
+        guard !queued.isEmpty else { return [:] }
+        return try await read("count places in the backlog") { db in try Self.queuePlaces(db, of: queued) }
+    }
+
+    static func queuePlaces(_ db: Database, of queued: [DownloadTask]) throws -> [Int64: Int] {
+        var places: [Int64: Int] = [:]
+        for task in queued {
+            let order = try backlog(db, of: task.requester).map(\.id)
+            if let index = order.firstIndex(of: task.id) { places[task.id] = index + 1 }
+        }
+        return places
+    }
+
+    /// Moves a queued task within its user's backlog.
+    public func moveTask(id: Int64, _ move: BacklogMove, by requester: Requester, now: Date = Date()) async throws(ActionError) -> DownloadTask {
+        try await act("move task \(id)") { db in
+            let task = try Self.taskForAction(db, id: id, action: .move, by: requester)
+            var order = try Self.backlog(db, of: task.requester).map(\.id)
+            guard let index = order.firstIndex(of: id) else { return task }
+            order.remove(at: index)
+            switch move {
+            case .top: order.insert(id, at: 0)
+            case .up: order.insert(id, at: max(index - 1, 0))
+            case .down: order.insert(id, at: min(index + 1, order.count))
+            }
+            for (position, taskID) in order.enumerated() {
+                try db.execute(literal: "UPDATE download_tasks SET queue_position = \(position + 1) WHERE id = \(taskID)")
+            }
+            try db.execute(literal: "UPDATE download_tasks SET updated_at = \(StoredTimestamp(now)) WHERE id = \(id)")
+            return try DownloadTask.fetchOne(db, key: id) ?? task
+        }
+    }
+
+    /// One requester's queued tasks, next to start first.
+    static func backlog(_ db: Database, of requester: Requester) throws -> [DownloadTask] {
+        try DownloadTask.mine(requester)
+            .filter(DownloadTask.Columns.status == DownloadStatus.queued)
+            .order(sql: "queue_position, id")
+            .fetchAll(db)
+    }
+
+    /// Puts `id` at the end of its requester's backlog (status `queued`), refusing it when
+    /// the backlog is full.
+    static func enqueue(_ db: Database, id: Int64, requester: Requester, limits: ConcurrencyLimits, now: Date) throws {
+        let waiting = try backlog(db, of: requester)
+        guard waiting.count < limits.backlog else {
+            throw ActionError.refused(.backlogFull(requester: requester, limit: limits.backlog))
+        }
+        let last = try Int64.fetchOne(db, SQLRequest(literal: """
+            SELECT max(queue_position) FROM download_tasks WHERE id IN \(waiting.map(\.id))
+            """)) ?? 0
+        try db.execute(literal: """
+            UPDATE download_tasks SET status = \(DownloadStatus.queued), queue_position = \(last + 1),
+                claim_token = NULL, owner_pid = NULL, owner_started = NULL, heartbeat_at = NULL, not_before = NULL,
+                updated_at = \(StoredTimestamp(now))
+            WHERE id = \(id)
+            """)
+    }
+
+    /// Makes queued tasks `pending` while the rules allow: each user's backlog in its order,
+    /// the oldest request first among users, never past the per-user or system limit.
+    @discardableResult
+    static func admitFromBacklog(_ db: Database, limits: ConcurrencyLimits, now: Date) throws -> [DownloadTask] {
+        var systemActive = try DownloadTask.active().fetchCount(db)
+        guard systemActive < limits.system else { return [] }
+        let queued = try DownloadTask.filter(DownloadTask.Columns.status == DownloadStatus.queued)
+            .order(sql: "queue_position, id").fetchAll(db)
+        guard !queued.isEmpty else { return [] }
+        // Each requester's backlog, in order; requesters in the order of their oldest request.
+        var backlogs: [Requester.Identity: [DownloadTask]] = [:]
+        for task in queued { backlogs[task.requester.identity, default: []].append(task) }
+        var admitted: [DownloadTask] = []
+        var progress = true
+        while progress, systemActive < limits.system {
+            progress = false
+            let heads = backlogs.values.compactMap(\.first).sorted { $0.id < $1.id }
+            for head in heads where systemActive < limits.system {
+                let identity = head.requester.identity
+                guard try DownloadTask.active(of: head.requester).fetchCount(db) < limits.perUser else {
+                    backlogs[identity] = nil
+                    continue
+                }
+                try db.execute(literal: """
+                    UPDATE download_tasks SET status = \(DownloadStatus.pending), queue_position = NULL,
+                        updated_at = \(StoredTimestamp(now))
+                    WHERE id = \(head.id)
+                    """)
+                backlogs[identity]?.removeFirst()
+                if backlogs[identity]?.isEmpty == true { backlogs[identity] = nil }
+                systemActive += 1
+                progress = true
+                if let task = try DownloadTask.fetchOne(db, key: head.id) { admitted.append(task) }
+            }
+        }
+        return admitted
+    }
+}
