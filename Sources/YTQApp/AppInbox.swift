@@ -25,7 +25,9 @@ final class AppInbox: Sendable {
         /// A new download was added (the submitted form is cleared).
         case submitted(DownloadTask)
         /// Adding the download failed: the form keeps what was typed.
-        case submissionFailed(ActionError)
+        case submissionFailed(ActionError, DownloadRequest)
+        /// A rule refused a resume or retry; `Q` can queue it.
+        case refused(RuleViolation, offer: QueueOffer)
         /// A task changed through this process's action (retry): show it at once.
         case taskUpdated(DownloadTask)
         /// A page of tasks read for the screen.

@@ -12,7 +12,12 @@ extension UILoop {
     func carryOut(_ effects: [UIEffect]) {
         for effect in effects {
             switch effect {
-            case .submit(let request): submit(request)
+            case .submit(let request, let whenBusy): submit(request, whenBusy: whenBusy)
+            case .submitMany(let requests): submitMany(requests)
+            case .pause(let id): pause(id)
+            case .resume(let id, let whenBusy): resume(id, whenBusy: whenBusy)
+            case .queue(let id): queue(id)
+            case .move(let id, let move): self.move(id, move)
             case .cancel(let id): cancel(id)
             case .retry(let id): retry(id)
             case .remove(let id, let deleteFile): remove(id, deleteFile: deleteFile)
@@ -33,15 +38,85 @@ extension UILoop {
         Task { inbox.post(await action(actions, requester)) }
     }
 
-    private func submit(_ request: DownloadRequest) {
+    private func submit(_ request: DownloadRequest, whenBusy: BusyPolicy) {
         let scheduler = context.scheduler
         background { actions, requester in
             do throws(ActionError) {
-                let task = try await actions.add(request, by: requester)
+                let task = try await actions.add(request, by: requester, whenBusy: whenBusy)
                 scheduler.poke()
                 return .submitted(task)
             } catch {
-                return .submissionFailed(error)
+                return .submissionFailed(error, request)
+            }
+        }
+    }
+
+    /// Several pasted URLs, in order, each queued when a rule would refuse it now.
+    private func submitMany(_ requests: [DownloadRequest]) {
+        let scheduler = context.scheduler
+        let inbox = context.inbox
+        background { actions, requester in
+            var added = 0
+            for request in requests {
+                do throws(ActionError) {
+                    _ = try await actions.add(request, by: requester, whenBusy: .queue)
+                    added += 1
+                } catch {
+                    inbox.post(.error(ErrorEntry(message: "\(request.url): \(error.description)")))
+                }
+            }
+            scheduler.poke()
+            return .notice(StatusMessage("Queued \(added) of \(requests.count) downloads", kind: added == requests.count ? .success : .failure))
+        }
+    }
+
+    private func pause(_ id: Int64) {
+        background { actions, requester in
+            do throws(ActionError) {
+                _ = try await actions.pause(id: id, by: requester)
+                return .notice(StatusMessage("Paused task #\(id); Space resumes it"))
+            } catch {
+                return .error(ErrorEntry(taskID: id, message: error.description))
+            }
+        }
+    }
+
+    private func resume(_ id: Int64, whenBusy: BusyPolicy) {
+        let scheduler = context.scheduler
+        background { actions, requester in
+            do throws(ActionError) {
+                let resumed = try await actions.resume(id: id, by: requester, whenBusy: whenBusy)
+                scheduler.poke()
+                let how = resumed.task.status == .queued ? "Queued task #\(id)" : "Resumed task #\(id)"
+                return .notice(StatusMessage(how + (resumed.startsOver ? "; its partial files were gone, it starts over" : "")))
+            } catch .refused(let violation) {
+                return .refused(violation, offer: .resume(taskID: id))
+            } catch {
+                return .error(ErrorEntry(taskID: id, message: error.description))
+            }
+        }
+    }
+
+    private func queue(_ id: Int64) {
+        let scheduler = context.scheduler
+        background { actions, requester in
+            do throws(ActionError) {
+                let task = try await actions.queue(id: id, by: requester)
+                scheduler.poke()
+                return .notice(StatusMessage(task.status == .queued ? "Queued task #\(id)" : "Queued task #\(id); it starts now"))
+            } catch {
+                return .error(ErrorEntry(taskID: id, message: error.description))
+            }
+        }
+    }
+
+    private func move(_ id: Int64, _ move: BacklogMove) {
+        background { actions, requester in
+            do throws(ActionError) {
+                _ = try await actions.move(id: id, move, by: requester)
+                return .notice(StatusMessage("Moved task #\(id) \(move.rawValue)"))
+            } catch {
+                return .error(ErrorEntry(taskID: id, message: error.description))
             }
         }
     }
@@ -74,6 +149,8 @@ extension UILoop {
                 let task = try await actions.retry(id: id, by: requester)
                 scheduler.poke()
                 return .taskUpdated(task)
+            } catch .refused(let violation) {
+                return .refused(violation, offer: .retry(taskID: id))
             } catch {
                 return .error(ErrorEntry(taskID: id, message: error.description))
             }

@@ -156,8 +156,12 @@ final class UILoop {
             resize()
         case .submitted(let task):
             submitted(task)
-        case .submissionFailed(let error):
+        case .submissionFailed(.refused(let violation), let request):
+            state.refused(violation, offer: .request(request))
+        case .submissionFailed(let error, _):
             state.submissionFailed(error.description)
+        case .refused(let violation, let offer):
+            state.refused(violation, offer: offer)
         case .taskUpdated(let task):
             state.forgetLiveState(of: task.id)
             scheduleReload(immediately: true)

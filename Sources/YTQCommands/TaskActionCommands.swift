@@ -118,7 +118,7 @@ struct MoveCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "move", abstract: "Move a queued download within your backlog.")
 
     @Argument(help: "The task's id.") var id: Int64
-    @Flag(help: "Where to move it.") var move: AppDatabase.BacklogMove
+    @Flag(help: "Where to move it.") var move: BacklogMove
     @OptionGroup var options: GlobalOptions
 
     func run() async throws {
@@ -133,7 +133,7 @@ struct MoveCommand: AsyncParsableCommand {
     }
 }
 
-extension AppDatabase.BacklogMove: EnumerableFlag {}
+extension BacklogMove: EnumerableFlag {}
 
 /// `ytq remove ID [--delete-file]`: forget a task (stopping it first if it runs).
 struct RemoveCommand: AsyncParsableCommand {

@@ -105,7 +105,7 @@ public struct TaskActions: Sendable {
     }
 
     /// Moves a queued task within the requester's backlog.
-    public func move(id: Int64, _ move: AppDatabase.BacklogMove, by requester: Requester) async throws(ActionError) -> DownloadTask {
+    public func move(id: Int64, _ move: BacklogMove, by requester: Requester) async throws(ActionError) -> DownloadTask {
         let task = try await database.moveTask(id: id, move, by: requester)
         events?.publish(.changed(taskID: id))
         return task

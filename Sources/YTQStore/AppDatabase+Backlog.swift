@@ -6,13 +6,6 @@ import YTQCore
 /// order. Every transaction that frees a download slot admits from it in the same
 /// transaction, so a slot never stays free while someone's queued task waits.
 extension AppDatabase {
-    /// Where a queued task moves within its user's backlog.
-    public enum BacklogMove: String, Sendable, CaseIterable {
-        case top
-        case up
-        case down
-    }
-
     /// Admits what the rules allow now (e.g. after the limits were raised); the scheduler
     /// calls it now and then. Returns the tasks it made `pending`.
     public func admitQueuedTasks(limits: ConcurrencyLimits, now: Date = Date()) async throws(StoreError) -> [DownloadTask] {

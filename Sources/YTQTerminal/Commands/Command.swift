@@ -6,6 +6,10 @@ public enum Command: String, Sendable, CaseIterable, Hashable {
     case moveUp, moveDown, pageUp, pageDown, top, bottom
     case openDetails
     case cancel, retry, remove, openFolder
+    case pauseOrResume
+    /// Queue what a rule just refused (the URL, or a retry or resume).
+    case queueRefused
+    case moveQueuedUp, moveQueuedDown, moveQueuedTop
     case filter, applyFilter, clearFilter
     case clearErrors
     case help

@@ -15,6 +15,8 @@ public enum KeyContext: String, Sendable, CaseIterable, Hashable {
     case help
     case confirmQuit
     case confirmRemove
+    case confirmCancel
+    case confirmQueueMany
 
     /// Whether printable keys not bound here are typed into a text field.
     public var isTextEntry: Bool {
@@ -33,7 +35,7 @@ public enum KeyContext: String, Sendable, CaseIterable, Hashable {
         case .filter: return "filter"
         case .details: return "details"
         case .help: return "help"
-        case .confirmQuit, .confirmRemove: return "confirm"
+        case .confirmQuit, .confirmRemove, .confirmCancel, .confirmQueueMany: return "confirm"
         }
     }
 

@@ -8,6 +8,10 @@ public enum Overlay: Sendable, Equatable {
     case confirmQuit
     /// "Remove this task, and its file?"
     case confirmRemove(taskID: Int64)
+    /// "Cancel this task and delete what it downloaded?"
+    case confirmCancel(taskID: Int64)
+    /// "Queue these pasted URLs?" (the first is added at once, the rest after it).
+    case confirmQueueMany(urls: [String])
 }
 
 /// The areas of the main screen that Tab moves the focus between.

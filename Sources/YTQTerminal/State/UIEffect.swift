@@ -5,8 +5,17 @@ import YTQCore
 /// The state machine never does I/O: it returns these, and the loop carries them out and
 /// feeds the outcome back (`submissionSucceeded`, `submissionFailed`, `replacePage`, …).
 public enum UIEffect: Sendable, Equatable {
-    /// Add a download (through `CreateDownload`); the request is already validated.
-    case submit(DownloadRequest)
+    /// Add a download (through `TaskActions.add`); the request is already validated.
+    /// `whenBusy: .queue` puts it in the backlog when a rule refuses it now.
+    case submit(DownloadRequest, whenBusy: BusyPolicy)
+    /// Add several downloads: the first as `submit` does, the rest queued after it.
+    case submitMany([DownloadRequest])
+    case pause(taskID: Int64)
+    /// Resume a paused task (or queue it when a rule refuses it now and `whenBusy` says so).
+    case resume(taskID: Int64, whenBusy: BusyPolicy)
+    /// Put a failed, cancelled or paused task in the backlog.
+    case queue(taskID: Int64)
+    case move(taskID: Int64, BacklogMove)
     case cancel(taskID: Int64)
     /// Retry a failed or cancelled task.
     case retry(taskID: Int64)

@@ -28,8 +28,10 @@ extension UIState {
                 overlay = .details(taskID: task.id)
                 overlayScroll = 0
             }
-        case .cancel, .retry, .remove, .openFolder:
+        case .cancel, .retry, .remove, .openFolder, .pauseOrResume, .moveQueuedUp, .moveQueuedDown, .moveQueuedTop:
             return act(command)
+        case .queueRefused:
+            return queueRefused()
         case .filter:
             isEditingFilter = true
         case .applyFilter:
@@ -90,12 +92,31 @@ extension UIState {
         let name = "Task #\(task.id)"
         switch command {
         case .cancel:
-            guard task.status.isActive else {
+            guard UserAction.cancel.permits(task.status) else {
                 statusMessage = StatusMessage("\(name) is \(task.status.rawValue); nothing to cancel", kind: .failure)
                 return []
             }
-            statusMessage = StatusMessage("Cancelling task #\(task.id)…")
-            return [.cancel(taskID: task.id)]
+            overlay = .confirmCancel(taskID: task.id)
+            return []
+        case .pauseOrResume:
+            if UserAction.resume.permits(task.status) {
+                statusMessage = StatusMessage("Resuming task #\(task.id)…")
+                return [.resume(taskID: task.id, whenBusy: .refuse)]
+            }
+            guard UserAction.pause.permits(task.status) else {
+                statusMessage = StatusMessage("\(name) is \(task.status.rawValue); only a waiting, running or queued download pauses",
+                                              kind: .failure)
+                return []
+            }
+            statusMessage = StatusMessage("Pausing task #\(task.id)…")
+            return [.pause(taskID: task.id)]
+        case .moveQueuedUp, .moveQueuedDown, .moveQueuedTop:
+            guard UserAction.move.permits(task.status) else {
+                statusMessage = StatusMessage("\(name) is \(task.status.rawValue); only queued tasks move in the queue", kind: .failure)
+                return []
+            }
+            let move: BacklogMove = command == .moveQueuedUp ? .up : command == .moveQueuedDown ? .down : .top
+            return [.move(taskID: task.id, move)]
         case .retry:
             guard task.status.isRetryable else {
                 statusMessage = StatusMessage("\(name) is \(task.status.rawValue); only failed or cancelled tasks are retried",
@@ -124,8 +145,38 @@ extension UIState {
             overlay = .none
             statusMessage = StatusMessage(deleteFile ? "Removing task #\(id) and its file…" : "Removing task #\(id)…")
             return [.remove(taskID: id, deleteFile: deleteFile)]
+        case .confirmCancel(let id):
+            overlay = .none
+            statusMessage = StatusMessage("Cancelling task #\(id)…")
+            return [.cancel(taskID: id)]
+        case .confirmQueueMany(let urls):
+            overlay = .none
+            let format = (selectedPreset.map(FormatSpec.preset)) ?? (try? FormatSpec(parsing: customFormat.text)) ?? .preset(.default)
+            let requests = urls.compactMap { try? DownloadRequest(url: $0, format: format) }
+            statusMessage = StatusMessage("Queueing \(requests.count) downloads…")
+            return [.submitMany(requests)]
         default:
             return []
+        }
+    }
+
+    /// `Q`: queue what a rule just refused.
+    private mutating func queueRefused() -> [UIEffect] {
+        guard let offer = queueOffer else {
+            statusMessage = StatusMessage("Nothing to queue: Q queues a download a rule just refused", kind: .failure)
+            return []
+        }
+        queueOffer = nil
+        switch offer {
+        case .request(let request):
+            statusMessage = StatusMessage("Queueing \(request.url)…")
+            return [.submit(request, whenBusy: .queue)]
+        case .resume(let id):
+            statusMessage = StatusMessage("Queueing task #\(id)…")
+            return [.resume(taskID: id, whenBusy: .queue)]
+        case .retry(let id):
+            statusMessage = StatusMessage("Queueing task #\(id)…")
+            return [.queue(taskID: id)]
         }
     }
 
@@ -151,7 +202,7 @@ extension UIState {
         do {
             let request = try DownloadRequest(url: url.text, format: format)
             statusMessage = StatusMessage("Adding \(request.url)…")
-            return [.submit(request)]
+            return [.submit(request, whenBusy: .refuse)]
         } catch {
             addError(ErrorEntry(message: error.description, hint: nil))
             return []

@@ -1,3 +1,4 @@
+import Foundation
 import YTQCore
 
 extension UIState {
@@ -52,6 +53,34 @@ extension UIState {
         return []
     }
 
+    /// The non-empty lines of a paste, trimmed: several URLs pasted at once, one per line.
+    static func urlLines(_ raw: String) -> [String] {
+        raw.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    }
+
+    /// Several URLs pasted at once: ask once, then queue them all in order (the first starts
+    /// at once when a slot is free). Lines that are not URLs are named in the error pane.
+    private mutating func offerToQueue(_ lines: [String]) -> [UIEffect] {
+        var valid: [String] = []
+        for line in lines {
+            do {
+                _ = try DownloadRequest(url: line, format: .preset(.best))
+                valid.append(line)
+            } catch {
+                addError(ErrorEntry(message: "pasted line skipped: \(error.description)"))
+            }
+        }
+        guard !valid.isEmpty else { return [] }
+        if valid.count == 1 {
+            focus = .form
+            url = TextField()
+            url.insert(valid[0])
+            return []
+        }
+        overlay = .confirmQueueMany(urls: valid)
+        return []
+    }
+
     /// A bracketed paste: newlines and control characters dropped, the rest inserted whole.
     /// It goes to the filter or custom format while one is being typed, else to the URL field
     /// (which takes the focus). Confirmations ignore pastes.
@@ -59,8 +88,12 @@ extension UIState {
         let text = String(raw.filter { character in
             !character.unicodeScalars.contains { $0.properties.generalCategory == .control }
         })
+        let lines = Self.urlLines(raw)
+        if lines.count > 1, [.form, .list, .details, .help].contains(keyContext) {
+            return offerToQueue(lines)
+        }
         switch keyContext {
-        case .confirmQuit, .confirmRemove:
+        case .confirmQuit, .confirmRemove, .confirmCancel, .confirmQueueMany:
             return []
         case .filter:
             guard !text.isEmpty else { return [] }

@@ -12,7 +12,7 @@ extension UIState {
         page = newPage
         let ids = Set(newPage.tasks.map(\.id))
         switch overlay {
-        case .details(let id), .confirmRemove(let id):
+        case .details(let id), .confirmRemove(let id), .confirmCancel(let id):
             if !ids.contains(id) { overlay = .none }
         default:
             break
@@ -82,8 +82,26 @@ extension UIState {
     /// go to the task when the next page holds it.
     public mutating func submissionSucceeded(_ task: DownloadTask) {
         url = TextField()
-        statusMessage = StatusMessage("Started task #\(task.id) (\(task.format))", kind: .success)
+        let verb = task.status == .queued ? "Queued" : "Started"
+        statusMessage = StatusMessage("\(verb) task #\(task.id) (\(task.format))", kind: .success)
         pendingSelection = task.id
+        if case .request = queueOffer { queueOffer = nil }
+    }
+
+    /// A rule refused a request that queueing would get around: say why, and offer `Q`.
+    public mutating func refused(_ violation: RuleViolation, offer: QueueOffer) {
+        guard violation.canQueue else {
+            addError(ErrorEntry(message: violation.description))
+            return
+        }
+        queueOffer = offer
+        let holder: String
+        switch violation {
+        case .perUserLimitReached(_, _, let blocking): holder = "#\(blocking.id) is \(blocking.status.rawValue)"
+        default: holder = "every slot is busy"
+        }
+        addError(ErrorEntry(message: violation.description, hint: "\(holder): press Q to queue this after it"))
+        statusMessage = StatusMessage("Not started: \(holder); Q queues it", kind: .failure)
     }
 
     /// The store refused the `.submit` (a rule, a bad URL): show why and keep what was typed.

@@ -44,6 +44,8 @@ public struct UIState: Sendable, Equatable {
     /// The error pane, newest first.
     public var errors: [ErrorEntry] = []
     public var statusMessage: StatusMessage?
+    /// What `Q` queues: the last request a rule refused.
+    public var queueOffer: QueueOffer?
     public var overlay: Overlay = .none
     /// How far the help or details overlay is scrolled.
     public var overlayScroll = 0
@@ -77,6 +79,8 @@ public struct UIState: Sendable, Equatable {
         case .details: return .details
         case .confirmQuit: return .confirmQuit
         case .confirmRemove: return .confirmRemove
+        case .confirmCancel: return .confirmCancel
+        case .confirmQueueMany: return .confirmQueueMany
         case .none:
             switch focus {
             case .form: return .form

@@ -44,6 +44,20 @@ enum ConfirmView {
                 keys = [("y", "remove, keep the file"), ("f", "delete the file too")]
             }
             return ("Remove task #\(id)?", message, keySpans(keys + [("n", "cancel")]))
+        case .confirmCancel(let id):
+            let task = state.task(id: id)
+            var message = "Cancel task #\(id)"
+            if let task { message += " “\(task.summary.displayName)”" }
+            if let task, let downloaded = state.progress(of: task)?.downloadedBytes, downloaded > 0 {
+                message += " and delete the \(HumanFormat.bytes(downloaded)) downloaded?"
+            } else {
+                message += "?"
+            }
+            message += " Space pauses it instead, keeping what it has."
+            return ("Cancel task #\(id)?", message, keySpans([("y", "cancel it"), ("n", "keep it")]))
+        case .confirmQueueMany(let urls):
+            let message = "Queue \(urls.count) downloads? They start one after another as slots free; the first at once if one is free."
+            return ("Queue \(urls.count) downloads?", message, keySpans([("y", "queue them"), ("n", "drop the paste")]))
         default:
             let count = state.activeCount
             let downloads = count == 1 ? "1 download is" : "\(count) downloads are"

@@ -11,7 +11,7 @@ enum HelpContent {
         ("Format chooser", [.format]),
         ("Filter (after /)", [.filter]),
         ("Details and help", [.details, .help]),
-        ("Questions", [.confirmQuit, .confirmRemove]),
+        ("Questions", [.confirmQuit, .confirmRemove, .confirmCancel, .confirmQueueMany]),
     ]
 
     static func lines(width: Int) -> [[Span]] {

@@ -1,0 +1,12 @@
+import YTQCore
+
+/// What `Q` would queue: the last request a concurrency rule refused, kept until it is
+/// queued or something else is asked.
+public enum QueueOffer: Sendable, Equatable {
+    /// A new download the rules refused.
+    case request(DownloadRequest)
+    /// A resume of a paused task the rules refused.
+    case resume(taskID: Int64)
+    /// A retry of a failed or cancelled task the rules refused.
+    case retry(taskID: Int64)
+}
