@@ -43,7 +43,7 @@ struct CLITests {
             (["add", "https://example.com/v", "--format", "8k"], "unknown format preset '8k'"),
             (["add", "https://example.com/v", "--format", ""], "format is empty"),
             (["add", "https://example.com/v", "--per-user-limit", "0"], "--per-user-limit must be at least 1"),
-            (["list", "--status", "paused"], "paused"),
+            (["list", "--status", "sleeping"], "sleeping"),
             (["show", "abc"], "abc"),
         ]
         for (arguments, message) in cases {

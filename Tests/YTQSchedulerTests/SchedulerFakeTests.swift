@@ -90,15 +90,64 @@ struct SchedulerFakeTests {
         }
     }
 
-    @Test("never more tasks downloading than the system limit")
+    @Test("never more tasks downloading than the system limit, even with more pending (the limit was lowered)")
     func systemLimit() async throws {
-        try await SchedulerHarness.run(configure: { $0.systemLimit = 2 }) { harness in
-            for _ in 0..<4 { try await harness.add("https://fake.test/video/hang") }
+        try await SchedulerHarness.run(configure: { $0.limits.system = 2 }) { harness in
+            // Added under a higher limit, as before an admin lowered it.
+            var roomy = harness.configuration
+            roomy.limits.system = 100
+            let before = TaskActions(database: harness.database, configuration: roomy)
+            for _ in 0..<4 { _ = try await before.add(url: "https://fake.test/video/hang", format: nil, by: harness.requester) }
+            harness.scheduler.poke()
             await eventually("two running") { try await harness.database.tasks(status: .downloading).count == 2 }
-            // A whole pass with free tasks queued: it claims no third.
+            // A whole pass with free tasks pending: it claims no third.
             await harness.scheduler.settled()
             #expect(try await harness.database.tasks(status: .downloading).count == 2)
             #expect(try await harness.database.tasks(status: .pending).count == 2)
+        }
+    }
+
+    @Test("queued downloads start one after another under the per-user limit of 1")
+    func backlogDrains() async throws {
+        try await SchedulerHarness.run(configure: { $0.limits.perUser = 1 }) { harness in
+            var ids: [Int64] = []
+            for index in 0..<3 {
+                let task = try await harness.actions.add(url: "https://fake.test/q\(index)/success", format: nil, by: harness.requester, whenBusy: .queue)
+                ids.append(task.id)
+                #expect(task.status == (index == 0 ? .pending : .queued))
+            }
+            harness.scheduler.poke()
+            for id in ids { await harness.waitFor(.completed, task: id) }
+            // One at a time: each started only after the one before it completed.
+            let order = harness.events.compactMap { event -> String? in
+                switch event.kind {
+                case .started, .completed: return "\(event.kind.rawValue)#\(event.taskID)"
+                default: return nil
+                }
+            }
+            #expect(order == ids.flatMap { ["DownloadStarted#\($0)", "DownloadCompleted#\($0)"] })
+        }
+    }
+
+    @Test("pause stops yt-dlp and keeps the partial file; resume continues from it")
+    func pauseAndResume() async throws {
+        try await SchedulerHarness.run { harness in
+            let task = try await harness.add("https://fake.test/video/hang")
+            await harness.waitFor(.progressUpdated, task: task.id)
+            let partials = harness.configuration.partialFolder(for: task.id)
+            _ = try await harness.actions.pause(id: task.id, by: harness.requester)
+            await eventually("no yt-dlp left") { harness.strayProcesses().isEmpty }
+            #expect(try await harness.task(task.id).status == .paused)
+            #expect(PartialFolder.hasPartialFiles(at: partials), "pausing keeps what was downloaded")
+            await harness.scheduler.settled()
+            #expect(try await harness.task(task.id).status == .paused, "a paused task is not picked up again")
+            let resumed = try await harness.actions.resume(id: task.id, by: harness.requester)
+            #expect(!resumed.startsOver)
+            #expect(resumed.task.status == .pending)
+            harness.scheduler.poke()
+            await eventually("started again") { harness.events.filter { $0.kind == .started && $0.taskID == task.id }.count == 2 }
+            try await harness.cancel(task.id)
+            await eventually("no stray yt-dlp") { harness.strayProcesses().isEmpty }
         }
     }
 

@@ -45,6 +45,8 @@ final class SchedulerHarness: @unchecked Sendable {
             downloadDirectory: dir.file("downloads"), partialRoot: dir.file("db/partial"), ytDlp: ytDlp,
             stallTimeout: .seconds(60), retryPolicy: RetryPolicy(baseBackoff: .milliseconds(50), maxBackoff: .milliseconds(200)),
             stopGrace: .seconds(2))
+        // One test user may run many at once unless a test says otherwise.
+        configuration.limits.perUser = 100
         configure(&configuration)
         self.configuration = configuration
         scheduler = Scheduler(database: database, configuration: configuration)
@@ -58,10 +60,9 @@ final class SchedulerHarness: @unchecked Sendable {
         runner = Task { await scheduler.run(untilIdle: untilIdle) }
     }
 
-    /// Cancel, retry and remove as the CLI and the screen run them, on this harness's store
-    /// (per-user limit raised so one test user can queue many).
+    /// Cancel, retry and remove as the CLI and the screen run them, on this harness's store.
     var actions: TaskActions {
-        TaskActions(database: database, configuration: configuration, limits: (try? ConcurrencyLimits(perUser: 100, system: 100)) ?? .default)
+        TaskActions(database: database, configuration: configuration)
     }
 
     /// Adds a task the way the CLI does.

@@ -65,12 +65,12 @@ struct ClaimTests {
         let database = try await database(tasks: 1)
         let (task, claim) = try await claimNext(database, owner: me)
         #expect(try await database.recordProgress(claim, DownloadProgress(downloadedBytes: 10, totalBytes: 100)))
-        let cancelled = try await database.cancelTask(id: task.id, by: task.requester)
+        let cancelled = try await database.cancelTask(id: task.id, by: task.requester, limits: .default)
         #expect(cancelled.previous.status == .downloading)
         #expect(cancelled.previous.claim?.owner == me)
         #expect(cancelled.task.claim == nil)
         #expect(try await database.lostClaims([claim]) == [claim])
-        #expect(try await database.completeTask(claim, filePath: "/tmp/x.mp4", title: "x", metaData: [:]) == nil)
+        #expect(try await database.completeTask(claim, filePath: "/tmp/x.mp4", title: "x", metaData: [:], limits: .default) == nil)
         #expect(try await database.recordProgress(claim, nil) == false)
         #expect(try await database.task(id: task.id)?.status == .cancelled)
     }
@@ -79,14 +79,14 @@ struct ClaimTests {
     func outcomes() async throws {
         let database = try await database(tasks: 2)
         let (_, first) = try await claimNext(database, owner: me)
-        let done = try #require(try await database.completeTask(first, filePath: "/dl/a.mp4", title: "A", metaData: ["id": .string("a")]))
+        let done = try #require(try await database.completeTask(first, filePath: "/dl/a.mp4", title: "A", metaData: ["id": .string("a")], limits: .default))
         #expect(done.status == .completed)
         #expect(done.filePath == "/dl/a.mp4")
         #expect(done.title == "A")
         #expect(done.metaData == ["id": .string("a")])
         #expect(done.claim == nil && done.child == nil)
         let (_, second) = try await claimNext(database, owner: me)
-        let failed = try #require(try await database.failTask(second, reason: FailureReason(kind: .permanent, message: "HTTP Error 404: Not Found")))
+        let failed = try #require(try await database.failTask(second, reason: FailureReason(kind: .permanent, message: "HTTP Error 404: Not Found"), limits: .default))
         #expect(failed.status == .failed)
         #expect(failed.errorMessage == "HTTP Error 404: Not Found")
     }
@@ -121,7 +121,7 @@ struct ClaimTests {
         let (task, first) = try await claimNext(database, owner: other)
         let child = ProcessIdentity(pid: 4242, startTime: 99)
         #expect(try await database.recordChild(first, child: child, commandLine: "yt-dlp …"))
-        _ = try await database.cancelTask(id: task.id, by: task.requester)
+        _ = try await database.cancelTask(id: task.id, by: task.requester, limits: .default)
         _ = try await database.retryTask(id: task.id, by: task.requester, limits: .default)
         let (again, _) = try await claimNext(database, owner: me)
         #expect(again.child == child)
@@ -142,13 +142,13 @@ struct ClaimTests {
         let database = try await database(tasks: 0)
         let alice = Requester(userID: 1)
         let first = try await database.createTask(try DownloadRequest(url: "https://example.com/1"), by: alice, limits: .default)
-        _ = try await database.cancelTask(id: first.id, by: alice)
+        _ = try await database.cancelTask(id: first.id, by: alice, limits: .default)
         let second = try await database.createTask(try DownloadRequest(url: "https://example.com/2"), by: alice, limits: .default)
         // Alice's slot is taken by the second task: retrying the first is refused.
         await #expect(throws: ActionError.refused(.perUserLimitReached(requester: alice, limit: 1, blocking: second.summary))) {
             try await database.retryTask(id: first.id, by: alice, limits: .default)
         }
-        _ = try await database.cancelTask(id: second.id, by: alice)
+        _ = try await database.cancelTask(id: second.id, by: alice, limits: .default)
         let retried = try await database.retryTask(id: first.id, by: alice, limits: .default)
         #expect(retried.status == .pending)
         #expect(retried.attempts == 0)
@@ -156,9 +156,9 @@ struct ClaimTests {
             try await database.retryTask(id: first.id, by: alice, limits: .default)
         }
         await #expect(throws: ActionError.wrongStatus(taskID: second.id, status: .cancelled, action: .cancel)) {
-            try await database.cancelTask(id: second.id, by: alice)
+            try await database.cancelTask(id: second.id, by: alice, limits: .default)
         }
-        await #expect(throws: ActionError.notFound(taskID: 99)) { try await database.cancelTask(id: 99, by: alice) }
+        await #expect(throws: ActionError.notFound(taskID: 99)) { try await database.cancelTask(id: 99, by: alice, limits: .default) }
     }
 
     @Test("only the task's owner (or root) may cancel, retry or remove it")
@@ -167,25 +167,25 @@ struct ClaimTests {
         let alice = Requester(userID: 1000)
         let mallory = Requester(userID: 1001)
         let task = try await database.createTask(try DownloadRequest(url: "https://example.com/a"), by: alice, limits: .default)
-        await #expect(throws: ActionError.forbidden(taskID: task.id, requester: mallory)) { try await database.cancelTask(id: task.id, by: mallory) }
-        await #expect(throws: ActionError.forbidden(taskID: task.id, requester: mallory)) { try await database.removeTask(id: task.id, by: mallory) }
+        await #expect(throws: ActionError.forbidden(taskID: task.id, requester: mallory)) { try await database.cancelTask(id: task.id, by: mallory, limits: .default) }
+        await #expect(throws: ActionError.forbidden(taskID: task.id, requester: mallory)) { try await database.removeTask(id: task.id, by: mallory, limits: .default) }
         #expect(try await database.task(id: task.id)?.status == .pending, "a refused action changes nothing")
-        _ = try await database.cancelTask(id: task.id, by: Requester(userID: 0))
+        _ = try await database.cancelTask(id: task.id, by: Requester(userID: 0), limits: .default)
         await #expect(throws: ActionError.forbidden(taskID: task.id, requester: mallory)) {
             try await database.retryTask(id: task.id, by: mallory, limits: .default)
         }
         // By address when no uid is known: the same address is the same requester.
         let remote = Requester(userID: nil, ipAddress: "192.0.2.7")
         let remoteTask = try await database.createTask(try DownloadRequest(url: "https://example.com/r"), by: remote, limits: .default)
-        await #expect(throws: ActionError.self) { try await database.cancelTask(id: remoteTask.id, by: Requester(userID: nil, ipAddress: "192.0.2.8")) }
-        _ = try await database.cancelTask(id: remoteTask.id, by: remote)
+        await #expect(throws: ActionError.self) { try await database.cancelTask(id: remoteTask.id, by: Requester(userID: nil, ipAddress: "192.0.2.8"), limits: .default) }
+        _ = try await database.cancelTask(id: remoteTask.id, by: remote, limits: .default)
     }
 
     @Test("remove deletes the row and reports who ran it")
     func remove() async throws {
         let database = try await database(tasks: 1)
         let (task, claim) = try await claimNext(database, owner: me)
-        let removed = try await database.removeTask(id: task.id, by: task.requester)
+        let removed = try await database.removeTask(id: task.id, by: task.requester, limits: .default)
         #expect(removed.previous.claim?.owner == me)
         #expect(try await database.task(id: task.id) == nil)
         #expect(try await database.lostClaims([claim]) == [claim])

@@ -34,7 +34,7 @@ struct ReducerTests {
         #expect(state.selectedPreset == .p720)
         let effects = state.handle(.enter)
         let request = try? DownloadRequest(url: "https://example.com/v", format: .preset(.p720))
-        #expect(effects == request.map { [.submit($0)] })
+        #expect(effects == request.map { [.submit($0, whenBusy: .refuse)] })
     }
 
     @Test("a bad URL goes to the error pane and keeps what was typed")
@@ -54,7 +54,7 @@ struct ReducerTests {
         #expect(state.selectedPreset == nil)
         _ = typed("bv*+ba/b", into: &state)
         #expect(state.customFormat.text == "bv*+ba/b")
-        #expect(state.handle(.enter) == [.submit(try! DownloadRequest(url: "https://example.com/v", format: "bv*+ba/b"))])
+        #expect(state.handle(.enter) == [.submit(try! DownloadRequest(url: "https://example.com/v", format: "bv*+ba/b"), whenBusy: .refuse)])
     }
 
     @Test("Tab and Shift-Tab cycle the focus")
@@ -109,10 +109,15 @@ struct ReducerTests {
         #expect(state.handle(.char("y")) == [.remove(taskID: 8, deleteFile: false)])
     }
 
-    @Test("c cancels running tasks only; o needs a file")
+    @Test("c asks before cancelling a task that has not ended (Enter keeps it); o needs a file")
     func cancelAndOpen() {
         var state = Fixtures.listState(size: size)
-        #expect(state.handle(.char("c")) == [.cancel(taskID: 12)])
+        #expect(state.handle(.char("c")).isEmpty)
+        #expect(state.overlay == .confirmCancel(taskID: 12))
+        #expect(state.handle(.enter).isEmpty, "the safe answer is the default")
+        #expect(state.overlay == .none)
+        state.handle(.char("c"))
+        #expect(state.handle(.char("y")) == [.cancel(taskID: 12)])
         #expect(state.handle(.char("o")).isEmpty)
         #expect(state.statusMessage?.kind == .failure)
         state.handle([.down, .down, .down, .down])

@@ -32,7 +32,7 @@ extension CommandTable {
         CommandBinding(.pageUp, keys: [.pageUp, .ctrl("u")], "page up", in: [.list, .details, .help]),
         CommandBinding(.top, keys: [.home, .char("g")], "first task (top of details and help)", in: [.list, .details, .help]),
         CommandBinding(.bottom, keys: [.end, .char("G")], "last task (end of details and help)", in: [.list, .details, .help]),
-        CommandBinding(.cancel, keys: [.char("c")], "cancel the selected download (asks; deletes its partial files)",
+        CommandBinding(.cancel, keys: [.char("c")], "cancel the selected download (asks first)",
                        in: [.list, .details], footer: "cancel"),
         CommandBinding(.pauseOrResume, keys: [.char(" ")], "pause the selected download, or resume it", in: [.list, .details],
                        footer: "pause", footerKeys: "Space"),
