@@ -188,9 +188,10 @@ struct WorkerFaultTests {
     @Test("SIGTERM stops the worker gracefully (exit 0); the download resumes on the next start")
     func gracefulStop() async throws {
         defer { cleanUp() }
-        // Large enough that it cannot finish between the progress seen and the SIGTERM.
+        // Large and slow enough (12 s) that it cannot finish between the progress seen and the
+        // SIGTERM, even on a loaded machine.
         let size = 12_000_000
-        let id = try await add(server.mediaURL(name: "term.mp4", size: size, rate: 2_000_000))
+        let id = try await add(server.mediaURL(name: "term.mp4", size: size, rate: 1_000_000))
         let first = try WorkerProcess([], environment: env)
         #expect(await first.waitFor { ($0["downloaded_bytes"] as? Int ?? 0) > 500_000 } != nil)
         #expect(await first.stop(signal: SIGTERM) == 0, "\(first.stderr)")
