@@ -15,19 +15,7 @@ enum ParseBenchmark {
                 if case .progress = YtDlpOutputParser.parse(line) { parsed += 1 }
             }
         }
-        report("progress lines parsed (YtDlpOutputParser)", parsed, parseTime)
-
-        // The same line through Foundation's JSONDecoder into a Decodable struct, for comparison.
-        let decoder = JSONDecoder()
-        var decoded = 0
-        let decodeTime = seconds {
-            for _ in 0..<lines {
-                if let value = try? decoder.decode(DecodedLine.self, from: Data(line.utf8)), value.p.status == "downloading" {
-                    decoded += 1
-                }
-            }
-        }
-        report("progress lines decoded (JSONDecoder)", decoded, decodeTime)
+        report("progress lines parsed", parsed, parseTime)
     }
 
     private static func report(_ what: String, _ count: Int, _ time: (wall: Double, cpu: Double)) {
@@ -51,29 +39,4 @@ enum ParseBenchmark {
         return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
     }
 
-    private struct DecodedLine: Decodable {
-        struct Payload: Decodable {
-            let status: String
-            let downloadedBytes: Double?
-            let totalBytes: Double?
-            let totalBytesEstimate: Double?
-            let speed: Double?
-            let eta: Double?
-            let elapsed: Double?
-            let fragmentIndex: Double?
-            let fragmentCount: Double?
-
-            enum CodingKeys: String, CodingKey {
-                case status, speed, eta, elapsed
-                case downloadedBytes = "downloaded_bytes"
-                case totalBytes = "total_bytes"
-                case totalBytesEstimate = "total_bytes_estimate"
-                case fragmentIndex = "fragment_index"
-                case fragmentCount = "fragment_count"
-            }
-        }
-
-        let type: String
-        let p: Payload
-    }
 }
