@@ -7,7 +7,6 @@
 import Foundation
 import GRDB
 import YTQCore
-import YTQDownloader
 import YTQStore
 
 func seconds(_ body: () async throws -> Void) async rethrows -> Double {
