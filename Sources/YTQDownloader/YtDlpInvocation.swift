@@ -23,14 +23,15 @@ public struct YtDlpInvocation: Sendable, Equatable {
         }
     }
 
+    // The templates are written from the coding keys `YtDlpOutputParser` decodes with.
     /// `download:` progress template: one JSON object per line on stdout.
-    public static let progressTemplate = "download:{\"type\":\"progress\",\"p\":%(progress.{status,downloaded_bytes,"
-        + "total_bytes,total_bytes_estimate,speed,eta,elapsed,fragment_index,fragment_count})j}"
+    public static let progressTemplate = "download:"
+        + YtDlpTemplateLine.template(.progress, value: "%(progress.{\(YtDlpProgressPayload.templateFields)})j")
     /// Printed once the format is chosen (`video:` stage).
-    public static let infoTemplate = "video:{\"type\":\"info\",\"info\":%(.{id,title,ext,format_id,duration,"
-        + "webpage_url,extractor_key})j}"
+    public static let infoTemplate = "video:"
+        + YtDlpTemplateLine.template(.info, value: "%(.{\(YtDlpMediaInfo.templateFields)})j")
     /// Printed once the final file is in place (`after_move:` stage).
-    public static let doneTemplate = "after_move:{\"type\":\"done\",\"filepath\":%(filepath)j}"
+    public static let doneTemplate = "after_move:" + YtDlpTemplateLine.template(.done, value: "%(filepath)j")
     /// File name template; the title never forms a whole path component on its own.
     public static let outputTemplate = "%(title).150B [%(id)s].%(ext)s"
     /// Variables copied from ytq's environment when set (locale, home, search path, proxies).

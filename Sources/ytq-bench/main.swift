@@ -2,11 +2,11 @@
 //   - check-and-insert throughput on a file database of 100,000 tasks
 //   - claim + progress + complete cycles per second
 //   - yt-dlp progress lines parsed per second
-// usage: ytq-bench DATABASE — a database seeded by scripts/seed_tasks.py (bench.sh makes one).
+// usage: ytq-bench DATABASE — a database seeded by scripts/seed_tasks.py (bench.sh makes one);
+//        ytq-bench --parse-only — only the progress-parsing figures, no database.
 import Foundation
 import GRDB
 import YTQCore
-import YTQDownloader
 import YTQStore
 
 func seconds(_ body: () async throws -> Void) async rethrows -> Double {
@@ -16,8 +16,12 @@ func seconds(_ body: () async throws -> Void) async rethrows -> Double {
 }
 
 guard CommandLine.arguments.count == 2 else {
-    FileHandle.standardError.write(Data("usage: ytq-bench DATABASE (seeded by scripts/seed_tasks.py)\n".utf8))
+    FileHandle.standardError.write(Data("usage: ytq-bench DATABASE (seeded by scripts/seed_tasks.py) | ytq-bench --parse-only\n".utf8))
     exit(2)
+}
+if CommandLine.arguments[1] == "--parse-only" {
+    ParseBenchmark.run()
+    exit(0)
 }
 let path = CommandLine.arguments[1]
 let database = try await AppDatabase.open(path: path)
@@ -69,12 +73,4 @@ let cycleTime = try await seconds {
 }
 print(String(format: "claim + progress + complete: %d in %.2f s = %.0f per second", claimed, cycleTime, Double(claimed) / cycleTime))
 
-let line = #"{"type":"progress","p":{"status": "downloading", "downloaded_bytes": 123456789, "total_bytes": 987654321, "speed": 2345678.5, "eta": 42, "elapsed": 12.5}}"#
-let lines = 500_000
-var parsed = 0
-let parseTime = await seconds {
-    for _ in 0..<lines {
-        if case .progress = YtDlpOutputParser.parse(line) { parsed += 1 }
-    }
-}
-print(String(format: "progress lines parsed: %d in %.2f s = %.0f per second", parsed, parseTime, Double(parsed) / parseTime))
+ParseBenchmark.run()

@@ -42,6 +42,14 @@ struct InvocationTests {
         #expect(YtDlpInvocation.doneTemplate.hasPrefix("after_move:"))
     }
 
+    // Written from the parser's coding keys; pinned to the strings checked against yt-dlp 2026.10.26.
+    @Test("the templates written from the coding keys are the ones yt-dlp was checked with")
+    func templatesFromCodingKeys() {
+        #expect(YtDlpInvocation.progressTemplate == #"download:{"type":"progress","p":%(progress.{status,downloaded_bytes,total_bytes,total_bytes_estimate,speed,eta,elapsed,fragment_index,fragment_count})j}"#)
+        #expect(YtDlpInvocation.infoTemplate == #"video:{"type":"info","info":%(.{id,title,ext,format_id,duration,webpage_url,extractor_key})j}"#)
+        #expect(YtDlpInvocation.doneTemplate == #"after_move:{"type":"done","filepath":%(filepath)j}"#)
+    }
+
     @Test("folders, output template, format and retry knobs")
     func foldersAndFormat() {
         let arguments = invocation.arguments

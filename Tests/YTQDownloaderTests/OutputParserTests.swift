@@ -68,14 +68,42 @@ struct OutputParserTests {
         #expect(YtDlpOutputParser.parse(Self.realDone) == .done(filePath: "/tmp/ytx/dl/clip [clip].mp4"))
     }
 
+    // yt-dlp drops keys whose value is None, but Python's json module prints NaN and Infinity for
+    // such floats, and a missing `%(filepath)j` comes out as the bare placeholder NA.
+    @Test("NaN, Infinity and null count as absent; a bare NA is not JSON")
+    func nonFiniteAndMissing() {
+        let line = #"{"type":"progress","p":{"status": "downloading", "downloaded_bytes": 5, "total_bytes": null, "total_bytes_estimate": Infinity, "speed": NaN, "eta": -Infinity, "elapsed": NaN}}"#
+        #expect(YtDlpOutputParser.parse(line) == .progress(YtDlpProgress(
+            status: .downloading, progress: DownloadProgress(downloadedBytes: 5, totalBytes: nil, speed: nil, eta: nil)
+        )))
+        let info = #"{"type":"info","info":{"id": "a", "title": null, "duration": NaN}}"#
+        #expect(YtDlpOutputParser.parse(info) == .info(YtDlpMediaInfo(id: "a")))
+        let empty = #"{"type":"progress","p":{}}"#
+        #expect(YtDlpOutputParser.parse(empty) == .other(empty))
+        let done = #"{"type":"done","filepath":NA}"#
+        #expect(YtDlpOutputParser.parse(done) == .other(done))
+    }
+
+    // The templates are written from the same coding keys, so yt-dlp prints no others; like any
+    // Decodable, the parser skips keys it does not know (the hand-written reader refused them).
+    @Test("keys the template does not ask for are skipped")
+    func unknownKeys() {
+        let line = #"{"type":"progress","p":{"status": "downloading", "downloaded_bytes": 7, "x": [1, {"y": null}]}, "z": 1}"#
+        #expect(YtDlpOutputParser.parse(line) == .progress(YtDlpProgress(
+            status: .downloading, progress: DownloadProgress(downloadedBytes: 7, totalBytes: nil)
+        )))
+    }
+
     @Test("anything else is .other, unchanged", arguments: [
         "[download] Resuming download at byte 1047552",
         "",
         "{not json",
         #"{"type":"progress","p":{"status": "downloading", "downloaded_bytes": 5"#,
         #"{"type":"progress","p":{"downloaded_bytes": 5}}"#,
-        #"{"type":"progress","p":{"status": "downloading", "x": [1]}}"#,
+        #"{"type":"progress","p":{"status": "downloading", "speed": [1]}}"#,
         #"{"type":"done"}"#,
+        #"{"type":"later","filepath":"/x"}"#,
+        #"{"type":"progress","p":{"status": 3}}"#,
     ])
     func other(line: String) {
         #expect(YtDlpOutputParser.parse(line) == .other(line))

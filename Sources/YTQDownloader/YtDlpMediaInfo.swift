@@ -1,0 +1,67 @@
+import YTQCore
+
+/// What yt-dlp says it is downloading, from the `video:` line.
+public struct YtDlpMediaInfo: Sendable, Equatable, Codable, YtDlpTemplateObject {
+    public var id: String?
+    public var title: String?
+    public var ext: String?
+    public var formatID: String?
+    /// Seconds.
+    public var duration: Double?
+    public var webpageURL: String?
+    public var extractorKey: String?
+
+    public init(
+        id: String? = nil, title: String? = nil, ext: String? = nil, formatID: String? = nil,
+        duration: Double? = nil, webpageURL: String? = nil, extractorKey: String? = nil
+    ) {
+        self.id = id
+        self.title = title
+        self.ext = ext
+        self.formatID = formatID
+        self.duration = duration
+        self.webpageURL = webpageURL
+        self.extractorKey = extractorKey
+    }
+
+    /// In template order; `templateFields` turns them into the info template's field list.
+    enum CodingKeys: String, CodingKey, CaseIterable {
+        case id, title, ext
+        case formatID = "format_id"
+        case duration
+        case webpageURL = "webpage_url"
+        case extractorKey = "extractor_key"
+    }
+
+    /// Lenient where yt-dlp is: ids may be numbers, and a field of an unexpected type counts as absent.
+    public init(from decoder: any Decoder) throws {
+        let object = try decoder.container(keyedBy: CodingKeys.self)
+        func string(_ key: CodingKeys) -> String? { try? object.decodeIfPresent(String.self, forKey: key) }
+        func number(_ key: CodingKeys) -> Double? { try? object.decodeIfPresent(Double.self, forKey: key) }
+        /// A string, or a number written as text (some extractors give numeric ids).
+        func text(_ key: CodingKeys) -> String? {
+            if let text = string(key) { return text }
+            guard let value = number(key) else { return nil }
+            if value.rounded() == value, abs(value) < 9.0e15 { return String(Int64(value)) }
+            return String(value)
+        }
+        self.init(
+            id: text(.id), title: string(.title), ext: string(.ext), formatID: text(.formatID),
+            duration: number(.duration).flatMap { $0.isFinite ? $0 : nil }, webpageURL: string(.webpageURL),
+            extractorKey: string(.extractorKey)
+        )
+    }
+
+    /// The fields as a `meta_data` object (absent ones left out).
+    public var metaData: [String: JSONValue] {
+        var data: [String: JSONValue] = [:]
+        if let id { data[CodingKeys.id.stringValue] = .string(id) }
+        if let title { data[CodingKeys.title.stringValue] = .string(title) }
+        if let ext { data[CodingKeys.ext.stringValue] = .string(ext) }
+        if let formatID { data[CodingKeys.formatID.stringValue] = .string(formatID) }
+        if let duration { data[CodingKeys.duration.stringValue] = .number(duration) }
+        if let webpageURL { data[CodingKeys.webpageURL.stringValue] = .string(webpageURL) }
+        if let extractorKey { data[CodingKeys.extractorKey.stringValue] = .string(extractorKey) }
+        return data
+    }
+}
