@@ -48,13 +48,13 @@ print(String(format: "check-and-insert: %d in %.2f s = %.0f per second (file dat
 let refusals = 2_000
 let holder = Requester(userID: 77)
 _ = try await database.createTask(try DownloadRequest(url: "https://example.com/holder"), by: holder, limits: .default)
-let refuseTime = try await seconds {
+let refuseTime = await seconds {
     for index in 0..<refusals {
         _ = try? await database.createTask(try DownloadRequest(url: "https://example.com/again/\(index)"), by: holder, limits: .default)
     }
 }
 print(String(format: "check-and-refuse (per-user rule): %d in %.2f s = %.0f per second", refusals, refuseTime, Double(refusals) / refuseTime))
-try await finisher.write { try $0.execute(sql: finishAll) }
+try finisher.write { try $0.execute(sql: finishAll) }
 
 let owner = ProcessIdentity(pid: getpid(), startTime: 1)
 let cycles = 2_000
