@@ -45,13 +45,18 @@ struct KeyDecoderTests {
         #expect(decode([0xE6, 0x97]) == [.char("\u{FFFD}")])
     }
 
-    @Test("a lone ESC waits for flush; ESC then a key is Esc and the key")
+    @Test("a lone ESC waits for flush; Esc typed, then a key, is Esc and the key; ESC and a key in one burst is Alt-key")
     func escape() {
         var decoder = KeyDecoder()
         #expect(decoder.feed([0x1B]) == [])
         #expect(decoder.hasPendingInput)
         #expect(decoder.flush() == [.escape])
-        #expect(decode("\u{1B}q") == [.escape, .char("q")])
+        #expect(decoder.feed(Array("q".utf8)) == [.char("q")], "Esc, a pause, then q")
+        #expect(decode("\u{1B}c") == [.meta("c")], "Alt-c arrives as ESC c in one write")
+        #expect(decode("\u{1B}Q\u{1B}d") == [.meta("Q"), .meta("d")])
+        #expect(decode("\u{1B}é") == [.meta("é")])
+        #expect(decode("\u{1B}\u{1B}") == [.escape, .escape])
+        #expect(decode("\u{1B}\r") == [.escape, .enter])
         var split = KeyDecoder()
         #expect(split.feed([0x1B, 0x5B]) == [])
         #expect(split.feed([0x41]) == [.up])

@@ -82,3 +82,55 @@ struct QueueKeysTests {
         #expect(text.contains("paused"), "\(text)")
     }
 }
+
+@Suite("Keys that must not do what they look like")
+struct KeyDefectTests {
+    let size = TerminalSize(columns: 100, rows: 30)
+
+    @Test("Alt-keys in a text field never run list commands (Alt-C does not cancel, Alt-Q does not quit)")
+    func altKeys() {
+        var state = Fixtures.busyState(size: size)
+        #expect(state.focus == .form)
+        let typed = state.url.text
+        for key in ["c", "d", "q", "Q", "x", " "] {
+            var decoder = KeyDecoder()
+            let keys = decoder.feed(Array("\u{1B}\(key)".utf8)) + decoder.flush()
+            #expect(state.handle(keys).isEmpty, "Alt-\(key)")
+            #expect(state.overlay == .none, "Alt-\(key)")
+            #expect(state.focus == .form, "Alt-\(key) stays in the field")
+        }
+        #expect(state.url.text == typed, "nothing was typed either")
+        state.focus = .list
+        #expect(state.handle(.meta("c")).isEmpty)
+        #expect(state.overlay == .none)
+    }
+
+    @Test("in a custom format expression ← → move the cursor; ↑ ↓ still change the format")
+    func customFormatArrows() {
+        var state = UIState(size: size)
+        state.focus = .format
+        state.formatIndex = UIState.formatChoiceCount - 1
+        state.handle(Array("bv*+ba/b").map(Key.char))
+        state.handle([.left, .left, .backspace])
+        #expect(state.customFormat.text == "bv*+b/b")
+        #expect(state.selectedPreset == nil, "still the custom expression")
+        state.handle(.up)
+        #expect(state.selectedPreset == FormatPreset.allCases.last)
+    }
+
+    @Test("a task removed by another process while its details are open: back to the list and its keys")
+    func outsideRemoval() {
+        var state = Fixtures.listState(size: size)
+        state.handle(.enter)
+        guard case .details(let id) = state.overlay else {
+            Issue.record("details did not open")
+            return
+        }
+        state.replacePage(TaskListPage(tasks: state.tasks.filter { $0.id != id }))
+        #expect(state.overlay == .none)
+        #expect(state.keyContext == .list)
+        let before = state.selectedRow
+        state.handle(.char("j"))
+        #expect(state.selectedRow == min(before + 1, state.tasks.count - 1))
+    }
+}

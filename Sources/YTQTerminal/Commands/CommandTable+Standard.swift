@@ -19,7 +19,7 @@ extension CommandTable {
         CommandBinding(.submit, keys: [.enter], "start the download", in: [.form, .format], footer: "start"),
         CommandBinding(.nextFormat, keys: [.right, .down], "next format", in: [.format], footer: "format",
                        footerKeys: "←→"),
-        CommandBinding(.previousFormat, keys: [.left, .up], "previous format", in: [.format]),
+        CommandBinding(.previousFormat, keys: [.left, .up], "previous format (in a custom expression ← → move the cursor)", in: [.format]),
         CommandBinding(.applyFilter, keys: [.enter], "keep the filter, back to the list", in: [.filter], footer: "keep"),
         CommandBinding(.clearFilter, keys: [.escape], "clear the filter", in: [.filter], footer: "clear"),
         CommandBinding(.leaveField, keys: [.escape], "leave the field for the list", in: [.form, .format]),

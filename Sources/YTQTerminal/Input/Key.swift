@@ -12,6 +12,9 @@ public enum Key: Sendable, Equatable, Hashable {
     case ctrl(Character)
     /// F1…F12.
     case function(Int)
+    /// Alt (Meta) with a key: the terminal sends ESC and the key together. Bound to nothing, so
+    /// it never runs what the bare key does (Alt-C in the URL field must not cancel a download).
+    case meta(Character)
     /// Text pasted with bracketed paste, whole.
     case paste(String)
     /// The terminal changed size; read the new size from the terminal.
@@ -40,6 +43,7 @@ public enum Key: Sendable, Equatable, Hashable {
         case .ctrlC: return "^C"
         case .ctrl(let character): return "^" + String(character).uppercased()
         case .function(let number): return "F\(number)"
+        case .meta(let character): return "M-" + String(character)
         case .paste: return "paste"
         case .resize: return "resize"
         }

@@ -33,8 +33,18 @@ extension KeyDecoder {
         case 0x4F: // O
             guard index + 2 < pending.count else { return final ? .key(.escape, next: index + 1) : .incomplete }
             return .key(Self.ss3Key(pending[index + 2]), next: index + 3)
+        case 0x20..<0x7F:
+            // ESC and a printable key in one burst: the terminal's Alt-key. (A person pressing
+            // Esc and then a key is slower than `flush()`'s quiet time: that is Esc, then the key.)
+            return .key(.meta(Character(Unicode.Scalar(pending[index + 1]))), next: index + 2)
+        case 0xC2...0xF4:
+            switch utf8(at: index + 1, final: final) {
+            case .key(.char(let character)?, let next): return .key(.meta(character), next: next)
+            case .incomplete: return .incomplete
+            default: return .key(.escape, next: index + 1)
+            }
         default:
-            // ESC then a key: Alt-key or a quick Esc followed by typing; both read as Esc first.
+            // ESC then a control key (another ESC, Enter, …): Esc, and that key after it.
             return .key(.escape, next: index + 1)
         }
     }

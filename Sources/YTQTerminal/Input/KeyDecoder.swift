@@ -1,6 +1,7 @@
 /// Turns the bytes a terminal sends into `Key`s: UTF-8 text, control keys, CSI/SS3 escape
-/// sequences (arrows, Home/End, PgUp/PgDn, Delete, Shift-Tab, F1–F12) and bracketed paste
-/// (`ESC [ 200 ~` … `ESC [ 201 ~`, delivered as one `.paste`).
+/// sequences (arrows, Home/End, PgUp/PgDn, Delete, Shift-Tab, F1–F12), Alt-keys (ESC and a
+/// key in one burst, `.meta`) and bracketed paste (`ESC [ 200 ~` … `ESC [ 201 ~`, delivered
+/// as one `.paste`).
 ///
 /// Pure and incremental: feed bytes as they arrive, in chunks of any size; a sequence split
 /// across chunks is held until the rest comes. A lone ESC cannot be told from the start of a

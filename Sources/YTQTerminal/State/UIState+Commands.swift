@@ -195,7 +195,7 @@ extension UIState {
             do {
                 format = try FormatSpec(parsing: customFormat.text)
             } catch {
-                addError(ErrorEntry(message: error.description, hint: "← → choose a preset, or type a yt-dlp -f expression"))
+                addError(ErrorEntry(message: error.description, hint: "↑ ↓ choose a preset, or fix the yt-dlp -f expression"))
                 return []
             }
         }

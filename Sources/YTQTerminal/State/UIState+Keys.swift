@@ -15,6 +15,15 @@ extension UIState {
         case .resize:
             // The loop measures the terminal and calls `resize(to:)`, whichever way a resize came.
             return []
+        case .meta(let character):
+            // Never the bare key's command, never typed into a field.
+            statusMessage = StatusMessage("Alt-\(character) does nothing in ytq", kind: .failure)
+            return []
+        case .left where keyContext == .format && selectedPreset == nil,
+             .right where keyContext == .format && selectedPreset == nil:
+            // Editing a custom expression: the arrows move the cursor (↑ ↓ still change format).
+            customFormat.edit(with: key)
+            return []
         default:
             break
         }
