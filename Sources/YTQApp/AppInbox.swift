@@ -28,8 +28,6 @@ final class AppInbox: Sendable {
         case submissionFailed(ActionError, DownloadRequest)
         /// A rule refused a resume or retry; `Q` can queue it.
         case refused(RuleViolation, offer: QueueOffer)
-        /// A task changed through this process's action (retry): show it at once.
-        case taskUpdated(DownloadTask)
         /// A page of tasks read for the screen.
         case page(AppDatabase.TaskPage)
     }

@@ -70,54 +70,66 @@ extension UILoop {
         }
     }
 
-    private func pause(_ id: Int64) {
+    /// Runs one action on task `id` off the UI thread: its message goes to the status line; a
+    /// refusal that `offer` would get around is offered for `Q`; any other failure goes to
+    /// the error pane.
+    private func act(
+        on id: Int64, offer: QueueOffer? = nil,
+        _ action: @escaping @Sendable (TaskActions, Requester) async throws(ActionError) -> String
+    ) {
+        let scheduler = context.scheduler
         background { actions, requester in
             do throws(ActionError) {
-                _ = try await actions.pause(id: id, by: requester)
-                return .notice(StatusMessage("Paused task #\(id); Space resumes it"))
+                let message = try await action(actions, requester)
+                scheduler.poke()
+                return .notice(StatusMessage(message))
             } catch {
+                if case .refused(let violation) = error, let offer { return .refused(violation, offer: offer) }
                 return .error(ErrorEntry(taskID: id, message: error.description))
             }
+        }
+    }
+
+    private func pause(_ id: Int64) {
+        act(on: id) { actions, requester throws(ActionError) in
+            _ = try await actions.pause(id: id, by: requester)
+            return "Paused task #\(id); Space resumes it"
         }
     }
 
     private func resume(_ id: Int64, whenBusy: BusyPolicy) {
-        let scheduler = context.scheduler
-        background { actions, requester in
-            do throws(ActionError) {
-                let resumed = try await actions.resume(id: id, by: requester, whenBusy: whenBusy)
-                scheduler.poke()
-                let how = resumed.task.status == .queued ? "Queued task #\(id)" : "Resumed task #\(id)"
-                return .notice(StatusMessage(how + (resumed.startsOver ? "; its partial files were gone, it starts over" : "")))
-            } catch .refused(let violation) {
-                return .refused(violation, offer: .resume(taskID: id))
-            } catch {
-                return .error(ErrorEntry(taskID: id, message: error.description))
-            }
+        act(on: id, offer: .resume(taskID: id)) { actions, requester throws(ActionError) in
+            let resumed = try await actions.resume(id: id, by: requester, whenBusy: whenBusy)
+            let how = resumed.task.status == .queued ? "Queued task #\(id)" : "Resumed task #\(id)"
+            return how + (resumed.startsOver ? "; its partial files were gone, it starts over" : "")
         }
     }
 
     private func queue(_ id: Int64) {
-        let scheduler = context.scheduler
-        background { actions, requester in
-            do throws(ActionError) {
-                let task = try await actions.queue(id: id, by: requester)
-                scheduler.poke()
-                return .notice(StatusMessage(task.status == .queued ? "Queued task #\(id)" : "Queued task #\(id); it starts now"))
-            } catch {
-                return .error(ErrorEntry(taskID: id, message: error.description))
-            }
+        act(on: id) { actions, requester throws(ActionError) in
+            let task = try await actions.queue(id: id, by: requester)
+            return task.status == .queued ? "Queued task #\(id)" : "Queued task #\(id); it starts now"
         }
     }
 
     private func move(_ id: Int64, _ move: BacklogMove) {
-        background { actions, requester in
-            do throws(ActionError) {
-                _ = try await actions.move(id: id, move, by: requester)
-                return .notice(StatusMessage("Moved task #\(id) \(move.rawValue)"))
-            } catch {
-                return .error(ErrorEntry(taskID: id, message: error.description))
-            }
+        act(on: id) { actions, requester throws(ActionError) in
+            _ = try await actions.move(id: id, move, by: requester)
+            return "Moved task #\(id) \(move.rawValue)"
+        }
+    }
+
+    private func cancel(_ id: Int64) {
+        act(on: id) { actions, requester throws(ActionError) in
+            _ = try await actions.cancel(id: id, by: requester)
+            return "Cancelled task #\(id)"
+        }
+    }
+
+    private func retry(_ id: Int64) {
+        act(on: id, offer: .retry(taskID: id)) { actions, requester throws(ActionError) in
+            let task = try await actions.retry(id: id, by: requester)
+            return task.status == .queued ? "Queued task #\(id)" : "Queued task #\(id) again"
         }
     }
 
@@ -128,32 +140,6 @@ extension UILoop {
             state.addError(ErrorEntry(
                 taskID: task.id, message: "ffmpeg is not installed, and the \(task.format) format needs it",
                 hint: "install it (sudo apt-get install ffmpeg), or the download will fail at the end"))
-        }
-    }
-
-    private func cancel(_ id: Int64) {
-        background { actions, requester in
-            do throws(ActionError) {
-                _ = try await actions.cancel(id: id, by: requester)
-                return .notice(StatusMessage("Cancelled task #\(id)"))
-            } catch {
-                return .error(ErrorEntry(taskID: id, message: error.description))
-            }
-        }
-    }
-
-    private func retry(_ id: Int64) {
-        let scheduler = context.scheduler
-        background { actions, requester in
-            do throws(ActionError) {
-                let task = try await actions.retry(id: id, by: requester)
-                scheduler.poke()
-                return .taskUpdated(task)
-            } catch .refused(let violation) {
-                return .refused(violation, offer: .retry(taskID: id))
-            } catch {
-                return .error(ErrorEntry(taskID: id, message: error.description))
-            }
         }
     }
 

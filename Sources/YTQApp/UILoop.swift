@@ -162,10 +162,6 @@ final class UILoop {
             state.submissionFailed(error.description)
         case .refused(let violation, let offer):
             state.refused(violation, offer: offer)
-        case .taskUpdated(let task):
-            state.forgetLiveState(of: task.id)
-            scheduleReload(immediately: true)
-            state.setStatus(StatusMessage("Queued task #\(task.id) again", kind: .success))
         case .page(let page):
             apply(page)
         }

@@ -32,15 +32,10 @@ struct AddCommand: AsyncParsableCommand {
 
     func run() async throws {
         let context = try await CommandContext(options)
-        let task: DownloadTask
-        do {
-            task = try await context.actions.add(url: url, format: format, by: context.requester, whenBusy: queue ? .queue : .refuse)
-        } catch {
-            throw CLIError.refused(error, queueWith: "ytq add --queue \(ShellQuoting.quote(url))")
-        }
-        print(task.id)
-        if task.status == .queued {
-            await context.noteQueuePlace(of: task)
+        try await context.act(queueWith: "ytq add --queue \(ShellQuoting.quote(url))") { actions, requester throws(ActionError) in
+            let task = try await actions.add(url: url, format: format, by: requester, whenBusy: queue ? .queue : .refuse)
+            print(task.id)
+            if task.status == .queued { await context.noteQueuePlace(of: task) }
         }
     }
 }

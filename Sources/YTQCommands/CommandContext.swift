@@ -42,10 +42,33 @@ struct CommandContext {
 }
 
 extension CommandContext {
+    /// Says what became of a task an action put back in line: `admitted` when it may start
+    /// now, else that it waits in the queue, and where.
+    func report(_ task: DownloadTask, admitted: String) async {
+        guard task.status == .queued else {
+            print(admitted)
+            return
+        }
+        print("queued #\(task.id) in your backlog")
+        await noteQueuePlace(of: task)
+    }
+
     /// Says on stderr where a queued task stands (stdout stays the task id for scripts).
     func noteQueuePlace(of task: DownloadTask) async {
         let place = (try? await actions.queuePlaces(of: [task], by: requester))?[task.id]
         let placeText = place.map { Ordinal.queuePlace($0) } ?? "in your queue"
         FileHandle.standardError.write(Data("ytq: #\(task.id) is queued (\(placeText)); it starts by itself when a slot frees\n".utf8))
+    }
+}
+
+extension CommandContext {
+    /// Runs one user action as this command's requester; a refusal becomes the `CLIError`
+    /// with its exit code and, where queueing would get around it, `queueWith` as the hint.
+    func act(queueWith command: String? = nil, _ body: (TaskActions, Requester) async throws(ActionError) -> Void) async throws(CLIError) {
+        do {
+            try await body(actions, requester)
+        } catch {
+            throw command.map { CLIError.refused(error, queueWith: $0) } ?? .action(error)
+        }
     }
 }

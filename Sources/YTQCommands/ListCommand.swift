@@ -24,17 +24,15 @@ struct ListCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let context = try await CommandContext(options)
-        let tasks: [DownloadTask]
-        do {
-            tasks = try await context.actions.list(status: status, limit: limit, by: context.requester)
-        } catch {
-            throw CLIError.action(error)
+        var tasks: [DownloadTask] = []
+        var places: [Int64: Int] = [:]
+        try await CommandContext(options).act { actions, requester throws(ActionError) in
+            tasks = try await actions.list(status: status, limit: limit, by: requester)
+            places = try await actions.queuePlaces(of: tasks, by: requester)
         }
         if json {
             print(try TaskJSON.encode(tasks))
         } else {
-            let places = (try? await context.actions.queuePlaces(of: tasks, by: context.requester)) ?? [:]
             print(TaskTable(tasks: tasks, queuePlaces: places).render(), terminator: "")
         }
     }

@@ -17,13 +17,11 @@ struct ShowCommand: AsyncParsableCommand {
     @OptionGroup var options: GlobalOptions
 
     func run() async throws {
-        let context = try await CommandContext(options)
-        let task: DownloadTask
-        do {
-            task = try await context.actions.show(id: id, by: context.requester)
-        } catch {
-            throw CLIError.action(error)
+        var shown: DownloadTask?
+        try await CommandContext(options).act { actions, requester throws(ActionError) in
+            shown = try await actions.show(id: id, by: requester)
         }
+        guard let task = shown else { return }
         if json {
             print(try TaskJSON.encode(task))
         } else {

@@ -12,12 +12,9 @@ struct CancelCommand: AsyncParsableCommand {
     @OptionGroup var options: GlobalOptions
 
     func run() async throws {
-        let context = try await CommandContext(options)
-        do {
-            let task = try await context.actions.cancel(id: id, by: context.requester)
+        try await CommandContext(options).act { actions, requester throws(ActionError) in
+            let task = try await actions.cancel(id: id, by: requester)
             print("cancelled #\(task.id)")
-        } catch {
-            throw CLIError.action(error)
         }
     }
 }
@@ -33,11 +30,9 @@ struct RetryCommand: AsyncParsableCommand {
 
     func run() async throws {
         let context = try await CommandContext(options)
-        do {
-            let task = try await context.actions.retry(id: id, by: context.requester, whenBusy: queue ? .queue : .refuse)
-            print(task.status == .queued ? "queued #\(task.id) in your backlog" : "queued #\(task.id) again")
-        } catch {
-            throw CLIError.refused(error, queueWith: "ytq retry --queue \(id)")
+        try await context.act(queueWith: "ytq retry --queue \(id)") { actions, requester throws(ActionError) in
+            let task = try await actions.retry(id: id, by: requester, whenBusy: queue ? .queue : .refuse)
+            await context.report(task, admitted: "queued #\(id) again")
         }
     }
 }
@@ -51,12 +46,9 @@ struct PauseCommand: AsyncParsableCommand {
     @OptionGroup var options: GlobalOptions
 
     func run() async throws {
-        let context = try await CommandContext(options)
-        do {
-            let task = try await context.actions.pause(id: id, by: context.requester)
+        try await CommandContext(options).act { actions, requester throws(ActionError) in
+            let task = try await actions.pause(id: id, by: requester)
             print("paused #\(task.id)")
-        } catch {
-            throw CLIError.action(error)
         }
     }
 }
@@ -72,19 +64,12 @@ struct ResumeCommand: AsyncParsableCommand {
 
     func run() async throws {
         let context = try await CommandContext(options)
-        do {
-            let resumed = try await context.actions.resume(id: id, by: context.requester, whenBusy: queue ? .queue : .refuse)
+        try await context.act(queueWith: "ytq resume --queue \(id)") { actions, requester throws(ActionError) in
+            let resumed = try await actions.resume(id: id, by: requester, whenBusy: queue ? .queue : .refuse)
             if resumed.startsOver {
                 FileHandle.standardError.write(Data("ytq: the partial files of #\(id) are gone; it starts over\n".utf8))
             }
-            if resumed.task.status == .queued {
-                print("queued #\(id) in your backlog")
-                await context.noteQueuePlace(of: resumed.task)
-            } else {
-                print("resumed #\(id)")
-            }
-        } catch {
-            throw CLIError.refused(error, queueWith: "ytq resume --queue \(id)")
+            await context.report(resumed.task, admitted: "resumed #\(id)")
         }
     }
 }
@@ -99,16 +84,9 @@ struct QueueCommand: AsyncParsableCommand {
 
     func run() async throws {
         let context = try await CommandContext(options)
-        do {
-            let task = try await context.actions.queue(id: id, by: context.requester)
-            if task.status == .queued {
-                print("queued #\(id) in your backlog")
-                await context.noteQueuePlace(of: task)
-            } else {
-                print("queued #\(id); a slot was free, it starts now")
-            }
-        } catch {
-            throw CLIError.action(error)
+        try await context.act { actions, requester throws(ActionError) in
+            let task = try await actions.queue(id: id, by: requester)
+            await context.report(task, admitted: "queued #\(id); a slot was free, it starts now")
         }
     }
 }
@@ -122,13 +100,10 @@ struct MoveCommand: AsyncParsableCommand {
     @OptionGroup var options: GlobalOptions
 
     func run() async throws {
-        let context = try await CommandContext(options)
-        do {
-            let task = try await context.actions.move(id: id, move, by: context.requester)
-            let place = (try? await context.actions.queuePlaces(of: [task], by: context.requester))?[id]
+        try await CommandContext(options).act { actions, requester throws(ActionError) in
+            let task = try await actions.move(id: id, move, by: requester)
+            let place = (try? await actions.queuePlaces(of: [task], by: requester))?[id]
             print("moved #\(id)" + (place.map { ": \(Ordinal.queuePlace($0))" } ?? ""))
-        } catch {
-            throw CLIError.action(error)
         }
     }
 }
@@ -145,15 +120,12 @@ struct RemoveCommand: AsyncParsableCommand {
     @OptionGroup var options: GlobalOptions
 
     func run() async throws {
-        let context = try await CommandContext(options)
-        do {
-            let removal = try await context.actions.remove(id: id, deleteFile: deleteFile, by: context.requester)
+        try await CommandContext(options).act { actions, requester throws(ActionError) in
+            let removal = try await actions.remove(id: id, deleteFile: deleteFile, by: requester)
             print("removed #\(removal.task.id)" + (removal.deletedFile.map { " and deleted \($0)" } ?? ""))
             if let reason = removal.keptFileReason {
                 FileHandle.standardError.write(Data("ytq: kept the file: \(reason)\n".utf8))
             }
-        } catch {
-            throw CLIError.action(error)
         }
     }
 }

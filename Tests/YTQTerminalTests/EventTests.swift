@@ -175,7 +175,7 @@ struct PagingTests {
                                        statusCounts: [.completed: 99_990, .downloading: 3, .pending: 7]))
         #expect(state.activeCount == 10)
         let header = RootView.render(state, now: Fixtures.now, zone: .utc).line(0)
-        #expect(header.contains("100000 tasks · 3 downloading · 7 queued"))
+        #expect(header.contains("100000 tasks · 3 downloading · 7 waiting"))
         #expect(state.neededRowCount >= 3 * state.listRows)
         #expect(state.needsMoreRows)
         state.focus = .list
