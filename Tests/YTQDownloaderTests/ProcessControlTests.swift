@@ -25,7 +25,7 @@ struct ProcessControlTests {
         defer { folder.remove() }
         let pid = try await spawnOrphan(["-P", "home:\(folder.path)/dl", "-P", "temp:\(folder.path)/tmp", "--", "https://fake.test/hang"])
         defer { kill(-pid, SIGKILL) }
-        #expect(await waitFor { PartialFolder.hasPartialFiles(at: folder.path + "/tmp") })
+        #expect(await eventually("the .part file", timeout: .seconds(5)) { PartialFolder.hasPartialFiles(at: folder.path + "/tmp") })
         let start = try #require(ProcessControl.startTime(pid: pid))
         #expect(getpgid(pid) == pid, "the orphan leads its own group")
         let outcome = await ProcessControl.terminateProcessGroup(pid: pid, startTime: start, grace: .seconds(5))
@@ -92,11 +92,5 @@ struct ProcessControlTests {
         return try #require(Int32(text.trimmingCharacters(in: .whitespacesAndNewlines)), "spawner printed '\(text)'")
     }
 
-    private func waitFor(_ condition: () -> Bool) async -> Bool {
-        for _ in 0..<250 {
-            if condition() { return true }
-            try? await Task.sleep(for: .milliseconds(20))
-        }
-        return condition()
-    }
+
 }

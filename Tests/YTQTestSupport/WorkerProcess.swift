@@ -35,13 +35,11 @@ public final class WorkerProcess: @unchecked Sendable {
 
     /// Waits for an event line that matches, up to `timeout` seconds.
     @discardableResult
-    public func waitFor(timeout: Double = 30, _ match: ([String: Any]) -> Bool) async -> [String: Any]? {
-        let deadline = Date().addingTimeInterval(timeout)
-        while Date() < deadline {
-            if let event = events.first(where: match) { return event }
-            try? await Task.sleep(for: .milliseconds(20))
+    public func waitFor(timeout: Double = 30, sourceLocation: SourceLocation = #_sourceLocation,
+                        _ match: ([String: Any]) -> Bool) async -> [String: Any]? {
+        await eventually("a worker event line that matches", timeout: .seconds(timeout), sourceLocation: sourceLocation) {
+            events.first(where: match)
         }
-        return nil
     }
 
     /// Sends `signal` and waits for the process to end; returns its exit status.
