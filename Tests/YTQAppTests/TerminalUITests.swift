@@ -170,9 +170,9 @@ struct TerminalUITests {
             return Dictionary(uniqueKeysWithValues: rows.map { ($0.id, $0) })
         }
 
-        // The first (the one paused) runs 14 s, the others 5 s each, at 300 kB/s: long enough
-        // to be caught running on a loaded machine.
-        let files = (1...5).map { (name: "pasted-\($0).mp4", size: $0 == 1 ? 4_200_000 : 1_500_000) }
+        // At 300 kB/s the first two run 14 s each (#1 is paused while it runs; #2 still holds
+        // the slot when #1 is resumed), the others 5 s: long enough to be caught on a loaded machine.
+        let files = (1...5).map { (name: "pasted-\($0).mp4", size: $0 <= 2 ? 4_200_000 : 1_500_000) }
         let urls = files.map { server.mediaURL(name: $0.name, size: $0.size, rate: 300_000) }
         let tmux = try await start(rows: 34)
         try await tmux.waitFor { $0.contains("No downloads yet") }

@@ -151,7 +151,7 @@ extension ProcessRaceTests {
     }
 
     /// Real operating-system users, as `multiUserRace`: needs root for setpriv.
-    @Test("5 users race 50 adds, most with --queue, paused tasks in the mix: each gets exactly 2 active and the rest queued; a pause admits that user's next in its own transaction",
+    @Test("5 users race 50 adds, most with --queue, around paused tasks: exactly 2 active each, the rest queued; a pause admits the next at once",
           .enabled(if: getuid() == 0 && FileManager.default.isExecutableFile(atPath: "/usr/bin/setpriv")))
     func queueAndPauseRace() async throws {
         let dir = try TemporaryDirectory("ytq-race")
