@@ -99,7 +99,8 @@ let package = Package(
         .testTarget(
             name: "YTQTerminalTests", dependencies: ["YTQTerminal", "YTQTestSupport"], exclude: ["Snapshots"], swiftSettings: strict),
         .testTarget(name: "YTQTestSupportTests", dependencies: ["YTQTestSupport"], swiftSettings: strict),
-        .testTarget(name: "YTQAppTests", dependencies: ["YTQTestSupport"], swiftSettings: strict),
+        .testTarget(
+            name: "YTQAppTests", dependencies: ["YTQTestSupport", .product(name: "GRDB", package: "GRDB.swift")], swiftSettings: strict),
         .testTarget(name: "YTQSettingsTests", dependencies: ["YTQSettings", "YTQTestSupport"], swiftSettings: strict),
         .testTarget(
             name: "YTQCommandsTests",

@@ -124,4 +124,5 @@ struct ProcessRaceTests {
         #expect(Set(owners).count == 10, "ten different users")
         #expect(Set(owners).isSubset(of: Set(uids)))
     }
+
 }

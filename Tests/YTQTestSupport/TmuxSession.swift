@@ -31,6 +31,14 @@ public final class TmuxSession: @unchecked Sendable {
         try await tmux(["send-keys", "-t", name, "-l", text])
     }
 
+    /// Pastes `text` as a terminal would: tmux brackets it (`ESC [200~` … `ESC [201~`) when
+    /// the program asked for bracketed paste, and sends each newline as a carriage return.
+    public func paste(_ text: String) async throws {
+        let buffer = "ytq-paste-\(UUID().uuidString.prefix(8))"
+        try await tmux(["set-buffer", "-b", buffer, "--", text])
+        try await tmux(["paste-buffer", "-p", "-d", "-b", buffer, "-t", name])
+    }
+
     /// Presses keys by tmux name: `Enter`, `Tab`, `C-c`, `Escape`, `q`, …
     public func press(_ keys: String...) async throws {
         try await tmux(["send-keys", "-t", name] + keys)
