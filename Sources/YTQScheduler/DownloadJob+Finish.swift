@@ -17,7 +17,7 @@ extension DownloadJob {
     /// the task now belongs to whoever took it (a user's cancel or remove, another worker).
     func finish(_ state: JobState, result: YtDlpResult?, failure: FailureReason?) async {
         if state.stopReason == .claimLost {
-            await handleLostClaim(completedFile: result?.filePath)
+            await handleLostClaim(completedFile: result?.filePath, progress: state.progress)
             return
         }
         // Where the download stood, for the list and for a resume (throttled writes may lag).
@@ -114,7 +114,7 @@ extension DownloadJob {
     /// The claim is gone. Clean up after a user's cancel or remove — including a file that
     /// finished in the meantime, which nobody asked for any more — and leave a task that
     /// another worker took over alone (it resumes from the partial file).
-    private func handleLostClaim(completedFile: String?) async {
+    private func handleLostClaim(completedFile: String?, progress: DownloadProgress? = nil) async {
         let current: DownloadTask?
         do {
             current = try await database.task(id: claim.taskID)
@@ -122,6 +122,11 @@ extension DownloadJob {
             return
         }
         if let current, current.status != .cancelled {
+            // A pause: where the download stood when yt-dlp stopped, for the list and the
+            // cancel question (the fenced progress writes stopped with the claim).
+            if current.status == .paused, let progress {
+                _ = try? await database.recordPausedProgress(id: current.id, progress)
+            }
             events.publish(.changed(taskID: current.id))
             return
         }

@@ -61,6 +61,18 @@ extension AppDatabase {
         return try await fencedUpdate(claim, "renew a claim", "heartbeat_at = \(StoredTimestamp(now))")
     }
 
+    /// Records where a paused task's download stood when its yt-dlp stopped. Only while it is
+    /// still paused: a resume that already started a new run owns the progress again.
+    public func recordPausedProgress(id: Int64, _ progress: DownloadProgress) async throws(StoreError) -> Bool {
+        try await write("record where a paused download stood") { db in
+            try db.execute(literal: """
+                UPDATE download_tasks SET downloaded_bytes = \(progress.downloadedBytes), total_bytes = \(progress.totalBytes)
+                WHERE id = \(id) AND status = \(DownloadStatus.paused)
+                """)
+            return db.changesCount > 0
+        }
+    }
+
     /// Records the title and metadata as soon as yt-dlp reports them.
     public func recordInfo(_ claim: TaskClaim, title: String?, metaData: [String: JSONValue], now: Date = Date()) async throws(StoreError) -> Bool {
         let json = try Self.json(metaData)

@@ -139,6 +139,7 @@ struct SchedulerFakeTests {
             await eventually("no yt-dlp left") { harness.strayProcesses().isEmpty }
             #expect(try await harness.task(task.id).status == .paused)
             #expect(PartialFolder.hasPartialFiles(at: partials), "pausing keeps what was downloaded")
+            await eventually("the paused task records where it stood") { try await harness.task(task.id).downloadedBytes == 100 }
             await harness.scheduler.settled()
             #expect(try await harness.task(task.id).status == .paused, "a paused task is not picked up again")
             let resumed = try await harness.actions.resume(id: task.id, by: harness.requester)
