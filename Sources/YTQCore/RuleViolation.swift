@@ -15,13 +15,22 @@ public enum RuleViolation: Error, Equatable, Sendable, CustomStringConvertible {
     /// The requester's backlog already holds `limit` queued tasks.
     case backlogFull(requester: Requester, limit: Int)
 
-    public var description: String {
+    /// The refusal without advice, for a screen that gives its own (a key to press).
+    public var reason: String {
         switch self {
         case .perUserLimitReached(let requester, let limit, let blocking):
             let count = limit == 1 ? "1 active download" : "\(limit) active downloads"
             return "refused: \(requester.label) may have \(count) at a time (per-user limit \(limit)); "
-                + "task #\(blocking.id) '\(blocking.displayName)' is \(blocking.status.rawValue). "
-                + "Wait for it to finish or cancel it with `ytq cancel \(blocking.id)`."
+                + "task #\(blocking.id) '\(blocking.displayName)' is \(blocking.status.rawValue)."
+        default:
+            return description
+        }
+    }
+
+    public var description: String {
+        switch self {
+        case .perUserLimitReached(_, _, let blocking):
+            return reason + " Wait for it to finish or cancel it with `ytq cancel \(blocking.id)`."
         case .systemLimitReached(let limit, let active):
             return "refused: the system-wide limit of \(limit) active downloads is reached (\(active) active "
                 + "across all users). Try again when one finishes."

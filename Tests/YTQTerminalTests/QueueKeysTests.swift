@@ -38,6 +38,7 @@ struct QueueKeysTests {
         let blocking = TaskSummary(id: 4, title: "big", videoURL: "https://example.com/big", status: .downloading)
         state.refused(.perUserLimitReached(requester: Requester(userID: 1), limit: 1, blocking: blocking), offer: .request(request))
         #expect(state.errors.first?.hint == "#4 is downloading: press Q to queue this after it")
+        #expect(state.errors.first?.message.contains("ytq cancel") == false, "the screen gives keys, not command lines")
         #expect(state.handle(.char("Q")) == [.submit(request, whenBusy: .queue)])
         #expect(state.handle(.char("Q")).isEmpty, "nothing left to queue")
         state.refused(.systemLimitReached(limit: 10, active: 10), offer: .resume(taskID: 2))

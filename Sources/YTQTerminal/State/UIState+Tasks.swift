@@ -100,7 +100,7 @@ extension UIState {
         case .perUserLimitReached(_, _, let blocking): holder = "#\(blocking.id) is \(blocking.status.rawValue)"
         default: holder = "every slot is busy"
         }
-        addError(ErrorEntry(message: violation.description, hint: "\(holder): press Q to queue this after it"))
+        addError(ErrorEntry(message: violation.reason, hint: "\(holder): press Q to queue this after it"))
         statusMessage = StatusMessage("Not started: \(holder); Q queues it", kind: .failure)
     }
 

@@ -1,8 +1,9 @@
 import Foundation
 import YTQCore
 
-/// The lines of the details overlay: every field of a task, the full error, the final path,
-/// the yt-dlp command line and the metadata, wrapped to the overlay's width.
+/// The lines of the details overlay: every field of a task, wrapped to the overlay's width —
+/// what a user looks for first (status, the full error, the file) above the fold, the yt-dlp
+/// command line and the metadata last.
 enum DetailsContent {
     static let labelWidth = 11
 
@@ -40,19 +41,22 @@ enum DetailsContent {
             lines.append([Span(DisplayWidth.pad("Progress", to: labelWidth), Style.muted.bolded), Span(bar, .accent),
                           Span((bar.isEmpty ? "" : " ") + parts.joined(separator: " · "))])
         }
-        field("File", task.filePath ?? "not written yet", task.filePath == nil ? .muted : .normal)
-        field("Requester", task.userID.map { "uid \($0) from \(task.ipAddress)" } ?? task.ipAddress)
-        field("Created", HumanFormat.timestamp(task.createdAt, zone: context.zone))
-        field("Updated", HumanFormat.timestamp(task.updatedAt, zone: context.zone))
-        let commandLine = task.commandLine
-        field("Command", commandLine ?? "not recorded yet", commandLine == nil ? .muted : .normal)
         if let message = task.errorMessage ?? retry?.reason.message {
-            lines.append([])
             field("Error", message, .error)
         }
         if let hint = retry?.reason.hint ?? state.errors.first(where: { $0.taskID == task.id })?.hint {
             field("Hint", hint, .warning)
         }
+        field("File", task.filePath ?? "not written yet", task.filePath == nil ? .muted : .normal)
+        if let place = state.page.queuePlaces[task.id] { field("Queue", Ordinal.queuePlace(place)) }
+        field("Attempts", attempts(task))
+        field("Requester", task.userID.map { "uid \($0) from \(task.ipAddress)" } ?? task.ipAddress)
+        field("Created", HumanFormat.timestamp(task.createdAt, zone: context.zone))
+        field("Updated", HumanFormat.timestamp(task.updatedAt, zone: context.zone)
+              + (task.status.hasEnded ? "  (" + HumanFormat.duration(seconds: Int(task.updatedAt.timeIntervalSince(task.createdAt))) + " after it was added)" : ""))
+        let commandLine = task.commandLine
+        lines.append([])
+        field("Command", commandLine ?? "not recorded yet", commandLine == nil ? .muted : .normal)
         if !task.metaData.isEmpty {
             lines.append([])
             lines.append([Span("Metadata", Style.muted.bolded)])
@@ -62,6 +66,14 @@ enum DetailsContent {
             }
         }
         return lines
+    }
+
+    /// `2 runs`, with the worker crashes when there were any.
+    static func attempts(_ task: DownloadTask) -> String {
+        guard task.attempts > 0 || task.crashCount > 0 else { return "not run yet" }
+        var text = task.attempts == 1 ? "1 run" : "\(task.attempts) runs"
+        if task.crashCount > 0 { text += task.crashCount == 1 ? ", 1 worker crash" : ", \(task.crashCount) worker crashes" }
+        return text
     }
 
     /// A short, readable form of a metadata value.
