@@ -149,6 +149,8 @@ final class UILoop {
             state.setStatus(message)
         case .error(let entry):
             state.addError(entry)
+            // The status line never keeps saying "Retrying task #3…" beside its refusal.
+            state.setStatus(StatusMessage(entry.taskID.map { "Task #\($0): see the error pane" } ?? "See the error pane", kind: .failure))
         case .removed(let id):
             state.forgetLiveState(of: id)
             scheduleReload(immediately: true)

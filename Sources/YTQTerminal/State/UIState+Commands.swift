@@ -195,7 +195,7 @@ extension UIState {
             do {
                 format = try FormatSpec(parsing: customFormat.text)
             } catch {
-                addError(ErrorEntry(message: error.description, hint: "↑ ↓ choose a preset, or fix the yt-dlp -f expression"))
+                submissionFailed(error.description, hint: "↑ ↓ choose a preset, or fix the yt-dlp -f expression")
                 return []
             }
         }
@@ -204,7 +204,7 @@ extension UIState {
             statusMessage = StatusMessage("Adding \(request.url)…")
             return [.submit(request, whenBusy: .refuse)]
         } catch {
-            addError(ErrorEntry(message: error.description, hint: nil))
+            submissionFailed(error.description)
             return []
         }
     }
