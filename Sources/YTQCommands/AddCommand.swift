@@ -31,6 +31,6 @@ struct AddCommand: AsyncParsableCommand {
         } catch {
             throw CLIError.action(error)
         }
-        print(task.id)
+        StandardOutput.writeLine(String(task.id))
     }
 }

@@ -32,9 +32,9 @@ struct ListCommand: AsyncParsableCommand {
             throw CLIError.action(error)
         }
         if json {
-            print(try TaskJSON.encode(tasks))
+            StandardOutput.writeLine(try TaskJSON.encode(tasks))
         } else {
-            print(TaskTable(tasks: tasks).render(), terminator: "")
+            StandardOutput.write(TaskTable(tasks: tasks).render())
         }
     }
 }

@@ -25,9 +25,9 @@ struct ShowCommand: AsyncParsableCommand {
             throw CLIError.action(error)
         }
         if json {
-            print(try TaskJSON.encode(task))
+            StandardOutput.writeLine(try TaskJSON.encode(task))
         } else {
-            print(TaskDetails(task: task).render(), terminator: "")
+            StandardOutput.write(TaskDetails(task: task).render())
         }
     }
 }

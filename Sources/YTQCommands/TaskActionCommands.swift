@@ -14,7 +14,7 @@ struct CancelCommand: AsyncParsableCommand {
         let context = try await CommandContext(options)
         do {
             let task = try await context.actions.cancel(id: id, by: context.requester)
-            print("cancelled #\(task.id)")
+            StandardOutput.writeLine("cancelled #\(task.id)")
         } catch {
             throw CLIError.action(error)
         }
@@ -33,7 +33,7 @@ struct RetryCommand: AsyncParsableCommand {
         let context = try await CommandContext(options)
         do {
             let task = try await context.actions.retry(id: id, by: context.requester)
-            print("queued #\(task.id) again")
+            StandardOutput.writeLine("queued #\(task.id) again")
         } catch {
             throw CLIError.action(error)
         }
@@ -53,9 +53,9 @@ struct RemoveCommand: AsyncParsableCommand {
         let context = try await CommandContext(options)
         do {
             let removal = try await context.actions.remove(id: id, deleteFile: deleteFile, by: context.requester)
-            print("removed #\(removal.task.id)" + (removal.deletedFile.map { " and deleted \($0)" } ?? ""))
+            StandardOutput.writeLine("removed #\(removal.task.id)" + (removal.deletedFile.map { " and deleted \($0.terminalSafe)" } ?? ""))
             if let reason = removal.keptFileReason {
-                FileHandle.standardError.write(Data("ytq: kept the file: \(reason)\n".utf8))
+                StandardOutput.writeErrorLine("ytq: kept the file: \(reason.terminalSafe)")
             }
         } catch {
             throw CLIError.action(error)

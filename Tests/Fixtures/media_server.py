@@ -14,7 +14,8 @@ Paths:
   /files/NAME[?rate=B]              a file from --root DIR.
   /stall/NAME.mp4?size=N[&after=K]  headers for N bytes, sends K bytes (default 1024), then goes
                                     silent with the connection open for --stall-timeout seconds.
-  /status/CODE                      an empty response with that status (404, 500, ...).
+  /status/CODE[?reason=TEXT]        an empty response with that status (404, 500, ...) and
+                                    that reason phrase (Latin-1: raw ESC and C1 bytes pass).
   /page.html                        an HTML page with no media (yt-dlp: "Unsupported URL").
 Range requests get 206 (or 416 with Content-Range: bytes */N when out of range).
 """
@@ -121,7 +122,7 @@ class Handler(BaseHTTPRequestHandler):
         rate = int(query.get("rate", self.server.rate))
         if path.startswith("/status/"):
             code = int(path[len("/status/"):] or 500)
-            return self.send_empty(code)
+            return self.send_empty(code, query.get("reason"))
         if path == "/page.html":
             body = b"<!DOCTYPE html><html><head><title>No media here</title></head><body>Hello</body></html>"
             return self.send_bytes(body, "text/html; charset=utf-8", send_body)
@@ -148,9 +149,9 @@ class Handler(BaseHTTPRequestHandler):
                 return self.send_ranged(name, size, reader, rate, send_body)
         return self.send_empty(404)
 
-    def send_empty(self, code):
+    def send_empty(self, code, reason=None):
         self.status = code
-        self.send_response(code)
+        self.send_response(code, reason)
         self.send_header("Content-Length", "0")
         self.end_headers()
         self.complete = True
