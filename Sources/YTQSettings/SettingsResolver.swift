@@ -71,7 +71,7 @@ public struct SettingsResolver: Sendable {
             databasePath: expand(databasePath),
             downloadDirectory: expand(downloadDirectory),
             limits: limits,
-            ytDlpPath: first(\.ytDlpPath).map { expand($0.value) },
+            ytDlpPath: first(\.ytDlpPath).map { executable($0.value) },
             configFile: config.path)
     }
 
@@ -90,6 +90,13 @@ public struct SettingsResolver: Sendable {
     private func xdgHome(_ variable: String, fallback: String) throws(SettingsError) -> String {
         if let value = nonEmpty(variable), value.hasPrefix("/") { return value }
         return try home() + "/" + fallback
+    }
+
+    /// A bare name (`yt-dlp`) stays a name, looked up on PATH only: made absolute against the
+    /// current folder it would run whatever file of that name the folder holds. Anything
+    /// with a `/` is a path, expanded like the others.
+    func executable(_ nameOrPath: String) -> String {
+        nameOrPath.contains("/") || nameOrPath == "~" ? expand(nameOrPath) : nameOrPath
     }
 
     /// Expands a leading `~/` to HOME and makes relative paths absolute.
