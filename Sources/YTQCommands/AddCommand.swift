@@ -24,10 +24,18 @@ struct AddCommand: AsyncParsableCommand {
     @OptionGroup var options: GlobalOptions
 
     func run() async throws {
+        // Checked before the settings are read and the database opened: a refused request
+        // creates nothing, not even the data folder.
+        let request: DownloadRequest
+        do {
+            request = try DownloadRequest(url: url, format: format)
+        } catch {
+            throw CLIError.action(.invalid(error))
+        }
         let context = try await CommandContext(options)
         let task: DownloadTask
         do {
-            task = try await context.actions.add(url: url, format: format, by: context.requester)
+            task = try await context.actions.add(request, by: context.requester)
         } catch {
             throw CLIError.action(error)
         }

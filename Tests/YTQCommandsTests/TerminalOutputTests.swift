@@ -37,7 +37,7 @@ struct TerminalOutputTests {
                 """, arguments: [Int(getuid()), url, status, title, error, filePath,
                                  "{\"title\":\(Self.jsonString(title ?? ""))}"])
         }
-        try await queue.close()
+        try queue.close()
     }
 
     static func jsonString(_ text: String) -> String {
