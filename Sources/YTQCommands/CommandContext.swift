@@ -28,11 +28,13 @@ struct CommandContext {
 
     /// The scheduler configuration these settings describe (partials beside the database).
     var schedulerConfiguration: SchedulerConfiguration {
-        SchedulerConfiguration(
+        var configuration = SchedulerConfiguration(
             downloadDirectory: settings.downloadDirectory,
             partialRoot: SchedulerConfiguration.partialRoot(besideDatabase: settings.databasePath),
             ytDlp: settings.ytDlpPath ?? YtDlpExecutable.defaultName,
             systemLimit: settings.limits.system)
+        configuration.ytDlpOptions.maxFilesize = settings.maxFilesize
+        return configuration
     }
 
     /// Every user action and read goes through here.

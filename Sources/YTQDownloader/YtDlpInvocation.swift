@@ -15,11 +15,15 @@ public struct YtDlpInvocation: Sendable, Equatable {
         public var retries: Int
         /// `--socket-timeout`, in seconds.
         public var socketTimeout: Int
+        /// `--max-filesize`, in bytes: yt-dlp skips larger formats and a download whose
+        /// announced size is larger (the job also stops one that grows past it). Nil: none.
+        public var maxFilesize: Int64?
 
-        public init(progressDelta: Double = 0.5, retries: Int = 10, socketTimeout: Int = 30) {
+        public init(progressDelta: Double = 0.5, retries: Int = 10, socketTimeout: Int = 30, maxFilesize: Int64? = nil) {
             self.progressDelta = progressDelta
             self.retries = retries
             self.socketTimeout = socketTimeout
+            self.maxFilesize = maxFilesize
         }
     }
 
@@ -91,8 +95,9 @@ public struct YtDlpInvocation: Sendable, Equatable {
             "--retries", String(options.retries),
             "--fragment-retries", String(options.retries),
             "--socket-timeout", String(options.socketTimeout),
-            "--", url,
         ]
+        if let maxFilesize = options.maxFilesize { arguments += ["--max-filesize", String(maxFilesize)] }
+        arguments += ["--", url]
         return arguments
     }
 

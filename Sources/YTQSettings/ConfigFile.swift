@@ -10,6 +10,7 @@ import YTQCore
 /// per_user_limit = 1
 /// system_limit = 10
 /// yt_dlp = "/usr/local/bin/yt-dlp"
+/// max_filesize = "2G"
 /// ```
 public struct ConfigFile: Sendable, Equatable {
     public static let knownKeys = SettingsField.allCases.map(\.configKey)
@@ -114,7 +115,8 @@ public struct ConfigFile: Sendable, Equatable {
             downloadDirectory: try string(table, .downloadDirectory, path: path),
             perUserLimit: try int(table, .perUserLimit, path: path),
             systemLimit: try int(table, .systemLimit, path: path),
-            ytDlpPath: try string(table, .ytDlpPath, path: path))
+            ytDlpPath: try string(table, .ytDlpPath, path: path),
+            maxFilesize: try size(table, .maxFilesize, path: path))
         return ConfigFile(layer: layer)
     }
 
@@ -122,6 +124,16 @@ public struct ConfigFile: Sendable, Equatable {
         guard let value = table[field.configKey] else { return nil }
         guard let text = value.string, !text.isEmpty else {
             throw .badConfigValue(path: path, key: field.configKey, expected: "a non-empty string in quotes")
+        }
+        return text
+    }
+
+    /// A size: a whole number of bytes, or text such as "700M"; checked by the resolver.
+    private static func size(_ table: TOMLTable, _ field: SettingsField, path: String) throws(SettingsError) -> String? {
+        guard let value = table[field.configKey] else { return nil }
+        if let number = value.int { return String(number) }
+        guard let text = value.string, !text.isEmpty else {
+            throw .badConfigValue(path: path, key: field.configKey, expected: "a size such as \"700M\" or a whole number of bytes")
         }
         return text
     }

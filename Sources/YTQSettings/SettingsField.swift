@@ -7,6 +7,7 @@ public enum SettingsField: String, Sendable, CaseIterable {
     case perUserLimit
     case systemLimit
     case ytDlpPath
+    case maxFilesize
 
     /// The command-line option, e.g. `--db`.
     public var option: String {
@@ -16,6 +17,7 @@ public enum SettingsField: String, Sendable, CaseIterable {
         case .perUserLimit: return "--per-user-limit"
         case .systemLimit: return "--system-limit"
         case .ytDlpPath: return "--yt-dlp"
+        case .maxFilesize: return "--max-filesize"
         }
     }
 
@@ -25,7 +27,7 @@ public enum SettingsField: String, Sendable, CaseIterable {
         case .databasePath: return "YTQ_DB"
         case .downloadDirectory: return "YTQ_DOWNLOAD_DIR"
         case .ytDlpPath: return "YTQ_YTDLP"
-        case .perUserLimit, .systemLimit: return nil
+        case .perUserLimit, .systemLimit, .maxFilesize: return nil
         }
     }
 
@@ -37,6 +39,7 @@ public enum SettingsField: String, Sendable, CaseIterable {
         case .perUserLimit: return "per_user_limit"
         case .systemLimit: return "system_limit"
         case .ytDlpPath: return "yt_dlp"
+        case .maxFilesize: return "max_filesize"
         }
     }
 
@@ -48,6 +51,7 @@ public enum SettingsField: String, Sendable, CaseIterable {
         case .perUserLimit: return ConcurrencyLimits.Limit.perUser.rawValue
         case .systemLimit: return ConcurrencyLimits.Limit.system.rawValue
         case .ytDlpPath: return "yt-dlp executable"
+        case .maxFilesize: return "largest download"
         }
     }
 

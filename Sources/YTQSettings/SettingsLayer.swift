@@ -6,12 +6,18 @@ public struct SettingsLayer: Sendable, Equatable {
     public var perUserLimit: Int?
     public var systemLimit: Int?
     public var ytDlpPath: String?
+    /// The largest download, as written (`700M`); checked by `SettingsResolver`.
+    public var maxFilesize: String?
 
-    public init(databasePath: String? = nil, downloadDirectory: String? = nil, perUserLimit: Int? = nil, systemLimit: Int? = nil, ytDlpPath: String? = nil) {
+    public init(
+        databasePath: String? = nil, downloadDirectory: String? = nil, perUserLimit: Int? = nil, systemLimit: Int? = nil,
+        ytDlpPath: String? = nil, maxFilesize: String? = nil
+    ) {
         self.databasePath = databasePath
         self.downloadDirectory = downloadDirectory
         self.perUserLimit = perUserLimit
         self.systemLimit = systemLimit
         self.ytDlpPath = ytDlpPath
+        self.maxFilesize = maxFilesize
     }
 }

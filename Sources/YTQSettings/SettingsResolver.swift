@@ -68,11 +68,19 @@ public struct SettingsResolver: Sendable {
         } catch {
             throw .invalidLimit(error, source: error.limit == .perUser ? perUser.source : system.source)
         }
+        var maxFilesize: Int64?
+        if let chosen = first(\.maxFilesize) {
+            guard let bytes = ByteSize.parse(chosen.value) else {
+                throw .badSize(value: chosen.value, place: chosen.source.place(of: .maxFilesize))
+            }
+            maxFilesize = bytes
+        }
         return Settings(
             databasePath: expand(databasePath),
             downloadDirectory: expand(downloadDirectory),
             limits: limits,
             ytDlpPath: first(\.ytDlpPath).map { executable($0.value) },
+            maxFilesize: maxFilesize,
             configFile: config.path)
     }
 

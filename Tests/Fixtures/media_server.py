@@ -14,6 +14,8 @@ Paths:
   /files/NAME[?rate=B]              a file from --root DIR.
   /stall/NAME.mp4?size=N[&after=K]  headers for N bytes, sends K bytes (default 1024), then goes
                                     silent with the connection open for --stall-timeout seconds.
+  /endless/NAME.EXT[?announce=N]    a body that never ends (the pattern, repeated), with no
+                                    Content-Length, or a lying one of N bytes.
   /status/CODE[?reason=TEXT]        an empty response with that status (404, 500, ...) and
                                     that reason phrase (Latin-1: raw ESC and C1 bytes pass).
   /page.html                        an HTML page with no media (yt-dlp: "Unsupported URL").
@@ -136,6 +138,8 @@ class Handler(BaseHTTPRequestHandler):
             size = int(query.get("size", 1024 * 1024))
             after = min(int(query.get("after", 1024)), size)
             return self.send_stalled(name, size, after, send_body)
+        if path.startswith("/endless/"):
+            return self.send_endless(path[len("/endless/"):], query.get("announce"), rate, send_body)
         if path.startswith("/files/") and self.server.root:
             name = os.path.basename(path[len("/files/"):])
             full = os.path.join(self.server.root, name)
@@ -166,6 +170,27 @@ class Handler(BaseHTTPRequestHandler):
             self.wfile.write(body)
             self.sent = len(body)
         self.complete = True
+
+    def send_endless(self, name, announce, rate, send_body):
+        self.status = 200
+        self.send_response(200)
+        self.send_header("Content-Type", self.content_type(name))
+        if announce is not None:
+            self.send_header("Content-Length", str(int(announce)))
+        self.end_headers()
+        self.close_connection = True
+        if not send_body:
+            self.complete = True
+            return
+        block = pattern_bytes(name, 0, BLOCK)
+        started = time.monotonic()
+        while True:
+            self.wfile.write(block)
+            self.sent += len(block)
+            if rate:
+                ahead = self.sent / rate - (time.monotonic() - started)
+                if ahead > 0:
+                    time.sleep(ahead)
 
     def content_type(self, name):
         return CONTENT_TYPES.get(os.path.splitext(name)[1].lower(), "application/octet-stream")

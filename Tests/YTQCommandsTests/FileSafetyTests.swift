@@ -5,7 +5,7 @@ import YTQTestSupport
 
 /// No file outside the download and partial folders can be removed or followed through
 /// the real `ytq`, whatever path the database records or what waits in the folders.
-@Suite("files and folders ytq touches")
+@Suite("files and folders ytq touches", .serialized)
 struct FileSafetyTests {
     let home: TemporaryDirectory
     let env: [String: String]

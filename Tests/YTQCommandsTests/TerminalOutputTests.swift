@@ -5,7 +5,7 @@ import YTQTestSupport
 
 /// Nothing a server put in a title, an error or a path reaches the terminal raw: the bytes
 /// the real `ytq` writes to stdout and stderr hold no control sequence, in text and JSON.
-@Suite("terminal-safe output")
+@Suite("terminal-safe output", .serialized)
 struct TerminalOutputTests {
     let home: TemporaryDirectory
     let env: [String: String]

@@ -56,6 +56,16 @@ struct InvocationTests {
         #expect(invocation.argv.first == "/usr/bin/yt-dlp")
     }
 
+    @Test("max_filesize becomes --max-filesize in bytes, before --; absent by default")
+    func maxFilesize() {
+        #expect(!invocation.arguments.contains("--max-filesize"))
+        var limited = invocation
+        limited.options.maxFilesize = 1_048_576
+        let arguments = limited.arguments
+        #expect(value(after: "--max-filesize", in: arguments) == "1048576")
+        #expect(arguments.suffix(2).first == "--")
+    }
+
     @Test("bidi and C1 controls are stripped from the title and id before they name a file")
     func titleStripped() throws {
         let arguments = invocation.arguments

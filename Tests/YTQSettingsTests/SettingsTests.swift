@@ -123,4 +123,23 @@ struct SettingsTests {
             == "cannot tell where the download folder goes: HOME is not set; pass --download-dir or set YTQ_DOWNLOAD_DIR")
         #expect(SettingsError.noHomeDirectory(.databasePath).description.contains("pass --db or set YTQ_DB"))
     }
+
+    @Test("max_filesize: a size from the option or the config file (text or bytes); a bad one names its place")
+    func maxFilesize() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        let env = ["HOME": "/home/ann", "YTQ_CONFIG": dir.file("config.toml")]
+        #expect(try SettingsResolver(environment: env).resolve(SettingsLayer()).maxFilesize == nil, "off by default")
+        try "max_filesize = \"2G\"\n".write(toFile: dir.file("config.toml"), atomically: true, encoding: .utf8)
+        #expect(try SettingsResolver(environment: env).resolve(SettingsLayer()).maxFilesize == 2_147_483_648)
+        #expect(try SettingsResolver(environment: env).resolve(SettingsLayer(maxFilesize: "10M")).maxFilesize == 10_485_760)
+        try "max_filesize = 5000\n".write(toFile: dir.file("config.toml"), atomically: true, encoding: .utf8)
+        #expect(try SettingsResolver(environment: env).resolve(SettingsLayer()).maxFilesize == 5000)
+        try "max_filesize = \"huge\"\n".write(toFile: dir.file("config.toml"), atomically: true, encoding: .utf8)
+        #expect(throws: SettingsError.badSize(value: "huge", place: "in the config file \(dir.file("config.toml")), max_filesize")) {
+            try SettingsResolver(environment: env).resolve(SettingsLayer())
+        }
+        try "max_filesize = true\n".write(toFile: dir.file("config.toml"), atomically: true, encoding: .utf8)
+        #expect(throws: SettingsError.self) { try SettingsResolver(environment: env).resolve(SettingsLayer()) }
+    }
 }
