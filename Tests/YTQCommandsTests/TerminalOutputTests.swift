@@ -159,5 +159,15 @@ struct TerminalOutputTests {
         #expect(title.contains(HostileText.osc52), "\(title.debugDescription)")
         let failed = try await ytq("show", "2")
         #expect(failed.stdout.contains("\\e]0;pwned"), "\(failed.stdout)")
+        // The same failure as JSON lines from the worker: escaped, and decoding to the reason.
+        #expect(try await ytq("retry", "2").status == 0)
+        let json = try await ytq("worker", "--until-idle", "--json")
+        expectSafe(json.stdout, "worker --json")
+        let lines = json.stdout.split(separator: "\n").compactMap {
+            try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]
+        }
+        let failure = try #require(lines.first { $0["event"] as? String == "DownloadFailed" }, "\(json.stdout)")
+        #expect((failure["error"] as? String)?.contains("Gone" + HostileText.osc0 + HostileText.clearScreen + "\u{9B}2J") == true,
+                "\(String(describing: failure["error"]))")
     }
 }
