@@ -31,10 +31,18 @@ struct AddCommand: AsyncParsableCommand {
     @OptionGroup var options: GlobalOptions
 
     func run() async throws {
+        // Checked before the settings are read and the database opened: a refused request
+        // creates nothing, not even the data folder.
+        let request: DownloadRequest
+        do {
+            request = try DownloadRequest(url: url, format: format)
+        } catch {
+            throw CLIError.action(.invalid(error))
+        }
         let context = try await CommandContext(options)
         try await context.act(queueWith: "ytq add --queue \(ShellQuoting.quote(url))") { actions, requester throws(ActionError) in
-            let task = try await actions.add(url: url, format: format, by: requester, whenBusy: queue ? .queue : .refuse)
-            print(task.id)
+            let task = try await actions.add(request, by: requester, whenBusy: queue ? .queue : .refuse)
+            StandardOutput.writeLine(String(task.id))
             if task.status == .queued { await context.noteQueuePlace(of: task) }
         }
     }

@@ -28,11 +28,13 @@ struct CommandContext {
 
     /// The scheduler configuration these settings describe (partials beside the database).
     var schedulerConfiguration: SchedulerConfiguration {
-        SchedulerConfiguration(
+        var configuration = SchedulerConfiguration(
             downloadDirectory: settings.downloadDirectory,
             partialRoot: SchedulerConfiguration.partialRoot(besideDatabase: settings.databasePath),
             ytDlp: settings.ytDlpPath ?? YtDlpExecutable.defaultName,
             limits: settings.limits)
+        configuration.ytDlpOptions.maxFilesize = settings.maxFilesize
+        return configuration
     }
 
     /// Every user action and read goes through here.
@@ -46,10 +48,10 @@ extension CommandContext {
     /// now, else that it waits in the queue, and where.
     func report(_ task: DownloadTask, admitted: String) async {
         guard task.status == .queued else {
-            print(admitted)
+            StandardOutput.writeLine(admitted)
             return
         }
-        print("queued #\(task.id) in your backlog")
+        StandardOutput.writeLine("queued #\(task.id) in your backlog")
         await noteQueuePlace(of: task)
     }
 
@@ -57,7 +59,7 @@ extension CommandContext {
     func noteQueuePlace(of task: DownloadTask) async {
         let place = (try? await actions.queuePlaces(of: [task], by: requester))?[task.id]
         let placeText = place.map { Ordinal.queuePlace($0) } ?? "in your queue"
-        FileHandle.standardError.write(Data("ytq: #\(task.id) is queued (\(placeText)); it starts by itself when a slot frees\n".utf8))
+        StandardOutput.writeErrorLine("ytq: #\(task.id) is queued (\(placeText)); it starts by itself when a slot frees")
     }
 }
 

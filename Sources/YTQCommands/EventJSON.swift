@@ -47,11 +47,16 @@ enum EventJSON {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         guard let data = try? encoder.encode(object) else { return "{\"event\":\"\(event.name)\"}" }
-        return String(decoding: data, as: UTF8.self)
+        return TaskJSON.escapingControls(String(decoding: data, as: UTF8.self))
     }
 
-    /// A one-line human summary, for `ytq worker` without `--json` (progress is left out).
+    /// A one-line human summary, for `ytq worker` without `--json` (progress is left out);
+    /// `terminalSafe`, so a title or an error line from a server stays one visible line.
     static func summary(_ event: DownloadEvent) -> String? {
+        text(event)?.terminalSafe
+    }
+
+    private static func text(_ event: DownloadEvent) -> String? {
         switch event {
         case .started(let task): return "#\(task.id) started: \(task.videoURL)"
         case .completed(let task, let url): return "#\(task.id) completed: \(url.path) (\(task.summary.displayName))"

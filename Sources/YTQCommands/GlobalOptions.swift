@@ -21,12 +21,16 @@ public struct GlobalOptions: ParsableArguments, Sendable {
     @Option(name: .customLong("yt-dlp"), help: ArgumentHelp("The yt-dlp executable (env YTQ_YTDLP; default: PATH).", valueName: "path"))
     var ytDlpPath: String?
 
+    @Option(name: .customLong("max-filesize"), help: ArgumentHelp("Stop downloads larger than this (e.g. 700M, 2G; default: no limit).", valueName: "size"))
+    var maxFilesize: String?
+
     public init() {}
 
     /// The values given on the command line; `SettingsResolver` checks them, naming the option.
     var layer: SettingsLayer {
         SettingsLayer(
             databasePath: databasePath, downloadDirectory: downloadDirectory,
-            perUserLimit: perUserLimit, systemLimit: systemLimit, backlogLimit: backlogLimit, ytDlpPath: ytDlpPath)
+            perUserLimit: perUserLimit, systemLimit: systemLimit, backlogLimit: backlogLimit, ytDlpPath: ytDlpPath,
+            maxFilesize: maxFilesize)
     }
 }

@@ -31,9 +31,9 @@ struct ListCommand: AsyncParsableCommand {
             places = try await actions.queuePlaces(of: tasks, by: requester)
         }
         if json {
-            print(try TaskJSON.encode(tasks))
+            StandardOutput.writeLine(try TaskJSON.encode(tasks))
         } else {
-            print(TaskTable(tasks: tasks, queuePlaces: places).render(), terminator: "")
+            StandardOutput.write(TaskTable(tasks: tasks, queuePlaces: places).render())
         }
     }
 }

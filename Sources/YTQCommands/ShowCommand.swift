@@ -23,9 +23,9 @@ struct ShowCommand: AsyncParsableCommand {
         }
         guard let task = shown else { return }
         if json {
-            print(try TaskJSON.encode(task))
+            StandardOutput.writeLine(try TaskJSON.encode(task))
         } else {
-            print(TaskDetails(task: task).render(), terminator: "")
+            StandardOutput.write(TaskDetails(task: task).render())
         }
     }
 }

@@ -14,7 +14,7 @@ struct CancelCommand: AsyncParsableCommand {
     func run() async throws {
         try await CommandContext(options).act { actions, requester throws(ActionError) in
             let task = try await actions.cancel(id: id, by: requester)
-            print("cancelled #\(task.id)")
+            StandardOutput.writeLine("cancelled #\(task.id)")
         }
     }
 }
@@ -48,7 +48,7 @@ struct PauseCommand: AsyncParsableCommand {
     func run() async throws {
         try await CommandContext(options).act { actions, requester throws(ActionError) in
             let task = try await actions.pause(id: id, by: requester)
-            print("paused #\(task.id)")
+            StandardOutput.writeLine("paused #\(task.id)")
         }
     }
 }
@@ -67,7 +67,7 @@ struct ResumeCommand: AsyncParsableCommand {
         try await context.act(queueWith: "ytq resume --queue \(id)") { actions, requester throws(ActionError) in
             let resumed = try await actions.resume(id: id, by: requester, whenBusy: queue ? .queue : .refuse)
             if resumed.startsOver {
-                FileHandle.standardError.write(Data("ytq: the partial files of #\(id) are gone; it starts over\n".utf8))
+                StandardOutput.writeErrorLine("ytq: the partial files of #\(id) are gone; it starts over")
             }
             await context.report(resumed.task, admitted: "resumed #\(id)")
         }
@@ -103,7 +103,7 @@ struct MoveCommand: AsyncParsableCommand {
         try await CommandContext(options).act { actions, requester throws(ActionError) in
             let task = try await actions.move(id: id, move, by: requester)
             let place = (try? await actions.queuePlaces(of: [task], by: requester))?[id]
-            print("moved #\(id)" + (place.map { ": \(Ordinal.queuePlace($0))" } ?? ""))
+            StandardOutput.writeLine("moved #\(id)" + (place.map { ": \(Ordinal.queuePlace($0))" } ?? ""))
         }
     }
 }
@@ -122,9 +122,9 @@ struct RemoveCommand: AsyncParsableCommand {
     func run() async throws {
         try await CommandContext(options).act { actions, requester throws(ActionError) in
             let removal = try await actions.remove(id: id, deleteFile: deleteFile, by: requester)
-            print("removed #\(removal.task.id)" + (removal.deletedFile.map { " and deleted \($0)" } ?? ""))
+            StandardOutput.writeLine("removed #\(removal.task.id)" + (removal.deletedFile.map { " and deleted \($0.terminalSafe)" } ?? ""))
             if let reason = removal.keptFileReason {
-                FileHandle.standardError.write(Data("ytq: kept the file: \(reason)\n".utf8))
+                StandardOutput.writeErrorLine("ytq: kept the file: \(reason.terminalSafe)")
             }
         }
     }

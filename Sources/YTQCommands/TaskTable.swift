@@ -1,6 +1,7 @@
 import YTQCore
 
-/// The readable table `ytq list` prints: one line per task, the title or URL last.
+/// The readable table `ytq list` prints: one line per task, the title or URL last. Every
+/// cell is `terminalSafe`, so a newline in a title never starts a line of its own.
 struct TaskTable {
     let tasks: [DownloadTask]
     /// Queued tasks' places in their user's backlog.
@@ -11,7 +12,7 @@ struct TaskTable {
         let header = ["ID", "STATUS", "DONE", "FORMAT", "CREATED", "TITLE / URL"]
         let rows = tasks.map { task in
             [String(task.id), status(task), Self.done(task), task.format.storedValue.clipped(to: 16), Timestamp.local(task.createdAt),
-             task.summary.displayName]
+             task.summary.displayName].map(\.terminalSafe)
         }
         let widths = (0..<header.count - 1).map { column in
             ([header] + rows).map { $0[column].count }.max() ?? 0

@@ -32,8 +32,9 @@ public enum YTQMain {
         }
     }
 
+    /// Every error message goes out through `StandardOutput`: it may quote what was typed.
     private static func fail(_ message: String, code: Int32) -> Never {
-        FileHandle.standardError.write(Data((message + "\n").utf8))
+        StandardOutput.writeErrorLine(message)
         exit(code)
     }
 }

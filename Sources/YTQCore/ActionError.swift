@@ -13,6 +13,9 @@ public enum ActionError: Error, Sendable, Equatable, CustomStringConvertible {
     case forbidden(taskID: Int64, requester: Requester)
     /// The task's status does not allow the action (e.g. cancelling a completed task).
     case wrongStatus(taskID: Int64, status: DownloadStatus, action: UserAction)
+    /// `remove --delete-file` would delete a file that is not a regular file inside the
+    /// download folder (a recorded path outside it, a symbolic link): nothing was done.
+    case fileRefused(taskID: Int64, reason: String)
     /// The database failed.
     case store(StoreError)
 
@@ -28,6 +31,9 @@ public enum ActionError: Error, Sendable, Equatable, CustomStringConvertible {
             let allowed = action.allowedFrom.map(\.rawValue)
             let list = allowed.count > 1 ? allowed.dropLast().joined(separator: ", ") + " or " + (allowed.last ?? "") : allowed.joined()
             return "task #\(id) is \(status.rawValue); only \(list) tasks can be \(action.pastParticiple)"
+        case .fileRefused(let id, let reason):
+            return "refused to delete the file of task #\(id): \(reason). Nothing was removed; "
+                + "`ytq remove \(id)` without --delete-file forgets the task and leaves the file alone"
         case .store(let error): return error.description
         }
     }

@@ -22,10 +22,22 @@ public struct FailureReason: Sendable, Equatable, Codable, Error, CustomStringCo
     /// What the user can do about it, where ytq knows.
     public var hint: String?
 
+    /// A carriage return or newline in `message` or `hint` (yt-dlp's `\r[download] …`, a
+    /// server's reason phrase) becomes a space: a stored error is one line, and a raw CR
+    /// would let what follows overwrite what precedes it on a terminal.
     public init(kind: Kind, message: String, hint: String? = nil) {
         self.kind = kind
-        self.message = message
-        self.hint = hint
+        self.message = Self.oneLine(message)
+        self.hint = hint.map(Self.oneLine)
+    }
+
+    static func oneLine(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: { $0 == "\r" || $0 == "\n" }) else { return text }
+        var out = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            out.append(scalar == "\r" || scalar == "\n" ? " " : scalar)
+        }
+        return String(String(out).trimmingSpaces())
     }
 
     public var description: String {

@@ -16,33 +16,34 @@ public enum RequestError: Error, Equatable, Sendable, CustomStringConvertible {
         case .urlTooLong(let length, let limit):
             return "the URL is \(length) characters long; ytq accepts at most \(limit)"
         case .urlStartsWithDash(let url):
-            return "'\(Self.clip(url))' begins with '-' and would be read as a yt-dlp option; pass an http(s) URL"
+            return "'\(Self.clip(Self.visible(url)))' begins with '-' and would be read as a yt-dlp option; pass an http(s) URL"
         case .urlHasWhitespaceOrControl(let url):
             return "the URL '\(Self.clip(Self.visible(url)))' contains whitespace or control characters; "
                 + "percent-encode them (a space is %20) or check what was pasted"
         case .urlNotHTTP(let url):
-            return "'\(Self.clip(url))' is not an absolute http:// or https:// URL"
+            return "'\(Self.clip(Self.visible(url)))' is not an absolute http:// or https:// URL"
         case .emptyFormat:
             return "the format is empty: use a preset (\(FormatPreset.allNames)) or a yt-dlp -f expression"
         case .unknownPreset(let name):
-            return "unknown format preset '\(Self.clip(name))'; presets: \(FormatPreset.allNames). "
+            return "unknown format preset '\(Self.clip(Self.visible(name)))'; presets: \(FormatPreset.allNames). "
                 + "For a yt-dlp -f expression write one with selectors (e.g. 'bv*+ba/b') or prefix it with 'raw:'"
         case .invalidFormatExpression(let expression, let reason):
             return "format '\(Self.clip(Self.visible(expression)))' is not usable: \(reason)"
         }
     }
 
-    /// Shows control characters as `\u{…}` so a message never garbles the terminal.
+    /// Shows control and bidi characters (`TerminalSafeText`), and whitespace other than a
+    /// space, as escapes, so a message never garbles the terminal and shows what was pasted.
     static func visible(_ text: String) -> String {
-        var out = ""
+        var out = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {
-            if scalar.properties.generalCategory == .control || scalar.properties.isWhitespace && scalar != " " {
-                out += "\\u{\(String(scalar.value, radix: 16))}"
+            if TerminalSafeText.isUnsafe(scalar) || scalar.properties.isWhitespace && scalar != " " {
+                out.append(contentsOf: TerminalSafeText.escape(scalar).unicodeScalars)
             } else {
-                out.unicodeScalars.append(scalar)
+                out.append(scalar)
             }
         }
-        return out
+        return String(out)
     }
 
     static func clip(_ text: String) -> String {

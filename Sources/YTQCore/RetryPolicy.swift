@@ -28,6 +28,11 @@ public struct RetryPolicy: Sendable, Equatable {
         }
         var final = reason
         if attempt > 1 { final.message = "failed after \(attempt) attempts: \(reason.message)" }
+        if isRetryable(reason.kind) {
+            // The last attempt: say so, rather than let the hint promise another one.
+            let giveUp = "ytq will not try again by itself; `ytq retry` queues it again"
+            final.hint = reason.hint.map { "\($0); \(giveUp)" } ?? giveUp
+        }
         return .fail(final)
     }
 

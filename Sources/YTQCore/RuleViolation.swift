@@ -21,7 +21,7 @@ public enum RuleViolation: Error, Equatable, Sendable, CustomStringConvertible {
         case .perUserLimitReached(let requester, let limit, let blocking):
             let count = limit == 1 ? "1 active download" : "\(limit) active downloads"
             return "refused: \(requester.label) may have \(count) at a time (per-user limit \(limit)); "
-                + "task #\(blocking.id) '\(blocking.displayName)' is \(blocking.status.rawValue)."
+                + "task #\(blocking.id) '\(blocking.displayName.terminalSafe)' is \(blocking.status.rawValue)."
         default:
             return description
         }

@@ -4,6 +4,13 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
     public static let busyTimeoutSeconds = 10
 
     case cannotOpen(path: String, reason: String)
+    /// The file holds migrations this build does not know: a newer ytq wrote it.
+    case writtenByNewerYTQ(path: String, migrations: [String])
+    /// The file is some other application's SQLite database (or no database at all).
+    case notYTQDatabase(path: String, reason: String)
+    /// The file or its folder is a link, or others could write it; `shared` when the cause is
+    /// another user (which says that sharing is not supported).
+    case unsafeLocation(path: String, reason: String, shared: Bool)
     case busy(operation: String)
     case failed(operation: String, reason: String)
 
@@ -11,6 +18,18 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
         switch self {
         case .cannotOpen(let path, let reason):
             return "cannot open the database \(path): \(reason). Check the path and its permissions, or pass --db PATH"
+        case .writtenByNewerYTQ(let path, let migrations):
+            let list = migrations.joined(separator: ", ")
+            return "the database \(path) was written by a newer ytq (migration \(list)); upgrade ytq. "
+                + "This ytq leaves the file untouched"
+        case .notYTQDatabase(let path, let reason):
+            return "\(path) is not a ytq database: \(reason); ytq leaves it untouched. "
+                + "Pass --db PATH (or set YTQ_DB, or db in the config file) to a file of ytq's own"
+        case .unsafeLocation(let path, let reason, let shared):
+            let sharing = shared
+                ? ". Sharing a database file between users is not supported: `ytq serve` (coming) will let several users share one queue"
+                : ""
+            return "refused the database \(path): \(reason)\(sharing)"
         case .busy(let operation):
             return "the database stayed locked by another ytq process for \(Self.busyTimeoutSeconds) s while trying to \(operation); try again"
         case .failed(let operation, let reason):

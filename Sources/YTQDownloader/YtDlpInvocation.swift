@@ -15,11 +15,15 @@ public struct YtDlpInvocation: Sendable, Equatable {
         public var retries: Int
         /// `--socket-timeout`, in seconds.
         public var socketTimeout: Int
+        /// `--max-filesize`, in bytes: yt-dlp skips larger formats and a download whose
+        /// announced size is larger (the job also stops one that grows past it). Nil: none.
+        public var maxFilesize: Int64?
 
-        public init(progressDelta: Double = 0.5, retries: Int = 10, socketTimeout: Int = 30) {
+        public init(progressDelta: Double = 0.5, retries: Int = 10, socketTimeout: Int = 30, maxFilesize: Int64? = nil) {
             self.progressDelta = progressDelta
             self.retries = retries
             self.socketTimeout = socketTimeout
+            self.maxFilesize = maxFilesize
         }
     }
 
@@ -34,6 +38,11 @@ public struct YtDlpInvocation: Sendable, Equatable {
     public static let doneTemplate = "after_move:" + YtDlpTemplateLine.template(.done, value: "%(filepath)j")
     /// File name template; the title never forms a whole path component on its own.
     public static let outputTemplate = "%(title).150B [%(id)s].%(ext)s"
+    /// What is removed from the title and the id before they name a file (a Python regex for yt-dlp's
+    /// `--replace-in-metadata`): bidi controls, which would spoof the extension
+    /// (`…\u{202E}4pm.exe` shows as `…exe.mp4`), C1 controls and the line and paragraph
+    /// separators. yt-dlp itself drops C0 controls and DEL and replaces `/`.
+    public static let titleStrippedPattern = #"[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u0080-\u009f\u2028\u2029]"#
     /// Variables copied from ytq's environment when set (locale, home, search path, proxies).
     public static let passedEnvironment = [
         "PATH", "HOME", "LANG", "LC_ALL", "LC_CTYPE", "TMPDIR",
@@ -78,6 +87,7 @@ public struct YtDlpInvocation: Sendable, Equatable {
             "--no-simulate",
             "-P", "home:" + downloadFolder,
             "-P", "temp:" + tempFolder,
+            "--replace-in-metadata", "title,id", Self.titleStrippedPattern, "",
             "-o", Self.outputTemplate,
             "--continue",
         ]
@@ -86,8 +96,9 @@ public struct YtDlpInvocation: Sendable, Equatable {
             "--retries", String(options.retries),
             "--fragment-retries", String(options.retries),
             "--socket-timeout", String(options.socketTimeout),
-            "--", url,
         ]
+        if let maxFilesize = options.maxFilesize { arguments += ["--max-filesize", String(maxFilesize)] }
+        arguments += ["--", url]
         return arguments
     }
 

@@ -74,16 +74,21 @@ extension YtDlpProcess {
         return verdict(status: status, collected: collected, commandLine: commandLine)
     }
 
+    /// The download folder as the user chose it (a link to elsewhere is fine), and the task's
+    /// partial folder, 0700 and refused unless ytq could have made it (`PartialFolder.prepare`).
     private func createFolders() throws(FailureReason) {
-        for folder in [invocation.downloadFolder, invocation.tempFolder] {
-            do {
-                try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-            } catch {
-                throw FailureReason(
-                    kind: .permanent, message: "cannot create the folder \(folder): \(error.localizedDescription)",
-                    hint: "check that it is writable, or choose another download folder"
-                )
-            }
+        do {
+            try FileManager.default.createDirectory(atPath: invocation.downloadFolder, withIntermediateDirectories: true)
+        } catch {
+            throw FailureReason(
+                kind: .permanent, message: "cannot create the folder \(invocation.downloadFolder): \(error.localizedDescription)",
+                hint: "check that it is writable, or choose another download folder"
+            )
+        }
+        do throws(PartialFolder.Refusal) {
+            try PartialFolder.prepare(at: invocation.tempFolder)
+        } catch {
+            throw FailureReason(kind: .permanent, message: error.description)
         }
     }
 

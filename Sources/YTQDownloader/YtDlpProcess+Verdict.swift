@@ -1,6 +1,9 @@
 import YTQCore
 
 extension YtDlpProcess {
+    /// What to do about a download refused by `max_filesize`.
+    public static let maxFilesizeHint = "raise max_filesize (in the config file, or --max-filesize) if the file is meant to be this large"
+
     /// Completed only when yt-dlp exited 0 AND reported a file that exists inside the
     /// download folder; a stop wins over any failure; otherwise the classified reason.
     func verdict(status: YtDlpExitStatus, collected: Collected, commandLine: String) -> YtDlpResult {
@@ -22,6 +25,14 @@ extension YtDlpProcess {
             return result
         }
         if stopped { return result }
+        if status.isSuccess, let limit = invocation.options.maxFilesize {
+            // yt-dlp skips a file whose announced size passes --max-filesize and exits 0 quietly.
+            result.outcome = .failed(FailureReason(
+                kind: .permanent,
+                message: "yt-dlp downloaded nothing: the server announced a file larger than max_filesize (\(ByteSize.describe(limit)))",
+                hint: Self.maxFilesizeHint))
+            return result
+        }
         if status.isSuccess {
             let reason = FailureReason(
                 kind: .permanent, message: "yt-dlp exited successfully but reported no downloaded file",

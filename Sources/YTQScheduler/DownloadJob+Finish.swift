@@ -39,7 +39,16 @@ extension DownloadJob {
         if state.stopReason == .stalled {
             reason = FailureReason(
                 kind: .stalled, message: "the download stalled: no data arrived for \(Int(configuration.stallTimeout.seconds)) s, so ytq stopped it",
-                hint: "the server stopped sending; ytq retries and resumes from the partial file")
+                hint: "the server stopped sending")
+        } else if state.stopReason == .tooLarge, let limit = configuration.ytDlpOptions.maxFilesize {
+            let seen = state.progress.map { progress in
+                progress.downloadedBytes > limit
+                    ? "it passed \(ByteSize.describe(progress.downloadedBytes))"
+                    : "the server announced \(ByteSize.describe(progress.totalBytes ?? 0))"
+            } ?? "it grew too large"
+            reason = FailureReason(
+                kind: .permanent, message: "the download is larger than max_filesize (\(ByteSize.describe(limit))): \(seen), so ytq stopped it",
+                hint: YtDlpProcess.maxFilesizeHint)
         } else if let failure {
             reason = failure
         } else if let failed = result?.failureReason {

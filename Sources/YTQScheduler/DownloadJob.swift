@@ -117,6 +117,10 @@ final class DownloadJob: Sendable {
                 state.lastByteAt = ContinuousClock.now
             }
             state.progress = progress
+            if let limit = configuration.ytDlpOptions.maxFilesize, state.stopReason == nil,
+               progress.downloadedBytes > limit || (progress.totalBytes ?? 0) > limit {
+                stop(.tooLarge)
+            }
             state.task.downloadedBytes = progress.downloadedBytes
             state.task.totalBytes = progress.totalBytes
             events.publish(.progressUpdated(state.task, progress))

@@ -6,4 +6,7 @@ public enum JobStopReason: Sendable, Equatable {
     case claimLost
     /// No byte arrived for the stall timeout.
     case stalled
+    /// The download grew, or was announced, past `max_filesize` (an endless body, a lying
+    /// Content-Length).
+    case tooLarge
 }

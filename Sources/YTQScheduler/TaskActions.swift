@@ -120,10 +120,15 @@ public struct TaskActions: Sendable {
         public var keptFileReason: String?
     }
 
-    /// Deletes a task; with `deleteFile`, its downloaded file too (the path a completed run
-    /// recorded after checking it lay inside the download folder) unless another task
-    /// records the same file.
+    /// Deletes a task; with `deleteFile`, its downloaded file too unless another task records
+    /// the same file. Only a regular file inside the download folder is deleted (resolved
+    /// path, no symbolic link followed): a recorded path anywhere else refuses the whole
+    /// action before anything changes (`ActionError.fileRefused`).
     public func remove(id: Int64, deleteFile: Bool, by requester: Requester) async throws(ActionError) -> Removal {
+        if deleteFile, let recorded = try await recordedFile(id: id),
+           case .refused(let reason) = DownloadedFile.checkRemoval(recorded, downloadFolder: configuration.downloadDirectory) {
+            throw .fileRefused(taskID: id, reason: reason)
+        }
         let result = try await database.removeTask(id: id, by: requester, limits: limits)
         let previous = result.previous
         if previous.status.isActive {
@@ -147,18 +152,33 @@ public struct TaskActions: Sendable {
             removal.keptFileReason = "another task records the same file, \(path)"
             return removal
         }
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue else {
+        // Checked again: the file may have changed since the check before the removal.
+        switch DownloadedFile.checkRemoval(path, downloadFolder: configuration.downloadDirectory) {
+        case .missing:
             removal.keptFileReason = "\(path) is no longer there"
-            return removal
-        }
-        do {
-            try FileManager.default.removeItem(atPath: path)
-            removal.deletedFile = path
-        } catch {
-            removal.keptFileReason = "could not delete \(path): \(error.localizedDescription)"
+        case .refused(let reason):
+            removal.keptFileReason = reason
+        case .deletable(let folder, let name):
+            if let failure = DownloadedFile.delete(folder: folder, name: name) {
+                removal.keptFileReason = failure
+            } else {
+                removal.deletedFile = path
+            }
         }
         return removal
+    }
+
+    /// The file a completed task records, if any (nil for another user's task: the removal
+    /// itself refuses that).
+    private func recordedFile(id: Int64) async throws(ActionError) -> String? {
+        let task: DownloadTask?
+        do {
+            task = try await database.task(id: id)
+        } catch {
+            throw .store(error)
+        }
+        guard let task, task.status == .completed else { return nil }
+        return task.filePath
     }
 
     /// The tasks `requester` may see, newest first, optionally of one status.

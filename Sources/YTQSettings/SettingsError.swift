@@ -8,7 +8,10 @@ public enum SettingsError: Error, Sendable, Equatable, CustomStringConvertible {
     case unknownConfigKey(path: String, key: String, known: [String])
     /// A limit out of range, and the option, variable or config key that gave it.
     case invalidLimit(InvalidLimit, source: SettingsSource)
-    case noHomeDirectory
+    /// HOME is unset and nothing else says where this field's default lies.
+    case noHomeDirectory(SettingsField)
+    /// A size that is not one (`max_filesize`), and where it came from.
+    case badSize(value: String, place: String)
 
     public var description: String {
         switch self {
@@ -23,8 +26,11 @@ public enum SettingsError: Error, Sendable, Equatable, CustomStringConvertible {
             return "the config file \(path) has an unknown key '\(key)'; known keys: \(known.joined(separator: ", "))"
         case .invalidLimit(let error, let source):
             return "\(source.place(of: SettingsField(error.limit))) must be at least \(error.minimum) (got \(error.value))"
-        case .noHomeDirectory:
-            return "cannot tell where to keep the database: HOME is not set; pass --db PATH or set YTQ_DB"
+        case .badSize(let value, let place):
+            return "\(place) must be a size such as 700M, 2G or 1048576 (bytes), got '\(value)'"
+        case .noHomeDirectory(let field):
+            let variable = field.environmentVariable.map { " or set \($0)" } ?? ""
+            return "cannot tell where the \(field.label) goes: HOME is not set; pass \(field.option)\(variable)"
         }
     }
 }

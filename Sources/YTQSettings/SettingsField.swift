@@ -8,6 +8,7 @@ public enum SettingsField: String, Sendable, CaseIterable {
     case systemLimit
     case backlogLimit
     case ytDlpPath
+    case maxFilesize
 
     /// The command-line option, e.g. `--db`.
     public var option: String {
@@ -18,6 +19,7 @@ public enum SettingsField: String, Sendable, CaseIterable {
         case .systemLimit: return "--system-limit"
         case .backlogLimit: return "--backlog-limit"
         case .ytDlpPath: return "--yt-dlp"
+        case .maxFilesize: return "--max-filesize"
         }
     }
 
@@ -27,7 +29,7 @@ public enum SettingsField: String, Sendable, CaseIterable {
         case .databasePath: return "YTQ_DB"
         case .downloadDirectory: return "YTQ_DOWNLOAD_DIR"
         case .ytDlpPath: return "YTQ_YTDLP"
-        case .perUserLimit, .systemLimit, .backlogLimit: return nil
+        case .perUserLimit, .systemLimit, .backlogLimit, .maxFilesize: return nil
         }
     }
 
@@ -40,6 +42,7 @@ public enum SettingsField: String, Sendable, CaseIterable {
         case .systemLimit: return "system_limit"
         case .backlogLimit: return "backlog_limit"
         case .ytDlpPath: return "yt_dlp"
+        case .maxFilesize: return "max_filesize"
         }
     }
 
@@ -52,6 +55,7 @@ public enum SettingsField: String, Sendable, CaseIterable {
         case .systemLimit: return ConcurrencyLimits.Limit.system.rawValue
         case .backlogLimit: return ConcurrencyLimits.Limit.backlog.rawValue
         case .ytDlpPath: return "yt-dlp executable"
+        case .maxFilesize: return "largest download"
         }
     }
 

@@ -7,13 +7,19 @@ public struct SettingsLayer: Sendable, Equatable {
     public var systemLimit: Int?
     public var backlogLimit: Int?
     public var ytDlpPath: String?
+    /// The largest download, as written (`700M`); checked by `SettingsResolver`.
+    public var maxFilesize: String?
 
-    public init(databasePath: String? = nil, downloadDirectory: String? = nil, perUserLimit: Int? = nil, systemLimit: Int? = nil, backlogLimit: Int? = nil, ytDlpPath: String? = nil) {
+    public init(
+        databasePath: String? = nil, downloadDirectory: String? = nil, perUserLimit: Int? = nil, systemLimit: Int? = nil,
+        backlogLimit: Int? = nil, ytDlpPath: String? = nil, maxFilesize: String? = nil
+    ) {
         self.databasePath = databasePath
         self.downloadDirectory = downloadDirectory
         self.perUserLimit = perUserLimit
         self.systemLimit = systemLimit
         self.backlogLimit = backlogLimit
         self.ytDlpPath = ytDlpPath
+        self.maxFilesize = maxFilesize
     }
 }

@@ -12,31 +12,32 @@ public struct SettingsResolver: Sendable {
     }
 
     /// `$YTQ_CONFIG`, else `$XDG_CONFIG_HOME/ytq/config.toml`, else `~/.config/ytq/config.toml`.
-    public func configPath() throws(SettingsError) -> String {
+    /// Nil when none of them is set: then there is no config file to read.
+    public func configPath() -> String? {
         if let path = nonEmpty("YTQ_CONFIG") { return expand(path) }
-        return try xdgHome("XDG_CONFIG_HOME", fallback: ".config") + "/ytq/config.toml"
+        return try? xdgHome("XDG_CONFIG_HOME", fallback: ".config", for: .databasePath) + "/ytq/config.toml"
     }
 
     /// `$XDG_DATA_HOME/ytq/ytq.sqlite`, else `~/.local/share/ytq/ytq.sqlite`.
     public func defaultDatabasePath() throws(SettingsError) -> String {
-        try xdgHome("XDG_DATA_HOME", fallback: ".local/share") + "/ytq/ytq.sqlite"
+        try xdgHome("XDG_DATA_HOME", fallback: ".local/share", for: .databasePath) + "/ytq/ytq.sqlite"
     }
 
     /// `$XDG_DOWNLOAD_DIR`, else `~/Downloads`.
     public func defaultDownloadDirectory() throws(SettingsError) -> String {
         if let dir = nonEmpty("XDG_DOWNLOAD_DIR") { return expand(dir) }
-        return try home() + "/Downloads"
+        return try home(for: .downloadDirectory) + "/Downloads"
     }
 
     /// Merges the command line over the environment over the config file over the defaults,
     /// field by field, and validates the result.
     public func resolve(_ commandLine: SettingsLayer) throws(SettingsError) -> Settings {
-        let configPath = try configPath()
-        let config = try ConfigFile.load(path: configPath)
+        let configPath = configPath()
+        let config = try configPath.map { path throws(SettingsError) in try ConfigFile.load(path: path) } ?? ConfigFile()
         let layers: [(source: SettingsSource, layer: SettingsLayer)] = [
             (.commandLine, commandLine),
             (.environment, .environment(environment)),
-            (.configFile(path: configPath), config.layer),
+            (.configFile(path: configPath ?? "config.toml"), config.layer),
         ]
         // The value of the first layer that gives one, and which layer that was.
         func first<Value>(_ field: KeyPath<SettingsLayer, Value?>) -> (value: Value, source: SettingsSource)? {
@@ -74,11 +75,19 @@ public struct SettingsResolver: Sendable {
             }
             throw .invalidLimit(error, source: source)
         }
+        var maxFilesize: Int64?
+        if let chosen = first(\.maxFilesize) {
+            guard let bytes = ByteSize.parse(chosen.value) else {
+                throw .badSize(value: chosen.value, place: chosen.source.place(of: .maxFilesize))
+            }
+            maxFilesize = bytes
+        }
         return Settings(
             databasePath: expand(databasePath),
             downloadDirectory: expand(downloadDirectory),
             limits: limits,
-            ytDlpPath: first(\.ytDlpPath).map { expand($0.value) },
+            ytDlpPath: first(\.ytDlpPath).map { executable($0.value) },
+            maxFilesize: maxFilesize,
             configFile: config.path)
     }
 
@@ -87,16 +96,23 @@ public struct SettingsResolver: Sendable {
         return value
     }
 
-    private func home() throws(SettingsError) -> String {
-        guard let home = nonEmpty("HOME") else { throw .noHomeDirectory }
+    private func home(for field: SettingsField) throws(SettingsError) -> String {
+        guard let home = nonEmpty("HOME") else { throw .noHomeDirectory(field) }
         return home
     }
 
     /// An XDG base directory: the variable when it holds an absolute path (the spec says to
     /// ignore relative ones), else `~/fallback`.
-    private func xdgHome(_ variable: String, fallback: String) throws(SettingsError) -> String {
+    private func xdgHome(_ variable: String, fallback: String, for field: SettingsField) throws(SettingsError) -> String {
         if let value = nonEmpty(variable), value.hasPrefix("/") { return value }
-        return try home() + "/" + fallback
+        return try home(for: field) + "/" + fallback
+    }
+
+    /// A bare name (`yt-dlp`) stays a name, looked up on PATH only: made absolute against the
+    /// current folder it would run whatever file of that name the folder holds. Anything
+    /// with a `/` is a path, expanded like the others.
+    func executable(_ nameOrPath: String) -> String {
+        nameOrPath.contains("/") || nameOrPath == "~" ? expand(nameOrPath) : nameOrPath
     }
 
     /// Expands a leading `~/` to HOME and makes relative paths absolute.

@@ -13,9 +13,11 @@ public struct AppDatabase: Sendable {
 
     let writer: any DatabaseWriter
 
-    /// Opens (creating when needed) the database file at `path`, and migrates it. Opening
-    /// may wait for another process's lock, so it runs on a thread of its own, never on the
-    /// cooperative pool.
+    /// Opens (creating when needed: folder 0700, file 0600) the database file at `path`, and
+    /// migrates it. Refused, untouched: a link, a file or folder another user may write
+    /// (`DatabaseLocation`), another application's file or one a newer ytq wrote
+    /// (`checkIdentity`). Opening may wait for another process's lock, so it runs on a thread
+    /// of its own, never on the cooperative pool.
     public static func open(path: String) async throws(StoreError) -> AppDatabase {
         let opened: Result<AppDatabase, StoreError> = await BlockingCall.run {
             Result { () throws(StoreError) in try openNow(path: path) }
@@ -24,19 +26,8 @@ public struct AppDatabase: Sendable {
     }
 
     private static func openNow(path: String) throws(StoreError) -> AppDatabase {
-        let url = URL(fileURLWithPath: path)
-        let directory = url.deletingLastPathComponent()
-        do {
-            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        } catch {
-            throw .cannotOpen(path: path, reason: "cannot create the folder \(directory.path): \(error.localizedDescription)")
-        }
-        // SQLite creates the -wal and -shm files with the database file's mode, but under the
-        // umask first and fixes the mode a moment later: another user's process opening them
-        // in between gets a read-only database. With no umask they are right from the start
-        // (a new database file still gets SQLite's own 0644).
-        let previousMask = umask(0)
-        defer { umask(previousMask) }
+        try DatabaseLocation.prepare(path: path)
+        try checkIdentity(path: path)
         do {
             let pool = try DatabasePool(path: path, configuration: makeConfiguration())
             return try AppDatabase(writer: pool)
@@ -60,6 +51,9 @@ public struct AppDatabase: Sendable {
 
     init(writer: any DatabaseWriter) throws {
         self.writer = writer
+        // Checked again on the pool, in case the file changed since the read-only look.
+        let path = writer.path
+        try writer.read { db in try Self.checkIdentity(db, path: path) }
         try Self.migrator.migrate(writer)
     }
 

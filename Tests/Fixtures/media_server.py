@@ -14,7 +14,10 @@ Paths:
   /files/NAME[?rate=B]              a file from --root DIR.
   /stall/NAME.mp4?size=N[&after=K]  headers for N bytes, sends K bytes (default 1024), then goes
                                     silent with the connection open for --stall-timeout seconds.
-  /status/CODE                      an empty response with that status (404, 500, ...).
+  /endless/NAME.EXT[?announce=N]    a body that never ends (the pattern, repeated), with no
+                                    Content-Length, or a lying one of N bytes.
+  /status/CODE[?reason=TEXT]        an empty response with that status (404, 500, ...) and
+                                    that reason phrase (Latin-1: raw ESC and C1 bytes pass).
   /page.html                        an HTML page with no media (yt-dlp: "Unsupported URL").
 Range requests get 206 (or 416 with Content-Range: bytes */N when out of range).
 """
@@ -121,7 +124,7 @@ class Handler(BaseHTTPRequestHandler):
         rate = int(query.get("rate", self.server.rate))
         if path.startswith("/status/"):
             code = int(path[len("/status/"):] or 500)
-            return self.send_empty(code)
+            return self.send_empty(code, query.get("reason"))
         if path == "/page.html":
             body = b"<!DOCTYPE html><html><head><title>No media here</title></head><body>Hello</body></html>"
             return self.send_bytes(body, "text/html; charset=utf-8", send_body)
@@ -135,6 +138,8 @@ class Handler(BaseHTTPRequestHandler):
             size = int(query.get("size", 1024 * 1024))
             after = min(int(query.get("after", 1024)), size)
             return self.send_stalled(name, size, after, send_body)
+        if path.startswith("/endless/"):
+            return self.send_endless(path[len("/endless/"):], query.get("announce"), rate, send_body)
         if path.startswith("/files/") and self.server.root:
             name = os.path.basename(path[len("/files/"):])
             full = os.path.join(self.server.root, name)
@@ -148,9 +153,9 @@ class Handler(BaseHTTPRequestHandler):
                 return self.send_ranged(name, size, reader, rate, send_body)
         return self.send_empty(404)
 
-    def send_empty(self, code):
+    def send_empty(self, code, reason=None):
         self.status = code
-        self.send_response(code)
+        self.send_response(code, reason)
         self.send_header("Content-Length", "0")
         self.end_headers()
         self.complete = True
@@ -165,6 +170,27 @@ class Handler(BaseHTTPRequestHandler):
             self.wfile.write(body)
             self.sent = len(body)
         self.complete = True
+
+    def send_endless(self, name, announce, rate, send_body):
+        self.status = 200
+        self.send_response(200)
+        self.send_header("Content-Type", self.content_type(name))
+        if announce is not None:
+            self.send_header("Content-Length", str(int(announce)))
+        self.end_headers()
+        self.close_connection = True
+        if not send_body:
+            self.complete = True
+            return
+        block = pattern_bytes(name, 0, BLOCK)
+        started = time.monotonic()
+        while True:
+            self.wfile.write(block)
+            self.sent += len(block)
+            if rate:
+                ahead = self.sent / rate - (time.monotonic() - started)
+                if ahead > 0:
+                    time.sleep(ahead)
 
     def content_type(self, name):
         return CONTENT_TYPES.get(os.path.splitext(name)[1].lower(), "application/octet-stream")

@@ -61,7 +61,7 @@ struct DownloadRequestTests {
     func messages() {
         #expect(RequestError.urlStartsWithDash("--exec=x").description.contains("yt-dlp option"))
         #expect(RequestError.unknownPreset("4k").description.contains("audio-mp3"))
-        #expect(RequestError.urlHasWhitespaceOrControl("https://a/\u{1B}").description.contains("\\u{1b}"))
+        #expect(RequestError.urlHasWhitespaceOrControl("https://a/\u{1B}").description.contains("\\e"))
         #expect(!RequestError.urlHasWhitespaceOrControl("https://a/\u{1B}").description.contains("\u{1B}"))
     }
 }

@@ -36,9 +36,12 @@ struct RetryPolicyTests {
         #expect(policy.decide(reason(kind), attempt: attempt) == .retry(after: expectedDelay[attempt] ?? .zero, note: note))
     }
 
-    @Test("a retryable kind fails on the last attempt and past it, saying how many there were", arguments: RetryPolicyTests.retryable, [4, 5])
+    static let giveUp = "ytq will not try again by itself; `ytq retry` queues it again"
+
+    @Test("a retryable kind fails on the last attempt and past it, saying how many there were and that none follows",
+          arguments: RetryPolicyTests.retryable, [4, 5])
     func retryableGivesUp(kind: FailureReason.Kind, attempt: Int) {
-        let final = FailureReason(kind: kind, message: "failed after \(attempt) attempts: ERROR: boom", hint: hint)
+        let final = FailureReason(kind: kind, message: "failed after \(attempt) attempts: ERROR: boom", hint: hint + "; " + Self.giveUp)
         #expect(policy.decide(reason(kind), attempt: attempt) == .fail(final))
     }
 
@@ -56,7 +59,9 @@ struct RetryPolicyTests {
     @Test("one run allowed: even a retryable failure is final, with yt-dlp's message unchanged")
     func singleAttempt() {
         let once = RetryPolicy(maxAttempts: 1)
-        #expect(once.decide(reason(.transient), attempt: 1) == .fail(reason(.transient)))
+        #expect(once.decide(reason(.transient), attempt: 1) == .fail(FailureReason(kind: .transient, message: "ERROR: boom", hint: hint + "; " + Self.giveUp)))
+        let noHint = FailureReason(kind: .stalled, message: "stalled")
+        #expect(once.decide(noHint, attempt: 1) == .fail(FailureReason(kind: .stalled, message: "stalled", hint: Self.giveUp)))
     }
 
     @Test("backoff doubles from the base and stops at the cap", arguments: [
@@ -86,5 +91,36 @@ struct RetryPolicyTests {
     @Test("a crashing task is given up at the crash limit", arguments: [(0, false), (2, false), (3, true), (4, true)])
     func crashes(count: Int, givesUp: Bool) {
         #expect(policy.givesUp(afterCrashes: count) == givesUp)
+    }
+
+    @Test("a stored reason is one line: carriage returns and newlines become spaces")
+    func oneLine() {
+        let reason = FailureReason(kind: .permanent, message: "\r[download] ERROR: HTTP Error 404: Gone\rFAKE OK\n", hint: "a\r\nb")
+        #expect(reason.message == "[download] ERROR: HTTP Error 404: Gone FAKE OK")
+        #expect(reason.hint == "a  b")
+    }
+}
+
+@Suite("ByteSize")
+struct ByteSizeTests {
+    @Test("sizes as people write them, in binary multiples as yt-dlp reads them")
+    func parse() {
+        let cases: [(String, Int64?)] = [
+            ("1048576", 1_048_576), ("500K", 512_000), ("700M", 734_003_200), ("2G", 2_147_483_648), ("1.5G", 1_610_612_736),
+            ("1T", 1_099_511_627_776), ("300KiB", 307_200), ("10MB", 10_485_760), (" 5m ", 5_242_880), ("12B", 12),
+            ("", nil), ("lots", nil), ("-5M", nil), ("0", nil), ("1.2.3M", nil), ("5X", nil), ("M", nil), ("1e9", nil),
+        ]
+        for (text, expected) in cases {
+            #expect(ByteSize.parse(text) == expected, "\(text)")
+        }
+    }
+
+    @Test("described in the largest whole unit")
+    func describe() {
+        #expect(ByteSize.describe(1) == "1 byte")
+        #expect(ByteSize.describe(5000) == "4.9 KiB")
+        #expect(ByteSize.describe(307_200) == "300 KiB")
+        #expect(ByteSize.describe(1_048_576) == "1 MiB")
+        #expect(ByteSize.describe(1_610_612_736) == "1.5 GiB")
     }
 }

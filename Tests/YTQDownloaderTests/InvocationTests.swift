@@ -64,6 +64,30 @@ struct InvocationTests {
         #expect(invocation.argv.first == "/usr/bin/yt-dlp")
     }
 
+    @Test("max_filesize becomes --max-filesize in bytes, before --; absent by default")
+    func maxFilesize() {
+        #expect(!invocation.arguments.contains("--max-filesize"))
+        var limited = invocation
+        limited.options.maxFilesize = 1_048_576
+        let arguments = limited.arguments
+        #expect(value(after: "--max-filesize", in: arguments) == "1048576")
+        #expect(arguments.suffix(2).first == "--")
+    }
+
+    @Test("bidi and C1 controls are stripped from the title and id before they name a file")
+    func titleStripped() throws {
+        let arguments = invocation.arguments
+        let index = try #require(arguments.firstIndex(of: "--replace-in-metadata"))
+        #expect(Array(arguments[index + 1...index + 3]) == ["title,id", YtDlpInvocation.titleStrippedPattern, ""])
+        #expect(index < arguments.firstIndex(of: "-o")!)
+        let pattern = try Regex(YtDlpInvocation.titleStrippedPattern.replacing(#/\\u([0-9a-f]{4})/#) { "\\u{\($0.1)}" })
+        for scalar: Unicode.Scalar in ["\u{202E}", "\u{2066}", "\u{200F}", "\u{061C}", "\u{9B}", "\u{85}", "\u{2028}"] {
+            #expect(String(scalar).wholeMatch(of: pattern) != nil, "\(scalar.value)")
+        }
+        #expect("a".wholeMatch(of: pattern) == nil)
+        #expect("é".wholeMatch(of: pattern) == nil)
+    }
+
     @Test("a URL that looks like an option stays a URL")
     func dashURL() {
         var hostile = invocation

@@ -196,7 +196,9 @@ struct ProcessFakeTests {
         let invocation = workspace.fake("exit-0", extraEnvironment: ["FAKE_ARGV_FILE": argvFile])
         let parent = ["PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin", "SECRET_TOKEN": "x"]
         _ = await runToEnd(YtDlpProcess(invocation: invocation, environment: parent))
-        let lines = try String(contentsOfFile: argvFile, encoding: .utf8).split(separator: "\n").map(String.init)
+        // One argument per line: an empty argument is an empty line.
+        var lines = try String(contentsOfFile: argvFile, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        if lines.last == "" { lines.removeLast() }
         let argv = lines.filter { !$0.hasPrefix("env:") }
         #expect(Array(argv.dropFirst()) == invocation.arguments)
         #expect(lines.contains("env:YTDLP_NO_PLUGINS"))

@@ -21,6 +21,6 @@ struct SettingsLayerTests {
         let fields = SettingsField.allCases
         #expect(Set(fields.map(\.option)).count == fields.count)
         #expect(Set(fields.map(\.configKey)).count == fields.count)
-        #expect(ConfigFile.knownKeys == ["db", "download_dir", "per_user_limit", "system_limit", "backlog_limit", "yt_dlp"])
+        #expect(ConfigFile.knownKeys == ["db", "download_dir", "per_user_limit", "system_limit", "backlog_limit", "yt_dlp", "max_filesize"])
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import YTQCore
 import YTQTestSupport
@@ -65,6 +66,18 @@ struct SettingsResolverTests {
         #expect(settings.ytDlpPath == "/file/yt")
         #expect(settings.limits == (try ConcurrencyLimits(perUser: 3, system: 7)))
         #expect(settings.configFile == dir.file("config.toml"))
+    }
+
+    @Test("yt-dlp given as a bare name stays a name for the PATH search; a path is made absolute")
+    func ytDlpName() throws {
+        for (value, expected) in [("yt-dlp", "yt-dlp"), ("bin/yt-dlp", FileManager.default.currentDirectoryPath + "/bin/yt-dlp"),
+                                  ("~/bin/yt-dlp", "/home/ann/bin/yt-dlp"), ("/opt/yt-dlp", "/opt/yt-dlp")] {
+            let env = ["HOME": "/home/ann", "YTQ_CONFIG": "/nonexistent/config.toml", "YTQ_YTDLP": value]
+            #expect(try SettingsResolver(environment: env).resolve(SettingsLayer()).ytDlpPath == expected, "\(value)")
+            let option = try SettingsResolver(environment: ["HOME": "/home/ann", "YTQ_CONFIG": "/nonexistent/config.toml"])
+                .resolve(SettingsLayer(ytDlpPath: value))
+            #expect(option.ytDlpPath == expected, "--yt-dlp \(value)")
+        }
     }
 
     @Test("a bad limit on the command line names the option and what is allowed", arguments: [

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import YTQCore
 import YTQTestSupport
@@ -12,14 +13,14 @@ struct SettingsTests {
         #expect(settings.databasePath == "/data/ann/ytq/ytq.sqlite")
         #expect(settings.downloadDirectory == "/home/ann/Downloads")
         #expect(settings.limits == .default)
-        #expect(try resolver.configPath() == "/nonexistent/cfg/ytq/config.toml")
+        #expect(resolver.configPath() == "/nonexistent/cfg/ytq/config.toml")
     }
 
     @Test("without XDG variables, falls back to ~/.local/share and ~/.config; relative XDG values are ignored")
     func fallbacks() throws {
         let resolver = SettingsResolver(environment: ["HOME": "/home/ann", "XDG_DATA_HOME": "relative/path"])
         #expect(try resolver.defaultDatabasePath() == "/home/ann/.local/share/ytq/ytq.sqlite")
-        #expect(try resolver.configPath() == "/home/ann/.config/ytq/config.toml")
+        #expect(resolver.configPath() == "/home/ann/.config/ytq/config.toml")
         #expect(try SettingsResolver(environment: ["HOME": "/h", "XDG_DOWNLOAD_DIR": "/media/dl"]).defaultDownloadDirectory() == "/media/dl")
     }
 
@@ -83,5 +84,62 @@ struct SettingsTests {
     @Test("a missing config file is an empty config")
     func missing() throws {
         #expect(try ConfigFile.load(path: "/nonexistent/ytq/config.toml") == ConfigFile())
+    }
+
+    @Test("a folder, a FIFO, a device, an oversized file or non-UTF-8 bytes are refused with what they are")
+    func notAConfigFile() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        try FileManager.default.createDirectory(atPath: dir.file("folder.toml"), withIntermediateDirectories: true)
+        #expect(mkfifo(dir.file("fifo.toml"), 0o600) == 0)
+        try Data(repeating: 0x23, count: ConfigFile.maximumSize + 1).write(to: URL(fileURLWithPath: dir.file("big.toml")))
+        try Data("# ok\n".utf8 + [0xFF, 0xFE] + Array("x = 1\n".utf8)).write(to: URL(fileURLWithPath: dir.file("latin.toml")))
+        try FileManager.default.createSymbolicLink(atPath: dir.file("zero.toml"), withDestinationPath: "/dev/zero")
+        let cases: [(String, String)] = [
+            (dir.file("folder.toml"), "it is a folder, not a file"),
+            (dir.file("fifo.toml"), "it is a FIFO (named pipe), not a regular file"),
+            ("/dev/zero", "it is a device, not a regular file"),
+            (dir.file("zero.toml"), "it is a device, not a regular file"),
+            (dir.file("big.toml"), "it is larger than 1 MiB; a config file holds a few lines"),
+            (dir.file("latin.toml"), "it is not UTF-8 text (byte 5 is not valid UTF-8)"),
+        ]
+        for (path, reason) in cases {
+            #expect(throws: SettingsError.unreadableConfig(path: path, reason: reason)) { try ConfigFile.load(path: path) }
+        }
+        // Exactly 1 MiB of comments is still read.
+        try Data(repeating: 0x23, count: ConfigFile.maximumSize).write(to: URL(fileURLWithPath: dir.file("max.toml")))
+        #expect(try ConfigFile.load(path: dir.file("max.toml")).layer == SettingsLayer())
+        #expect(try ConfigFile.load(path: "/dev/null") == ConfigFile(path: "/dev/null"))
+    }
+
+    @Test("without HOME: no config file is looked for, and a missing default names the setting that needs it")
+    func noHome() throws {
+        let withDB = try SettingsResolver(environment: ["YTQ_DB": "/d/ytq.sqlite", "YTQ_DOWNLOAD_DIR": "/d/dl"]).resolve(SettingsLayer())
+        #expect(withDB.databasePath == "/d/ytq.sqlite")
+        #expect(throws: SettingsError.noHomeDirectory(.downloadDirectory)) {
+            try SettingsResolver(environment: ["YTQ_DB": "/d/ytq.sqlite"]).resolve(SettingsLayer())
+        }
+        #expect(SettingsError.noHomeDirectory(.downloadDirectory).description
+            == "cannot tell where the download folder goes: HOME is not set; pass --download-dir or set YTQ_DOWNLOAD_DIR")
+        #expect(SettingsError.noHomeDirectory(.databasePath).description.contains("pass --db or set YTQ_DB"))
+    }
+
+    @Test("max_filesize: a size from the option or the config file (text or bytes); a bad one names its place")
+    func maxFilesize() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        let env = ["HOME": "/home/ann", "YTQ_CONFIG": dir.file("config.toml")]
+        #expect(try SettingsResolver(environment: env).resolve(SettingsLayer()).maxFilesize == nil, "off by default")
+        try "max_filesize = \"2G\"\n".write(toFile: dir.file("config.toml"), atomically: true, encoding: .utf8)
+        #expect(try SettingsResolver(environment: env).resolve(SettingsLayer()).maxFilesize == 2_147_483_648)
+        #expect(try SettingsResolver(environment: env).resolve(SettingsLayer(maxFilesize: "10M")).maxFilesize == 10_485_760)
+        try "max_filesize = 5000\n".write(toFile: dir.file("config.toml"), atomically: true, encoding: .utf8)
+        #expect(try SettingsResolver(environment: env).resolve(SettingsLayer()).maxFilesize == 5000)
+        try "max_filesize = \"huge\"\n".write(toFile: dir.file("config.toml"), atomically: true, encoding: .utf8)
+        #expect(throws: SettingsError.badSize(value: "huge", place: "in the config file \(dir.file("config.toml")), max_filesize")) {
+            try SettingsResolver(environment: env).resolve(SettingsLayer())
+        }
+        try "max_filesize = true\n".write(toFile: dir.file("config.toml"), atomically: true, encoding: .utf8)
+        #expect(throws: SettingsError.self) { try SettingsResolver(environment: env).resolve(SettingsLayer()) }
     }
 }

@@ -1,3 +1,5 @@
+import YTQCore
+
 /// A grid of styled cells: what one frame of the terminal shows.
 ///
 /// Views draw into a `Screen` without touching the terminal; `CursesTerminal` copies it
@@ -101,7 +103,9 @@ public struct Screen: Sendable, Equatable {
         switch first.value {
         case 0x09, 0x0A, 0x0D: return (" ", 1)
         case 0x00..<0x20, 0x7F..<0xA0: return ("\u{FFFD}", 1)
-        default: return (character, 0)
+        default:
+            // Bidi controls and line separators would be obeyed by the terminal.
+            return TerminalSafeText.isUnsafe(first) ? ("\u{FFFD}", 1) : (character, 0)
         }
     }
 }
