@@ -6,7 +6,7 @@ import YTQDownloader
 struct AddCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "add",
-        abstract: "Queue a download; prints the new task's id.",
+        abstract: "Add a download (or, with --queue, queue it for a free slot); prints the new task's id.",
         discussion: """
             Formats: \(FormatPreset.allCases.map { "\($0.rawValue) (\($0.summary))" }.joined(separator: "; ")). \
             Anything with yt-dlp selector syntax (e.g. 'bv*[height<=360]+ba/b') is passed to yt-dlp -f as is; \

@@ -10,9 +10,9 @@ public struct YTQCommand: AsyncParsableCommand {
         commandName: "ytq",
         abstract: "A keyboard-driven terminal download manager for yt-dlp.",
         discussion: """
-            Without a subcommand, ytq opens its terminal UI (press ? there for the keys). Tasks live in one SQLite database \
-            that several users and processes can share; at most 1 active download per user and \
-            10 system-wide (see --per-user-limit and --system-limit).
+            Without a subcommand, ytq opens its terminal UI (press ? there for the keys). Tasks live in a SQLite database \
+            of your own that every ytq process of yours shares; at most 1 active download at a time and \
+            10 system-wide (see --per-user-limit and --system-limit); `ytq add --queue` waits for a free slot.
 
             Exit codes: 0 success, 1 runtime failure, 2 invalid input, 3 refused by a rule.
             """,
