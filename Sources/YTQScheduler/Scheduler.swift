@@ -71,13 +71,19 @@ public actor Scheduler {
         for await _ in wakeups {
             inPass = true
             defer { passCompleted() }
-            await checkClaims()
-            if !stopping, ContinuousClock.now - lastReconcile >= .seconds(5) { await reconcile() }
+            // One snapshot read a pass: revoked claims, the active count, whether work waits.
+            let view = try? await database.schedulerView(claims: jobs.values.map(\.claim), excluding: Set(jobs.keys))
+            for claim in view?.lostClaims ?? [] { jobs[claim.taskID]?.stop(.claimLost) }
+            if !stopping, ContinuousClock.now - lastReconcile >= .seconds(5), await reconcile() {
+                // What this pass read is stale: the next pass looks again.
+                wake.yield()
+                continue
+            }
             // Checked again: a shutdown may have come while reconcile waited for an orphan.
-            if !stopping { await claimWhileSlotsFree() }
+            if !stopping, view?.hasClaimable ?? true { await claimWhileSlotsFree() }
             if stopping, jobs.isEmpty { break }
-            let active = (try? await database.activeTaskCount()) ?? 1
-            if untilIdle, jobs.isEmpty, active == 0 { break }
+            let active = view?.activeCount ?? 1
+            if untilIdle, jobs.isEmpty, active == 0, view != nil { break }
             setTicking(!jobs.isEmpty || stopping || active > 0)
         }
     }
@@ -162,28 +168,22 @@ public actor Scheduler {
         wake.yield()
     }
 
-    /// Stops the local jobs whose claim was revoked by another process (cancel, remove).
-    func checkClaims() async {
-        guard !jobs.isEmpty else { return }
-        let claims = jobs.values.map(\.claim)
-        guard let lost = try? await database.lostClaims(claims) else { return }
-        for claim in lost { jobs[claim.taskID]?.stop(.claimLost) }
-    }
-
     /// Takes over tasks whose worker died (or went silent past the lease), stops their
     /// orphaned yt-dlp, and puts them back in the queue to resume, or fails a task whose
     /// worker keeps dying.
-    func reconcile() async {
+    /// Returns whether it changed the queue (what the pass read before is stale then; the
+    /// loop looks again).
+    @discardableResult
+    func reconcile() async -> Bool {
         lastReconcile = ContinuousClock.now
         // Every slot-freeing write admits from the backlog itself; this catches what a change
         // of the limits (a raised per-user limit) would now allow.
-        for admitted in (try? await database.admitQueuedTasks(limits: configuration.limits)) ?? [] {
-            events.publish(.resumed(admitted))
-        }
+        let admitted = (try? await database.admitQueuedTasks(limits: configuration.limits)) ?? []
+        for task in admitted { events.publish(.resumed(task)) }
         guard let abandoned = try? await database.takeOverAbandonedTasks(
             owner: identity, running: Set(jobs.keys), leaseTimeout: configuration.leaseTimeout.seconds,
             isAlive: { ProcessControl.isSameProcess(pid: $0.pid, startTime: $0.startTime) })
-        else { return }
+        else { return !admitted.isEmpty }
         for entry in abandoned {
             if let orphan = entry.task.child,
                await ProcessControl.terminateProcessGroup(pid: orphan.pid, startTime: orphan.startTime, grace: configuration.stopGrace) == .stillRunning {
@@ -204,5 +204,6 @@ public actor Scheduler {
                 events.publish(.changed(taskID: requeued.id))
             }
         }
+        return !admitted.isEmpty || !abandoned.isEmpty
     }
 }

@@ -82,6 +82,8 @@ extension AppDatabase {
     /// the oldest request first among users, never past the per-user or system limit.
     @discardableResult
     static func admitFromBacklog(_ db: Database, limits: ConcurrencyLimits, now: Date) throws -> [DownloadTask] {
+        // The common case, on every finished download: nobody waits (one look at a partial index).
+        guard try DownloadTask.filter(DownloadTask.Columns.status == DownloadStatus.queued).isEmpty(db) == false else { return [] }
         var systemActive = try DownloadTask.active().fetchCount(db)
         guard systemActive < limits.system else { return [] }
         let queued = try DownloadTask.filter(DownloadTask.Columns.status == DownloadStatus.queued)

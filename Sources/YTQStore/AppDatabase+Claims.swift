@@ -13,11 +13,7 @@ extension AppDatabase {
     /// The returned task still names the yt-dlp an earlier run recorded (`child`, e.g. one
     /// still in its grace period after a cancel): the new run makes sure it is gone first.
     public func claimNextTask(owner: ProcessIdentity, systemLimit: Int, excluding: Set<Int64> = [], now: Date = Date()) async throws(StoreError) -> DownloadTask? {
-        let queued: SQL = """
-            SELECT id FROM download_tasks
-            WHERE status = \(DownloadStatus.pending) AND (not_before IS NULL OR not_before <= \(StoredTimestamp(now)))
-                AND id NOT IN \(Array(excluding))
-            """
+        let queued = Self.claimable(excluding: excluding, now: now)
         // A cheap read first, so an idle wake-up never takes the write lock.
         let candidate = try await read("look for queued tasks") { db in
             try Int64.fetchOne(db, SQLRequest(literal: queued + " LIMIT 1"))
@@ -119,14 +115,45 @@ extension AppDatabase {
     /// or claimed with another token).
     public func lostClaims(_ claims: [TaskClaim]) async throws(StoreError) -> Set<TaskClaim> {
         guard !claims.isEmpty else { return [] }
-        let ids = claims.map(\.taskID)
-        let held = try await read("check claims") { db in
-            try Set(String.fetchAll(db, SQLRequest(literal: """
-                SELECT claim_token FROM download_tasks
-                WHERE status = \(DownloadStatus.downloading) AND id IN \(ids)
-                """)))
+        return try await read("check claims") { db in try Self.lostClaims(db, claims) }
+    }
+
+    /// What one pass of the scheduler needs to know, in one read.
+    public struct SchedulerView: Sendable, Equatable {
+        /// The running claims that were revoked (cancel, pause, remove, a takeover).
+        public var lostClaims: Set<TaskClaim>
+        /// Tasks pending or downloading, across everyone.
+        public var activeCount: Int
+        /// Whether a pending task (not in `excluding`, not backed off) waits to be claimed.
+        public var hasClaimable: Bool
+    }
+
+    /// The scheduler's view of the queue now: one snapshot read instead of three.
+    public func schedulerView(claims: [TaskClaim], excluding: Set<Int64>, now: Date = Date()) async throws(StoreError) -> SchedulerView {
+        try await read("look at the queue") { db in
+            let claimable = try Int64.fetchOne(db, SQLRequest(literal: Self.claimable(excluding: excluding, now: now) + " LIMIT 1"))
+            return SchedulerView(
+                lostClaims: try Self.lostClaims(db, claims), activeCount: try DownloadTask.active().fetchCount(db),
+                hasClaimable: claimable != nil)
         }
+    }
+
+    static func lostClaims(_ db: Database, _ claims: [TaskClaim]) throws -> Set<TaskClaim> {
+        guard !claims.isEmpty else { return [] }
+        let held = try Set(String.fetchAll(db, SQLRequest(literal: """
+            SELECT claim_token FROM download_tasks
+            WHERE status = \(DownloadStatus.downloading) AND id IN \(claims.map(\.taskID))
+            """)))
         return Set(claims.filter { !held.contains($0.token) })
+    }
+
+    /// The pending tasks a worker may claim now.
+    static func claimable(excluding: Set<Int64>, now: Date) -> SQL {
+        """
+        SELECT id FROM download_tasks
+        WHERE status = \(DownloadStatus.pending) AND (not_before IS NULL OR not_before <= \(StoredTimestamp(now)))
+            AND id NOT IN \(Array(excluding))
+        """
     }
 
     private func fencedUpdate(_ claim: TaskClaim, _ operation: String, _ assignments: SQL) async throws(StoreError) -> Bool {
