@@ -137,26 +137,13 @@ public struct TaskActions: Sendable {
             removal.keptFileReason = "task #\(id) had no finished file"
             return removal
         }
-        let sharers: Int
         do {
-            sharers = try await database.taskCount(withFilePath: path)
+            switch try await TaskFile.delete(path, of: id, database: database) {
+            case .deleted(let path): removal.deletedFile = path
+            case .kept(let reason): removal.keptFileReason = reason
+            }
         } catch {
             throw .store(error)
-        }
-        if sharers > 0 {
-            removal.keptFileReason = "another task records the same file, \(path)"
-            return removal
-        }
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue else {
-            removal.keptFileReason = "\(path) is no longer there"
-            return removal
-        }
-        do {
-            try FileManager.default.removeItem(atPath: path)
-            removal.deletedFile = path
-        } catch {
-            removal.keptFileReason = "could not delete \(path): \(error.localizedDescription)"
         }
         return removal
     }

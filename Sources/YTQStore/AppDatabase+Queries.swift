@@ -27,10 +27,13 @@ extension AppDatabase {
         try await read("count active tasks") { db in try DownloadTask.active().fetchCount(db) }
     }
 
-    /// How many tasks record `path` as their file (two tasks for one URL share one file).
-    public func taskCount(withFilePath path: String) async throws(StoreError) -> Int {
+    /// How many tasks record `path` as their file (two tasks for one URL share one file),
+    /// leaving out the task `excluding` (the one whose file is about to go).
+    public func taskCount(withFilePath path: String, excluding taskID: Int64? = nil) async throws(StoreError) -> Int {
         try await read("look up a file") { db in
-            try DownloadTask.filter(DownloadTask.Columns.filePath == path).fetchCount(db)
+            var tasks = DownloadTask.filter(DownloadTask.Columns.filePath == path)
+            if let taskID { tasks = tasks.filter(DownloadTask.Columns.id != taskID) }
+            return try tasks.fetchCount(db)
         }
     }
 }
