@@ -12,4 +12,9 @@ enum StandardOutput {
             return false
         }
     }
+
+    /// Writes one line to stderr; a failed write (the terminal went away) is ignored, never fatal.
+    static func writeError(_ line: String) {
+        try? FileHandle.standardError.write(contentsOf: Data((line + "\n").utf8))
+    }
 }

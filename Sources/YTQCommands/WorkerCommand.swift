@@ -41,6 +41,10 @@ struct WorkerCommand: AsyncParsableCommand {
         let printer = Task { [json] in
             for await event in events {
                 let line = json ? EventJSON.line(event) : EventJSON.summary(event)
+                if case .recordingFailed = event, let summary = EventJSON.summary(event) {
+                    // Not only for the log reader: whoever watches the worker must see it.
+                    StandardOutput.writeError("ytq: " + summary)
+                }
                 guard let line else { continue }
                 if !StandardOutput.writeLine(line) {
                     // The reader went away (`| head`): stop gracefully rather than die.

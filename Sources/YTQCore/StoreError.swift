@@ -6,6 +6,8 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
     case cannotOpen(path: String, reason: String)
     case busy(operation: String)
     case failed(operation: String, reason: String)
+    /// SQLite could not grow the database or its journal (SQLITE_FULL: ENOSPC or a quota).
+    case diskFull(operation: String)
 
     public var description: String {
         switch self {
@@ -13,6 +15,9 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
             return "cannot open the database \(path): \(reason). Check the path and its permissions, or pass --db PATH"
         case .busy(let operation):
             return "the database stayed locked by another ytq process for \(Self.busyTimeoutSeconds) s while trying to \(operation); try again"
+        case .diskFull(let operation):
+            return "the disk holding the database is full, so ytq could not \(operation); free space on it "
+                + "(partial downloads live beside the database, in its partial folder) and try again"
         case .failed(let operation, let reason):
             return "database error while trying to \(operation): \(reason)"
         }

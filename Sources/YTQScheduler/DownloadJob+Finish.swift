@@ -9,7 +9,8 @@ extension DownloadJob {
         case written(DownloadTask)
         /// The claim is gone: the task belongs to whoever revoked or took it.
         case claimLost
-        /// The database kept failing; the task stays claimed until a reconcile recovers it.
+        /// The database kept failing until a shutdown; the task stays claimed until the next
+        /// start recovers it.
         case failed
     }
 
@@ -17,8 +18,14 @@ extension DownloadJob {
     /// the task now belongs to whoever took it (a user's cancel or remove, another worker).
     func finish(_ state: JobState, result: YtDlpResult?, failure: FailureReason?) async {
         if state.stopReason == .claimLost {
-            await handleLostClaim(completedFile: result?.filePath)
+            await handleLostClaim(completedFile: result?.filePath ?? state.fileWrittenByThisRun)
             return
+        }
+        if result?.filePath == nil {
+            // Whatever this run left under the final name is not a finished download (yt-dlp's
+            // copy across filesystems cut short by a full disk, a stop mid-move); the next run
+            // would take it for one ("already downloaded"). It goes before anything is written.
+            await removeUnfinishedFile(state)
         }
         // Where the download stood, for the list and for a resume (throttled writes may lag).
         if let progress = state.progress {
@@ -69,9 +76,18 @@ extension DownloadJob {
         }
     }
 
+    /// Deletes the file this run wrote under the final name (one there before it, which yt-dlp
+    /// reports as "already downloaded", is never touched), by the one rule for deleting a
+    /// task's file (never one another task records).
+    private func removeUnfinishedFile(_ state: JobState) async {
+        guard let path = state.fileWrittenByThisRun else { return }
+        _ = try? await TaskFile.delete(path, of: claim.taskID, database: database)
+    }
+
     private func fail(_ reason: FailureReason) async {
         // Resuming cannot work when the partial file does not fit the server's; starting over can.
-        if reason.kind == .staleResume { removePartials() }
+        // A full disk needs the space back before anything (the failure itself) can be recorded.
+        if reason.kind == .staleResume || reason.kind == .diskFull { removePartials() }
         let attempts = task.attempts
         let final: FailureReason
         switch configuration.retryPolicy.decide(reason, attempt: attempts) {
@@ -97,22 +113,37 @@ extension DownloadJob {
         }
     }
 
-    /// Runs a fenced final write, retrying database errors (a lock held too long, a full
-    /// disk) a few times with a growing pause.
+    /// Runs a fenced final write until it is written or the claim is lost, retrying database
+    /// errors (a lock held too long, a full disk) with a growing pause. A full disk frees the
+    /// task's partial files first: nothing can be recorded until there is space, and they are
+    /// what filled it more often than not. A write that keeps failing is announced once
+    /// (`recordingFailed`: stderr for a worker, the error pane on the screen) and tried again
+    /// every few seconds, so the task never stays `downloading` with nothing running while
+    /// this process lives. Only a shutdown gives up (`.failed`); the next start recovers it.
     func finalWrite(_ body: () async throws(StoreError) -> DownloadTask?) async -> FinalWrite {
-        for attempt in 0..<5 {
+        var failures = 0
+        while true {
             do {
                 guard let task = try await body() else { return .claimLost }
                 return .written(task)
             } catch {
-                try? await Task.sleep(for: .milliseconds(200 << attempt))
+                if case .diskFull = error { removePartials() }
+                failures += 1
+                if failures == Self.failuresBeforeReport {
+                    events.publish(.recordingFailed(task, problem: error.description))
+                }
+                if failures >= Self.failuresBeforeReport, shuttingDown.load(ordering: .acquiring) { return .failed }
+                try? await Task.sleep(for: min(.milliseconds(100 << min(failures, 6)), .seconds(5)))
             }
         }
-        return .failed
     }
 
+    /// Failed attempts of a final write before the problem is announced.
+    static var failuresBeforeReport: Int { 4 }
+
     /// The claim is gone. Clean up after a user's cancel or remove — including a file that
-    /// finished in the meantime, which nobody asked for any more — and leave a task that
+    /// finished in the meantime, which nobody asked for any more, unless another task records
+    /// it — and leave a task that
     /// another worker took over alone (it resumes from the partial file).
     private func handleLostClaim(completedFile: String?) async {
         let current: DownloadTask?
@@ -126,7 +157,8 @@ extension DownloadJob {
             return
         }
         removePartials()
-        if let completedFile { try? FileManager.default.removeItem(atPath: completedFile) }
+        // The same rule as `remove --delete-file`: never a file another task records.
+        if let completedFile { _ = try? await TaskFile.delete(completedFile, of: claim.taskID, database: database) }
         if let current {
             events.publish(.cancelled(current))
         } else {
@@ -136,5 +168,14 @@ extension DownloadJob {
 
     func removePartials() {
         configuration.removePartialFolder(for: claim.taskID)
+    }
+}
+
+extension JobState {
+    /// The final file, if this run wrote it: it changed after the run started. A file from an
+    /// earlier download is older, however late yt-dlp's lines are read.
+    var fileWrittenByThisRun: String? {
+        guard let finalFile, let changed = FileClock.changeTime(of: finalFile), changed > startedAt else { return nil }
+        return finalFile
     }
 }

@@ -52,6 +52,9 @@ extension AppDatabase {
            error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_LOCKED {
             return .busy(operation: operation)
         }
+        if let error = error as? DatabaseError, error.resultCode == .SQLITE_FULL {
+            return .diskFull(operation: operation)
+        }
         return .failed(operation: operation, reason: describe(error))
     }
 }

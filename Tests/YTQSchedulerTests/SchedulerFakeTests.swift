@@ -252,6 +252,37 @@ struct SchedulerFakeTests {
         }
     }
 
+    @Test("a cancel racing a completion on a shared file: the other task's finished file stays")
+    func cancelKeepsSharedFile() async throws {
+        try await SchedulerHarness.run { harness in
+            let first = try await harness.add("https://fake.test/video/success")
+            await harness.waitFor(.completed, task: first.id)
+            let path = try #require(try await harness.task(first.id).filePath)
+            // The second run reports the same file, then is slow to exit: the cancel lands
+            // after yt-dlp finished but before the job could record it.
+            let second = try await harness.add("https://fake.test/again/done-late")
+            await harness.waitFor(.progressUpdated, task: second.id)
+            try await harness.cancel(second.id)
+            await harness.waitFor(.cancelled, task: second.id)
+            #expect(try await harness.task(second.id).status == .cancelled)
+            #expect(FileManager.default.fileExists(atPath: path), "task #\(first.id)'s finished file was deleted by the cancel")
+            #expect(try await harness.task(first.id).filePath == path)
+        }
+    }
+
+    @Test("a cancel racing a completion on a file nobody else records: the unwanted file goes")
+    func cancelDeletesOwnFile() async throws {
+        try await SchedulerHarness.run { harness in
+            let task = try await harness.add("https://fake.test/video/done-late")
+            await harness.waitFor(.progressUpdated, task: task.id)
+            let path = harness.configuration.downloadDirectory + "/Fake clip [fake1].mp4"
+            await eventually("the file written") { FileManager.default.fileExists(atPath: path) }
+            try await harness.cancel(task.id)
+            await harness.waitFor(.cancelled, task: task.id)
+            #expect(!FileManager.default.fileExists(atPath: path))
+        }
+    }
+
     @Test("another user's task cannot be cancelled or removed through TaskActions")
     func ownership() async throws {
         try await SchedulerHarness.run { harness in

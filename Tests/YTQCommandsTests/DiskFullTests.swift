@@ -1,0 +1,114 @@
+import Foundation
+import Testing
+import YTQTestSupport
+
+/// `ytq worker` with its database folder on a small tmpfs that a download fills: the space is
+/// freed (the partial files go) before the failure is recorded, a write that still cannot be
+/// made is reported and retried, and no task is left claiming to run with nothing running.
+@Suite("A full disk under the database folder", .serialized, .enabled(if: TmpfsMount.isAvailable, TmpfsMount.skipReason))
+struct DiskFullTests {
+    let home: TemporaryDirectory
+    let disk: TmpfsMount
+    let env: [String: String]
+
+    init() throws {
+        home = try TemporaryDirectory("ytq-full")
+        disk = try TmpfsMount(at: home.file("db"), bytes: 2 << 20)
+        env = YTQBinary.isolatedEnvironment(home: home.path, extra: [
+            "YTQ_DB": home.path + "/db/ytq.sqlite", "YTQ_DOWNLOAD_DIR": home.path + "/downloads",
+            "YTQ_YTDLP": TestFixtures.fakeYtDlp,
+        ])
+    }
+
+    func cleanUp() {
+        killStrays()
+        disk.unmount()
+        home.remove()
+    }
+
+    func add(_ url: String) async throws -> Int64 {
+        let result = try await YTQBinary.run(["add", url], environment: env)
+        #expect(result.status == 0, "\(result.stderr)")
+        return Int64(result.stdout.trimmingCharacters(in: .whitespacesAndNewlines)) ?? -1
+    }
+
+    func task(_ id: Int64) async throws -> [String: Any] {
+        let result = try await YTQBinary.run(["show", String(id), "--json"], environment: env)
+        return (try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]) ?? [:]
+    }
+
+    func partialFolder(_ id: Int64) -> String { home.path + "/db/partial/\(id)" }
+
+    /// The fake yt-dlp processes started for this test's folders.
+    func strayYtDlp() -> [String] {
+        let entries = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
+        return entries.compactMap { pid in
+            guard Int32(pid) != nil, let data = FileManager.default.contents(atPath: "/proc/\(pid)/cmdline") else { return nil }
+            let command = String(decoding: data.map { $0 == 0 ? 32 : $0 }, as: UTF8.self)
+            return command.contains("fake-yt-dlp") && command.contains(home.path) ? command : nil
+        }
+    }
+
+    func killStrays() {
+        let entries = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
+        for pid in entries.compactMap(Int32.init) {
+            guard let data = FileManager.default.contents(atPath: "/proc/\(pid)/cmdline") else { continue }
+            if String(decoding: data, as: UTF8.self).contains(home.path) { kill(pid, SIGKILL) }
+        }
+    }
+
+    func isEvent(_ name: String, _ id: Int64) -> ([String: Any]) -> Bool {
+        { $0["event"] as? String == name && $0["task_id"] as? Int == Int(id) }
+    }
+
+    @Test("a download fills the disk: its partial file goes first, then the failure is recorded with the reason")
+    func partialFillsDisk() async throws {
+        defer { cleanUp() }
+        let id = try await add("https://fake.test/video/fill-disk")
+        let worker = try WorkerProcess([], environment: env)
+        let failed = await worker.waitFor(isEvent("DownloadFailed", id))
+        #expect(failed?["error_kind"] as? String == "diskFull", "no failure recorded: \(worker.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: partialFolder(id)), "the partial file that filled the disk is gone")
+        let record = try await task(id)
+        #expect(record["status"] as? String == "failed", "\(record)")
+        #expect((record["error_message"] as? String)?.contains("No space left on device") == true, "\(record)")
+        #expect(strayYtDlp().isEmpty)
+        #expect(await worker.stop() == 0, "\(worker.stderr)")
+        // The disk has room again: the next add is written.
+        let next = try await YTQBinary.run(["add", "--queue", "https://fake.test/video/success"], environment: env)
+        #expect(next.status == 0, "\(next.stderr)")
+    }
+
+    @Test("the disk stays full: the worker says so on stderr, keeps trying, and records the failure once there is room")
+    func recordingRetried() async throws {
+        defer { cleanUp() }
+        let id = try await add("https://fake.test/video/fill-beside")
+        let worker = try WorkerProcess([], environment: env)
+        let stuck = await worker.waitFor(isEvent("RecordingFailed", id))
+        #expect(stuck != nil, "no RecordingFailed event: \(worker.stderr)")
+        await eventually("the problem on stderr") {
+            worker.stderr.contains("#\(id) could not be recorded") && worker.stderr.contains("disk holding the database is full")
+        }
+        #expect(!FileManager.default.fileExists(atPath: partialFolder(id)), "the partial files are freed first")
+        #expect(strayYtDlp().isEmpty, "nothing runs for the task")
+        #expect(try await task(id)["status"] as? String == "downloading", "not written yet")
+        // Someone frees the space: the retried write goes through.
+        try FileManager.default.removeItem(atPath: home.path + "/db/ballast")
+        let failed = await worker.waitFor(isEvent("DownloadFailed", id))
+        #expect(failed?["error_kind"] as? String == "diskFull", "\(worker.stderr)")
+        #expect(try await task(id)["status"] as? String == "failed")
+        #expect(await worker.stop() == 0, "\(worker.stderr)")
+    }
+
+    @Test("SIGTERM while the outcome cannot be written: the worker still exits, promptly and with 0")
+    func shutdownWhileStuck() async throws {
+        defer { cleanUp() }
+        let id = try await add("https://fake.test/video/fill-beside")
+        let worker = try WorkerProcess([], environment: env)
+        #expect(await worker.waitFor(isEvent("RecordingFailed", id)) != nil, "\(worker.stderr)")
+        let started = ContinuousClock.now
+        #expect(await worker.stop(signal: SIGTERM, timeout: 30) == 0, "\(worker.stderr)")
+        #expect(ContinuousClock.now - started < .seconds(20))
+        #expect(strayYtDlp().isEmpty)
+    }
+}
