@@ -58,5 +58,10 @@ struct WorkerCommand: AsyncParsableCommand {
         scheduler.events.finish()
         await printer.value
         withExtendedLifetime(trap) {}
+        if let problem = await scheduler.stopProblem {
+            StandardOutput.writeError("ytq: \(problem); the worker stopped its downloads and exits. "
+                + "Start it again to work on the database now at that path.")
+            throw ExitCode(1)
+        }
     }
 }

@@ -17,6 +17,8 @@ public actor Scheduler {
     /// This process's running jobs, by task id; each removes itself when its run ends.
     var jobs: [Int64: DownloadJob] = [:]
     var stopping = false
+    /// Why the scheduler stopped by itself (its database file was deleted or replaced), if it did.
+    public private(set) var stopProblem: String?
     var lastReconcile = ContinuousClock.now
     var ticker: Task<Void, Never>?
     /// Passes of the run loop completed, whether one is under way, and who waits for one.
@@ -71,6 +73,10 @@ public actor Scheduler {
         for await _ in wakeups {
             inPass = true
             defer { passCompleted() }
+            if !stopping, let problem = database.fileReplacement() {
+                stopProblem = problem
+                shutdown()
+            }
             await checkClaims()
             if !stopping, ContinuousClock.now - lastReconcile >= .seconds(5) { await reconcile() }
             // Checked again: a shutdown may have come while reconcile waited for an orphan.

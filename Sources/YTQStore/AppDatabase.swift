@@ -12,6 +12,9 @@ public struct AppDatabase: Sendable {
     public static let busyTimeout = TimeInterval(StoreError.busyTimeoutSeconds)
 
     let writer: any DatabaseWriter
+    /// The device and inode of the file when it was opened (nil in memory): a file deleted
+    /// or replaced under a running process is told apart from the one it still writes.
+    let openedFile: FileIdentity?
 
     /// Opens (creating when needed) the database file at `path`, and migrates it. Opening
     /// may wait for another process's lock, so it runs on a thread of its own, never on the
@@ -39,7 +42,7 @@ public struct AppDatabase: Sendable {
         defer { umask(previousMask) }
         do {
             let pool = try DatabasePool(path: path, configuration: makeConfiguration())
-            return try AppDatabase(writer: pool)
+            return try AppDatabase(writer: pool, openedFile: FileIdentity(path: path))
         } catch let error as StoreError {
             throw error
         } catch {
@@ -58,8 +61,9 @@ public struct AppDatabase: Sendable {
         }
     }
 
-    init(writer: any DatabaseWriter) throws {
+    init(writer: any DatabaseWriter, openedFile: FileIdentity? = nil) throws {
         self.writer = writer
+        self.openedFile = openedFile
         try Self.migrator.migrate(writer)
     }
 
