@@ -52,7 +52,9 @@ public struct TerminalApp: Sendable {
             thread.start()
         }
         if case .success(let downloading) = outcome, downloading > 0 {
-            FileHandle.standardOutput.write(Data("ytq: stopping \(downloading) download(s); they resume on the next start…\n".utf8))
+            // The terminal may be gone (an SSH drop, `tmux kill-session`): a failed write is
+            // ignored, never fatal, so the downloads below still stop the graceful way.
+            try? FileHandle.standardOutput.write(contentsOf: Data("ytq: stopping \(downloading) download(s); they resume on the next start…\n".utf8))
         }
         await scheduler.shutdown()
         await running.value

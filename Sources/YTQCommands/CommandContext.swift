@@ -46,6 +46,6 @@ extension CommandContext {
     func noteQueuePlace(of task: DownloadTask) async {
         let place = (try? await actions.queuePlaces(of: [task], by: requester))?[task.id]
         let placeText = place.map { Ordinal.queuePlace($0) } ?? "in your queue"
-        FileHandle.standardError.write(Data("ytq: #\(task.id) is queued (\(placeText)); it starts by itself when a slot frees\n".utf8))
+        StandardOutput.writeError("ytq: #\(task.id) is queued (\(placeText)); it starts by itself when a slot frees")
     }
 }

@@ -75,7 +75,7 @@ struct ResumeCommand: AsyncParsableCommand {
         do {
             let resumed = try await context.actions.resume(id: id, by: context.requester, whenBusy: queue ? .queue : .refuse)
             if resumed.startsOver {
-                FileHandle.standardError.write(Data("ytq: the partial files of #\(id) are gone; it starts over\n".utf8))
+                StandardOutput.writeError("ytq: the partial files of #\(id) are gone; it starts over")
             }
             if resumed.task.status == .queued {
                 print("queued #\(id) in your backlog")
@@ -150,7 +150,7 @@ struct RemoveCommand: AsyncParsableCommand {
             let removal = try await context.actions.remove(id: id, deleteFile: deleteFile, by: context.requester)
             print("removed #\(removal.task.id)" + (removal.deletedFile.map { " and deleted \($0)" } ?? ""))
             if let reason = removal.keptFileReason {
-                FileHandle.standardError.write(Data("ytq: kept the file: \(reason)\n".utf8))
+                StandardOutput.writeError("ytq: kept the file: \(reason)")
             }
         } catch {
             throw CLIError.action(error)

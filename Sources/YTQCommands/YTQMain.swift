@@ -33,7 +33,7 @@ public enum YTQMain {
     }
 
     private static func fail(_ message: String, code: Int32) -> Never {
-        FileHandle.standardError.write(Data((message + "\n").utf8))
+        StandardOutput.writeError(message)
         exit(code)
     }
 }
