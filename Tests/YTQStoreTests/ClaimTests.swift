@@ -134,7 +134,11 @@ struct ClaimTests {
         let start = Date()
         _ = try await claimNext(database, owner: other, now: start)
         #expect(try await database.takeOverAbandonedTasks(owner: me, leaseTimeout: 30, isAlive: { _ in true }, now: start.addingTimeInterval(10)).isEmpty)
-        #expect(try await database.takeOverAbandonedTasks(owner: me, leaseTimeout: 30, isAlive: { _ in true }, now: start.addingTimeInterval(31)).count == 1)
+        let taken = try await database.takeOverAbandonedTasks(owner: me, leaseTimeout: 30, isAlive: { _ in true }, now: start.addingTimeInterval(31))
+        #expect(taken.count == 1)
+        // The owner lives (stopped, not dead): a takeover, not a crash of the task — three
+        // long pauses must not fail a download as a crash loop.
+        #expect(taken.first?.task.crashCount == 0)
     }
 
     @Test("retry puts a failed or cancelled task back under the same rules; wrong statuses are refused")
