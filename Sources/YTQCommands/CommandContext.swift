@@ -30,7 +30,7 @@ struct CommandContext {
     var schedulerConfiguration: SchedulerConfiguration {
         SchedulerConfiguration(
             downloadDirectory: settings.downloadDirectory,
-            partialRoot: SchedulerConfiguration.partialRoot(besideDatabase: settings.databasePath),
+            partialRoot: SchedulerConfiguration.partialRoot(besideDatabase: settings.databasePath, instance: database.instanceID),
             ytDlp: settings.ytDlpPath ?? YtDlpExecutable.defaultName,
             limits: settings.limits)
     }

@@ -15,6 +15,9 @@ public struct AppDatabase: Sendable {
     /// The device and inode of the file when it was opened (nil in memory): a file deleted
     /// or replaced under a running process is told apart from the one it still writes.
     let openedFile: FileIdentity?
+    /// This database's own random name (16 hex digits), made when it was created: what keeps
+    /// its partial folders apart from another database's (`SchedulerConfiguration.partialRoot`).
+    public let instanceID: String
 
     /// Opens (creating when needed) the database file at `path`, and migrates it. Opening
     /// may wait for another process's lock, so it runs on a thread of its own, never on the
@@ -64,7 +67,14 @@ public struct AppDatabase: Sendable {
     init(writer: any DatabaseWriter, openedFile: FileIdentity? = nil) throws {
         self.writer = writer
         self.openedFile = openedFile
-        try Self.migrator.migrate(writer)
+        // Migrating takes the write lock even when there is nothing to do: a read first, so
+        // an up-to-date database is not locked for writing by every command that opens it.
+        if try !writer.read({ try Self.migrator.hasCompletedMigrations($0) }) {
+            try Self.migrator.migrate(writer)
+        }
+        instanceID = try writer.read { db in
+            try String.fetchOne(db, sql: "SELECT id FROM database_identity WHERE single_row = 1") ?? "default"
+        }
     }
 
     static func makeConfiguration() -> Configuration {

@@ -23,7 +23,7 @@
 #   fill-disk      info and a progress line, then its .part grows until the disk is full;
 #                  yt-dlp's ENOSPC ERROR line; exit 1.
 #   fill-beside    leaves a small .part, then fills the disk with "ballast" in the folder
-#                  above the partial root (the database folder), which ytq must not touch;
+#                  of the folder holding partial/ (the database folder), which ytq must not touch;
 #                  the same ENOSPC error; exit 1.
 #   done-late      like success (the same file), but after the after_move line it waits to
 #                  exit; SIGINT then ends it with 0, as a yt-dlp that had just finished would.
@@ -156,7 +156,7 @@ case "$scenario" in
     fill-beside)
         info
         mkdir -p "$temp" && head -c 100 /dev/zero > "$temp/Fake clip [fake1].mp4.part"
-        head -c 1G /dev/zero > "$(dirname "$(dirname "$temp")")/ballast" 2>/dev/null
+        head -c 1G /dev/zero > "${temp%/partial/*}/ballast" 2>/dev/null
         echo "ERROR: unable to write data: [Errno 28] No space left on device" >&2
         exit 1 ;;
     done-late)

@@ -37,7 +37,7 @@ struct DiskFullTests {
         return (try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]) ?? [:]
     }
 
-    func partialFolder(_ id: Int64) -> String { home.path + "/db/partial/\(id)" }
+    func partialFolderExists(_ id: Int64) -> Bool { !PartialFolders.existing(databaseFolder: home.path + "/db", taskID: id).isEmpty }
 
     /// The fake yt-dlp processes started for this test's folders.
     func strayYtDlp() -> [String] {
@@ -68,7 +68,7 @@ struct DiskFullTests {
         let worker = try WorkerProcess([], environment: env)
         let failed = await worker.waitFor(isEvent("DownloadFailed", id))
         #expect(failed?["error_kind"] as? String == "diskFull", "no failure recorded: \(worker.stderr)")
-        #expect(!FileManager.default.fileExists(atPath: partialFolder(id)), "the partial file that filled the disk is gone")
+        #expect(!partialFolderExists(id), "the partial file that filled the disk is gone")
         let record = try await task(id)
         #expect(record["status"] as? String == "failed", "\(record)")
         #expect((record["error_message"] as? String)?.contains("No space left on device") == true, "\(record)")
@@ -89,7 +89,7 @@ struct DiskFullTests {
         await eventually("the problem on stderr") {
             worker.stderr.contains("#\(id) could not be recorded") && worker.stderr.contains("disk holding the database is full")
         }
-        #expect(!FileManager.default.fileExists(atPath: partialFolder(id)), "the partial files are freed first")
+        #expect(!partialFolderExists(id), "the partial files are freed first")
         #expect(strayYtDlp().isEmpty, "nothing runs for the task")
         #expect(try await task(id)["status"] as? String == "downloading", "not written yet")
         // Someone frees the space: the retried write goes through.

@@ -60,7 +60,7 @@ struct WorkerFaultTests {
         #expect(record["status"] as? String == "completed", "\(record)")
         let path = try #require(record["file_path"] as? String)
         #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == Data(MediaPattern.bytes(name: name, size: size)))
-        let partials = (try? FileManager.default.contentsOfDirectory(atPath: home.path + "/db/partial/\(id)")) ?? []
+        let partials = PartialFolders.files(databaseFolder: home.path + "/db", taskID: id)
         #expect(partials.isEmpty, "stray partial files: \(partials)")
         #expect(strayYtDlp().isEmpty, "orphan yt-dlp: \(strayYtDlp())")
     }
@@ -216,7 +216,7 @@ struct WorkerFaultTests {
         #expect(try await task(id)["status"] as? String == "cancelled")
         #expect(await worker.stop() == 0)
         #expect(strayYtDlp().isEmpty)
-        #expect(!FileManager.default.fileExists(atPath: home.path + "/db/partial/\(id)"))
+        #expect(PartialFolders.existing(databaseFolder: home.path + "/db", taskID: id).isEmpty)
     }
 
     @Test("a reader that goes away (ytq worker | head) stops the worker gracefully, not by SIGPIPE")
