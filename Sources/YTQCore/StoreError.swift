@@ -4,7 +4,8 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
     public static let busyTimeoutSeconds = 10
 
     case cannotOpen(path: String, reason: String)
-    case busy(operation: String)
+    /// `holders`: the processes found with the database file open, as "pid N (command)", if any.
+    case busy(operation: String, holders: [String] = [])
     case failed(operation: String, reason: String)
     /// SQLite could not grow the database or its journal (SQLITE_FULL: ENOSPC or a quota).
     case diskFull(operation: String)
@@ -13,8 +14,14 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
         switch self {
         case .cannotOpen(let path, let reason):
             return "cannot open the database \(path): \(reason). Check the path and its permissions, or pass --db PATH"
-        case .busy(let operation):
-            return "the database stayed locked by another ytq process for \(Self.busyTimeoutSeconds) s while trying to \(operation); try again"
+        case .busy(let operation, let holders):
+            let locked = "the database stayed locked for \(Self.busyTimeoutSeconds) s while trying to \(operation)"
+            guard !holders.isEmpty else {
+                return locked + "; no other process this user can see has it open (another user's, or one on another "
+                    + "machine sharing the folder, may); try again, and if it stays locked, look for what holds the file"
+            }
+            return locked + "; open in " + holders.joined(separator: ", ")
+                + ". One of them holds the lock: wait for it to finish (or stop it), then try again"
         case .diskFull(let operation):
             return "the disk holding the database is full, so ytq could not \(operation); free space on it "
                 + "(partial downloads live beside the database, in its partial folder) and try again"

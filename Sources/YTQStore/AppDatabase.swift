@@ -48,6 +48,9 @@ public struct AppDatabase: Sendable {
             return try AppDatabase(writer: pool, openedFile: FileIdentity(path: path))
         } catch let error as StoreError {
             throw error
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_LOCKED {
+            // Locked, not unreadable: say who has it open, as a busy write does.
+            throw .busy(operation: "open the database", holders: OpenFileHolders.describe(path: path))
         } catch {
             throw .cannotOpen(path: path, reason: Self.describe(error))
         }
