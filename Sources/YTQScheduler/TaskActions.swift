@@ -148,10 +148,11 @@ public struct TaskActions: Sendable {
         return removal
     }
 
-    /// The tasks `requester` may see, newest first, optionally of one status.
-    public func list(status: DownloadStatus? = nil, limit: Int? = nil, by requester: Requester) async throws(ActionError) -> [DownloadTask] {
+    /// The tasks `requester` may see, newest first, optionally of one status; with `before`,
+    /// only those older than that task id (the next page).
+    public func list(status: DownloadStatus? = nil, limit: Int? = nil, before: Int64? = nil, by requester: Requester) async throws(ActionError) -> [DownloadTask] {
         do {
-            return try await database.tasks(status: status, limit: limit)
+            return try await database.tasks(status: status, limit: limit, before: before)
         } catch {
             throw .store(error)
         }

@@ -3,11 +3,15 @@ import YTQCore
 
 extension AppDatabase {
     /// Tasks newest first, optionally of one status, at most `limit` of them (nil: all).
-    public func tasks(status: DownloadStatus? = nil, limit: Int? = nil) async throws(StoreError) -> [DownloadTask] {
+    public func tasks(status: DownloadStatus? = nil, limit: Int? = nil, before beforeID: Int64? = nil) async throws(StoreError) -> [DownloadTask] {
         try await read("list tasks") { db in
             var request = DownloadTask.all()
             if let status {
                 request = request.filter(DownloadTask.Columns.status == status)
+            }
+            // A page after the previous one (ids are never reused): flat memory for any count.
+            if let beforeID {
+                request = request.filter(DownloadTask.Columns.id < beforeID)
             }
             request = request.order(DownloadTask.Columns.id.desc)
             if let limit {
