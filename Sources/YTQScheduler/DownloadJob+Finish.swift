@@ -18,7 +18,7 @@ extension DownloadJob {
     /// the task now belongs to whoever took it (a user's cancel or remove, another worker).
     func finish(_ state: JobState, result: YtDlpResult?, failure: FailureReason?) async {
         if state.stopReason == .claimLost {
-            await handleLostClaim(completedFile: result?.filePath ?? state.fileWrittenByThisRun)
+            await handleLostClaim(completedFile: result?.filePath ?? state.fileWrittenByThisRun, child: state.child)
             return
         }
         if result?.filePath == nil {
@@ -54,7 +54,7 @@ extension DownloadJob {
         } else {
             reason = FailureReason(kind: .transient, message: "yt-dlp stopped before finishing")
         }
-        await fail(reason)
+        await fail(reason, child: state.child)
     }
 
     private func complete(_ state: JobState, filePath: String, result: YtDlpResult?) async {
@@ -70,7 +70,7 @@ extension DownloadJob {
             removePartials()
             events.publish(.completed(done, downloadURL: URL(fileURLWithPath: filePath)))
         case .claimLost:
-            await handleLostClaim(completedFile: filePath)
+            await handleLostClaim(completedFile: filePath, child: state.child)
         case .failed:
             break
         }
@@ -84,7 +84,7 @@ extension DownloadJob {
         _ = try? await TaskFile.delete(path, of: claim.taskID, database: database)
     }
 
-    private func fail(_ reason: FailureReason) async {
+    private func fail(_ reason: FailureReason, child: ProcessIdentity?) async {
         // Resuming cannot work when the partial file does not fit the server's; starting over can.
         // A full disk needs the space back before anything (the failure itself) can be recorded.
         if reason.kind == .staleResume || reason.kind == .diskFull { removePartials() }
@@ -95,7 +95,7 @@ extension DownloadJob {
             let notBefore = Date().addingTimeInterval(delay.seconds)
             switch await finalWrite({ () async throws(StoreError) in try await database.requeueTask(claim, reason: note, notBefore: notBefore) }) {
             case .written(let requeued): events.publish(.retrying(requeued, attempt: attempts, reason: reason, delay: delay))
-            case .claimLost: await handleLostClaim(completedFile: nil)
+            case .claimLost: await handleLostClaim(completedFile: nil, child: child)
             case .failed: break
             }
             return
@@ -107,7 +107,7 @@ extension DownloadJob {
             removePartials()
             events.publish(.failed(failed, reason: final))
         case .claimLost:
-            await handleLostClaim(completedFile: nil)
+            await handleLostClaim(completedFile: nil, child: child)
         case .failed:
             break
         }
@@ -145,12 +145,17 @@ extension DownloadJob {
     /// finished in the meantime, which nobody asked for any more, unless another task records
     /// it — and leave a task that
     /// another worker took over alone (it resumes from the partial file).
-    private func handleLostClaim(completedFile: String?) async {
+    /// `child`, this run's yt-dlp, has exited: a task that no longer runs (cancelled, paused)
+    /// stops counting toward the system-wide limit now, not before.
+    private func handleLostClaim(completedFile: String?, child: ProcessIdentity?) async {
         let current: DownloadTask?
         do {
             current = try await database.task(id: claim.taskID)
         } catch {
             return
+        }
+        if let current, current.status != .downloading, let child {
+            try? await database.releaseChild(taskID: current.id, child: child)
         }
         if let current, current.status != .cancelled {
             events.publish(.changed(taskID: current.id))

@@ -97,6 +97,7 @@ final class DownloadJob: Sendable {
         switch event {
         case .started(let pid, let startTime):
             let child = ProcessIdentity(pid: pid, startTime: startTime ?? ProcessControl.startTime(pid: pid) ?? 0)
+            state.child = child
             if (try? await database.recordChild(claim, child: child, commandLine: state.task.commandLine ?? "")) == false {
                 stop(.claimLost)
             }
@@ -156,6 +157,8 @@ final class DownloadJob: Sendable {
 struct JobState {
     var task: DownloadTask
     var info: YtDlpMediaInfo?
+    /// This run's yt-dlp, once started.
+    var child: ProcessIdentity?
     /// The final path in the download folder that yt-dlp named: what a run that does not
     /// complete must not leave behind if it wrote it (a copy cut short by a full disk).
     var finalFile: String?

@@ -186,6 +186,8 @@ public actor Scheduler {
         for admitted in (try? await database.admitQueuedTasks(limits: configuration.limits)) ?? [] {
             events.publish(.resumed(admitted))
         }
+        // Cancelled or paused tasks whose worker died before it saw their yt-dlp exit.
+        _ = try? await database.forgetExitedChildren(isAlive: { ProcessControl.isSameProcess(pid: $0.pid, startTime: $0.startTime) })
         guard let abandoned = try? await database.takeOverAbandonedTasks(
             owner: identity, running: Set(jobs.keys), leaseTimeout: configuration.leaseTimeout.seconds,
             isAlive: { ProcessControl.isSameProcess(pid: $0.pid, startTime: $0.startTime) })

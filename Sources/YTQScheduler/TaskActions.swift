@@ -195,8 +195,10 @@ public struct TaskActions: Sendable {
         if let owner = previous.claim?.owner, ProcessControl.isSameProcess(pid: owner.pid, startTime: owner.startTime) {
             return  // The owner notices the revoked claim and cleans up itself.
         }
-        if let child = previous.child {
-            _ = await ProcessControl.terminateProcessGroup(pid: child.pid, startTime: child.startTime, grace: configuration.stopGrace)
+        if let child = previous.child,
+           await ProcessControl.terminateProcessGroup(pid: child.pid, startTime: child.startTime, grace: configuration.stopGrace) != .stillRunning {
+            // Gone: its slot is free (a removed task's row is gone with it).
+            try? await database.releaseChild(taskID: previous.id, child: child)
         }
         if !keepPartials { configuration.removePartialFolder(for: previous.id) }
     }

@@ -27,6 +27,7 @@
 #                  the same ENOSPC error; exit 1.
 #   done-late      like success (the same file), but after the after_move line it waits to
 #                  exit; SIGINT then ends it with 0, as a yt-dlp that had just finished would.
+#   slow-stop      like hang, but takes 2 s to exit after SIGINT (a yt-dlp winding down).
 #   signals        prints its SigBlk/SigIgn/SigCgt lines from /proc/self/status; exit 0.
 #
 # FAKE_ARGV_FILE, when set, receives the argv (one argument per line) and the environment
@@ -159,6 +160,13 @@ case "$scenario" in
         head -c 1G /dev/zero > "${temp%/partial/*}/ballast" 2>/dev/null
         echo "ERROR: unable to write data: [Errno 28] No space left on device" >&2
         exit 1 ;;
+    slow-stop)
+        sleeper=""
+        trap '[ -n "$sleeper" ] && kill "$sleeper" 2>/dev/null; sleep 2; echo "ERROR: Interrupted by user" >&2; exit 1' INT
+        info
+        progress downloading 100 1000
+        wait_forever
+        exit 0 ;;
     done-late)
         sleeper=""
         trap '[ -n "$sleeper" ] && kill "$sleeper" 2>/dev/null; exit 0' INT
