@@ -51,9 +51,21 @@ public struct AppDatabase: Sendable {
         } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_LOCKED {
             // Locked, not unreadable: say who has it open, as a busy write does.
             throw .busy(operation: "open the database", holders: OpenFileHolders.describe(path: path))
+        } catch let error as DatabaseError
+                    where (error.resultCode == .SQLITE_FULL || error.resultCode == .SQLITE_IOERR) && Self.isFull(folder: directory.path) {
+            // Opening writes too (the WAL and its index): on a full disk SQLite says only
+            // "disk I/O error", which sends the user to the permissions.
+            throw .diskFull(operation: "open the database")
         } catch {
             throw .cannotOpen(path: path, reason: Self.describe(error))
         }
+    }
+
+    /// Whether the filesystem holding `folder` has (almost) no room left for this user.
+    static func isFull(folder: String) -> Bool {
+        var stats = statvfs()
+        guard statvfs(folder, &stats) == 0 else { return false }
+        return UInt64(stats.f_bavail) * UInt64(stats.f_frsize) < 64 * 1024
     }
 
     /// An in-memory database, for tests.

@@ -100,6 +100,24 @@ struct DiskFullTests {
         #expect(await worker.stop() == 0, "\(worker.stderr)")
     }
 
+    @Test("ytq add and ytq list on a full database disk exit 1 saying the disk is full, not 'check the permissions'")
+    func commandsOnFullDisk() async throws {
+        defer { cleanUp() }
+        #expect(try await YTQBinary.run(["list"], environment: env).status == 0, "the database is made")
+        let ballast = FileManager.default.createFile(atPath: home.path + "/db/ballast", contents: nil)
+        #expect(ballast)
+        let handle = try #require(FileHandle(forWritingAtPath: home.path + "/db/ballast"))
+        let block = Data(count: 64 << 10)
+        while (try? handle.write(contentsOf: block)) != nil {}
+        try? handle.close()
+        for arguments in [["add", "https://example.com/full"], ["list"]] {
+            let result = try await YTQBinary.run(arguments, environment: env)
+            #expect(result.status == 1, "\(arguments): \(result.stdout)")
+            #expect(result.stderr.contains("the disk holding the database is full"), "\(arguments): \(result.stderr)")
+            #expect(!result.stderr.contains("permissions"), "\(arguments): \(result.stderr)")
+        }
+    }
+
     @Test("SIGTERM while the outcome cannot be written: the worker still exits, promptly and with 0")
     func shutdownWhileStuck() async throws {
         defer { cleanUp() }
