@@ -18,7 +18,8 @@ extension DownloadJob {
     /// the task now belongs to whoever took it (a user's cancel or remove, another worker).
     func finish(_ state: JobState, result: YtDlpResult?, failure: FailureReason?) async {
         if state.stopReason == .claimLost {
-            await handleLostClaim(completedFile: result?.filePath ?? state.fileWrittenByThisRun, child: state.child)
+            await handleLostClaim(
+                completedFile: result?.filePath, unfinishedFile: result?.filePath == nil ? state.fileWrittenByThisRun : nil, child: state.child)
             return
         }
         if result?.filePath == nil {
@@ -141,29 +142,34 @@ extension DownloadJob {
     /// Failed attempts of a final write before the problem is announced.
     static var failuresBeforeReport: Int { 4 }
 
-    /// The claim is gone. Clean up after a user's cancel or remove — including a file that
-    /// finished in the meantime, which nobody asked for any more, unless another task records
-    /// it — and leave a task that
-    /// another worker took over alone (it resumes from the partial file).
-    /// `child`, this run's yt-dlp, has exited: a task that no longer runs (cancelled, paused)
-    /// stops counting toward the system-wide limit now, not before.
-    private func handleLostClaim(completedFile: String?, child: ProcessIdentity?) async {
+    /// The claim is gone. A task another worker took over is left alone (it resumes from the
+    /// partial file). After a user's pause, what this run left unfinished under the final name
+    /// goes (the resumed run would take it for done). After a cancel or remove, the partial
+    /// files go, and the file — finished in the meantime (`completedFile`), which nobody asked
+    /// for any more, or unfinished — unless another task records it. `child`, this run's
+    /// yt-dlp, has exited: a task that no longer runs stops counting toward the system-wide
+    /// limit now, not before.
+    private func handleLostClaim(completedFile: String?, unfinishedFile: String? = nil, child: ProcessIdentity?) async {
         let current: DownloadTask?
         do {
             current = try await database.task(id: claim.taskID)
         } catch {
             return
         }
-        if let current, current.status != .downloading, let child {
+        if let current, current.status == .downloading {
+            events.publish(.changed(taskID: current.id))
+            return
+        }
+        if let current, let child {
             try? await database.releaseChild(taskID: current.id, child: child)
         }
         if let current, current.status != .cancelled {
+            if let unfinishedFile { _ = try? await TaskFile.delete(unfinishedFile, of: claim.taskID, database: database) }
             events.publish(.changed(taskID: current.id))
             return
         }
         removePartials()
-        // The same rule as `remove --delete-file`: never a file another task records.
-        if let completedFile { _ = try? await TaskFile.delete(completedFile, of: claim.taskID, database: database) }
+        if let file = completedFile ?? unfinishedFile { _ = try? await TaskFile.delete(file, of: claim.taskID, database: database) }
         if let current {
             events.publish(.cancelled(current))
         } else {

@@ -28,6 +28,8 @@
 #   done-late      like success (the same file), but after the after_move line it waits to
 #                  exit; SIGINT then ends it with 0, as a yt-dlp that had just finished would.
 #   slow-stop      like hang, but takes 2 s to exit after SIGINT (a yt-dlp winding down).
+#   move-hang      like hang, but first writes half the file under its final name in home (a
+#                  move across filesystems, under way); SIGINT: exit 1.
 #   signals        prints its SigBlk/SigIgn/SigCgt lines from /proc/self/status; exit 0.
 #
 # FAKE_ARGV_FILE, when set, receives the argv (one argument per line) and the environment
@@ -165,6 +167,14 @@ case "$scenario" in
         trap '[ -n "$sleeper" ] && kill "$sleeper" 2>/dev/null; sleep 2; echo "ERROR: Interrupted by user" >&2; exit 1' INT
         info
         progress downloading 100 1000
+        wait_forever
+        exit 0 ;;
+    move-hang)
+        sleeper=""
+        trap '[ -n "$sleeper" ] && kill "$sleeper" 2>/dev/null; echo "ERROR: Interrupted by user" >&2; exit 1' INT
+        info
+        progress finished 1000 1000
+        mkdir -p "$home" && head -c 500 /dev/zero > "$home/Fake clip [fake1].mp4"
         wait_forever
         exit 0 ;;
     done-late)

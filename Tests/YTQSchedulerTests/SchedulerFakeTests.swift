@@ -283,6 +283,24 @@ struct SchedulerFakeTests {
         }
     }
 
+    @Test("a pause, or a shutdown, in the middle of the move leaves no unfinished file under the final name")
+    func stopMidMove() async throws {
+        try await SchedulerHarness.run { harness in
+            let path = harness.configuration.downloadDirectory + "/Fake clip [fake1].mp4"
+            let paused = try await harness.add("https://fake.test/video/move-hang")
+            await eventually("the move under way") { FileManager.default.fileExists(atPath: path) }
+            _ = try await harness.actions.pause(id: paused.id, by: harness.requester)
+            await eventually("the unfinished file removed after the pause") { !FileManager.default.fileExists(atPath: path) }
+            #expect(try await harness.task(paused.id).status == .paused)
+            await eventually("the paused run's yt-dlp gone") { harness.strayProcesses().isEmpty }
+            let stopped = try await harness.add("https://fake.test/again/move-hang")
+            await eventually("the second move under way") { FileManager.default.fileExists(atPath: path) }
+            await harness.scheduler.shutdown()
+            await eventually("the unfinished file removed at shutdown") { !FileManager.default.fileExists(atPath: path) }
+            await eventually("released for the next start") { try await harness.task(stopped.id).status == .pending }
+        }
+    }
+
     @Test("another user's task cannot be cancelled or removed through TaskActions")
     func ownership() async throws {
         try await SchedulerHarness.run { harness in
