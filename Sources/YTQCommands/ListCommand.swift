@@ -76,8 +76,10 @@ struct ListCommand: AsyncParsableCommand {
                     print(first ? "[]" : "\n]")
                     return
                 }
-                let objects = try tasks.map { try TaskJSON.encode($0).replacingOccurrences(of: "\n", with: "\n  ") }
-                print((first ? "[\n  " : ",\n  ") + objects.joined(separator: ",\n  "), terminator: "")
+                // The page as an array, without its brackets: the pages join into one array.
+                let array = try TaskJSON.encode(tasks)
+                let objects = array.dropFirst(2).dropLast(2)  // "[\n" … "\n]"
+                print((first ? "[\n" : ",\n") + objects, terminator: "")
             } else {
                 if tasks.isEmpty {
                     if first { print(TaskTable(tasks: []).render(), terminator: "") }
