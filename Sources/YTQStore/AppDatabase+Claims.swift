@@ -47,12 +47,23 @@ extension AppDatabase {
         }
     }
 
-    /// Records the yt-dlp child that runs the claimed task. False when the claim is lost.
+    /// Records the yt-dlp child that runs the claimed task. False when the claim is lost —
+    /// but a task cancelled or paused before its child was recorded records it all the same
+    /// (unless it runs again), so its slot stays taken until that yt-dlp is gone.
     public func recordChild(_ claim: TaskClaim, child: ProcessIdentity, commandLine: String, now: Date = Date()) async throws(StoreError) -> Bool {
-        try await fencedUpdate(claim, "record the yt-dlp process", """
-            child_pid = \(child.pid), child_started = \(child.storedStartTime), command_line = \(commandLine),
-            heartbeat_at = \(StoredTimestamp(now))
-            """)
+        try await write("record the yt-dlp process") { db in
+            try db.execute(literal: """
+                UPDATE download_tasks SET child_pid = \(child.pid), child_started = \(child.storedStartTime),
+                    command_line = \(commandLine), heartbeat_at = \(StoredTimestamp(now))
+                WHERE id = \(claim.taskID) AND claim_token = \(claim.token) AND status = \(DownloadStatus.downloading)
+                """)
+            guard db.changesCount == 0 else { return true }
+            try db.execute(literal: """
+                UPDATE download_tasks SET child_pid = \(child.pid), child_started = \(child.storedStartTime)
+                WHERE id = \(claim.taskID) AND status != \(DownloadStatus.downloading) AND child_pid IS NULL
+                """)
+            return false
+        }
     }
 
     /// Records progress and renews the claim's heartbeat. False when the claim is lost.
