@@ -38,20 +38,4 @@ struct DownloadFolderFullTests {
             await eventually("no stray yt-dlp") { harness.strayProcesses().isEmpty }
         }
     }
-
-    @Test("a file already at the final name (an earlier download) is kept when a later run fails")
-    func earlierFileKept() async throws {
-        try await SchedulerHarness.run { harness in
-            // The fake reports its file name, then fails: the file was there before the run.
-            let path = harness.configuration.downloadDirectory + "/Fake clip [fake1].mp4"
-            try FileManager.default.createDirectory(atPath: harness.configuration.downloadDirectory, withIntermediateDirectories: true)
-            try Data(repeating: 1, count: 10).write(to: URL(fileURLWithPath: path))
-            // The file clock has moved on: the run below starts after the file was written.
-            let written = try #require(FileClock.changeTime(of: path))
-            await eventually("the file clock passes the file's change time") { FileClock.now() > written }
-            let task = try await harness.add("https://fake.test/video/fail-404")
-            await harness.waitFor(.failed, task: task.id)
-            #expect(FileManager.default.fileExists(atPath: path))
-        }
-    }
 }
