@@ -9,6 +9,19 @@ public struct FileClock: Sendable, Comparable {
     public var seconds: Int
     public var nanoseconds: Int
 
+    public init(seconds: Int, nanoseconds: Int) {
+        self.seconds = seconds
+        self.nanoseconds = nanoseconds
+    }
+
+    /// From `totalNanoseconds`.
+    public init(totalNanoseconds: Int64) {
+        self.init(seconds: Int(totalNanoseconds / 1_000_000_000), nanoseconds: Int(totalNanoseconds % 1_000_000_000))
+    }
+
+    /// Nanoseconds since the epoch, for storing.
+    public var totalNanoseconds: Int64 { Int64(seconds) * 1_000_000_000 + Int64(nanoseconds) }
+
     /// Now, as a file written now would be stamped (or a little earlier, never later).
     public static func now() -> FileClock {
         var time = timespec()

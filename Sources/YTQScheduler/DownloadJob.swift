@@ -107,6 +107,8 @@ final class DownloadJob: Sendable {
             // did) is told by the file's change time when the run ends.
             if let target = info.filename, DownloadedFile.isDirectlyInside(target, folder: configuration.downloadDirectory) {
                 state.finalFile = target
+                // For a recovery, should this worker die in the middle of the move.
+                _ = try? await database.recordFinalFile(claim, path: target, runStartedNanoseconds: state.startedAt.totalNanoseconds)
             }
             if let title = info.title { state.task.title = title }
             state.task.metaData = info.metaData

@@ -135,6 +135,16 @@ extension AppDatabase {
                 INSERT INTO database_identity (id, single_row) VALUES (lower(hex(randomblob(8))), 1);
                 """)
         }
+        migrator.registerMigration("v5-final-file") { db in
+            // Where the running yt-dlp writes the finished file, and when the run started (by
+            // the clock of file timestamps, in nanoseconds): what a recovery removes when a
+            // worker died in the middle of the move, before the next run takes the truncated
+            // file for "already downloaded".
+            try db.execute(sql: """
+                ALTER TABLE download_tasks ADD COLUMN final_file TEXT;
+                ALTER TABLE download_tasks ADD COLUMN run_started_ns INTEGER;
+                """)
+        }
         return migrator
     }
 }
