@@ -188,10 +188,7 @@ public actor Scheduler {
         }
         // Cancelled or paused tasks whose worker died before it saw their yt-dlp exit.
         _ = try? await database.forgetExitedChildren(isAlive: { ProcessControl.isSameProcess(pid: $0.pid, startTime: $0.startTime) })
-        guard let abandoned = try? await database.takeOverAbandonedTasks(
-            owner: identity, running: Set(jobs.keys), leaseTimeout: configuration.leaseTimeout.seconds,
-            isAlive: { ProcessControl.isSameProcess(pid: $0.pid, startTime: $0.startTime) })
-        else { return }
+        guard let abandoned = await takeOverAbandonedTasks() else { return }
         for entry in abandoned {
             if let orphan = entry.task.child,
                await ProcessControl.terminateProcessGroup(pid: orphan.pid, startTime: orphan.startTime, grace: configuration.stopGrace) == .stillRunning {

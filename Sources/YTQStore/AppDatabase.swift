@@ -82,11 +82,7 @@ public struct AppDatabase: Sendable {
     init(writer: any DatabaseWriter, openedFile: FileIdentity? = nil) throws {
         self.writer = writer
         self.openedFile = openedFile
-        // Migrating takes the write lock even when there is nothing to do: a read first, so
-        // an up-to-date database is not locked for writing by every command that opens it.
-        if try !writer.read({ try Self.migrator.hasCompletedMigrations($0) }) {
-            try Self.migrator.migrate(writer)
-        }
+        try Self.migrator.migrate(writer)
         instanceID = try writer.read { db in
             try String.fetchOne(db, sql: "SELECT id FROM database_identity WHERE single_row = 1") ?? "default"
         }

@@ -118,6 +118,36 @@ struct DiskFullTests {
         }
     }
 
+    @Test("a worker killed after its download filled the disk: the next worker frees that space, recovers the task and runs it")
+    func deadWorkerFilledDisk() async throws {
+        defer { cleanUp() }
+        // First run: the partial file fills the disk, then the worker dies (kill -9), so
+        // nothing is recorded and nothing freed. Later runs: the fake's success.
+        let wrapper = home.file("yt-dlp-fill-die.sh")
+        let mark = home.file("filled")
+        try TestFixtures.writeExecutable("""
+            #!/bin/bash
+            temp=""
+            for arg in "$@"; do case "$arg" in temp:*) temp="${arg#temp:}" ;; esac; done
+            if [ ! -e "\(mark)" ]; then
+                touch "\(mark)"
+                mkdir -p "$temp" && head -c 1G /dev/zero > "$temp/Fake clip [fake1].mp4.part" 2>/dev/null
+                kill -9 $PPID
+                exit 1
+            fi
+            exec "\(TestFixtures.fakeYtDlp)" "$@"
+            """, to: wrapper)
+        let id = try await add("https://fake.test/video/success")
+        let first = try WorkerProcess(["--yt-dlp", wrapper], environment: env)
+        #expect(await first.wait(timeout: 60) == 128 + SIGKILL, "the wrapper killed its worker: \(first.stderr)")
+        #expect(disk.freeBytes < 64 << 10, "the disk is full")
+        let second = try WorkerProcess(["--until-idle", "--yt-dlp", wrapper], environment: env)
+        #expect(await second.wait(timeout: 60) == 0, "\(second.stderr)")
+        let record = try await task(id)
+        #expect(record["status"] as? String == "completed", "\(record)")
+        #expect(disk.freeBytes > 1 << 20, "the dead run's partial file is gone")
+    }
+
     @Test("SIGTERM while the outcome cannot be written: the worker still exits, promptly and with 0")
     func shutdownWhileStuck() async throws {
         defer { cleanUp() }
