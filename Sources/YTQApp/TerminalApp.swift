@@ -33,7 +33,12 @@ public struct TerminalApp: Sendable {
             database: database, configuration: actions.configuration, onDatabaseChange: { inbox.post(.databaseChanged) })
         let events = scheduler.events.subscribe()
         let forwarder = Task { for await event in events { inbox.post(.download(event)) } }
-        let running = Task { await scheduler.run() }
+        let running = Task {
+            await scheduler.run()
+            if let problem = await scheduler.stopProblem {
+                inbox.post(.error(ErrorEntry(message: problem, hint: "downloads stopped; quit and start ytq again")))
+            }
+        }
         let trap = SignalTrap { inbox.post(.signal($0)) }
         let context = UILoop.Context(app: self, inbox: inbox, scheduler: scheduler, actions: actions.publishing(to: scheduler.events))
         let outcome: Result<Int, TerminalError> = await withCheckedContinuation { continuation in
@@ -47,7 +52,9 @@ public struct TerminalApp: Sendable {
             thread.start()
         }
         if case .success(let downloading) = outcome, downloading > 0 {
-            FileHandle.standardOutput.write(Data("ytq: stopping \(downloading) download(s); they resume on the next start…\n".utf8))
+            // The terminal may be gone (an SSH drop, `tmux kill-session`): a failed write is
+            // ignored, never fatal, so the downloads below still stop the graceful way.
+            try? FileHandle.standardOutput.write(contentsOf: Data("ytq: stopping \(downloading) download(s); they resume on the next start…\n".utf8))
         }
         await scheduler.shutdown()
         await running.value

@@ -137,7 +137,7 @@ final class UILoop {
                 scheduleReload(immediately: true)
             case .queued, .resumed:
                 scheduleReload(immediately: true)
-            case .changed:
+            case .changed, .recordingFailed:
                 break
             }
             carryOut(state.handle(event: event))

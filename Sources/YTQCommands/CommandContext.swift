@@ -30,7 +30,7 @@ struct CommandContext {
     var schedulerConfiguration: SchedulerConfiguration {
         var configuration = SchedulerConfiguration(
             downloadDirectory: settings.downloadDirectory,
-            partialRoot: SchedulerConfiguration.partialRoot(besideDatabase: settings.databasePath),
+            partialRoot: SchedulerConfiguration.partialRoot(besideDatabase: settings.databasePath, instance: database.instanceID),
             ytDlp: settings.ytDlpPath ?? YtDlpExecutable.defaultName,
             limits: settings.limits)
         configuration.ytDlpOptions.maxFilesize = settings.maxFilesize

@@ -41,6 +41,9 @@ enum EventJSON {
             object["retry_in_seconds"] = .number(Double(delay.components.seconds))
         case .cancelled(let task), .queued(let task), .paused(let task), .resumed(let task):
             object["status"] = .string(task.status.rawValue)
+        case .recordingFailed(let task, let problem):
+            object["status"] = .string(task.status.rawValue)
+            object["error"] = .string(problem)
         case .changed:
             break
         }
@@ -67,6 +70,7 @@ enum EventJSON {
         case .queued(let task): return "#\(task.id) queued"
         case .paused(let task): return "#\(task.id) paused"
         case .resumed(let task): return "#\(task.id) resumed"
+        case .recordingFailed(let task, let problem): return "#\(task.id) could not be recorded: \(problem)"
         case .progressUpdated, .changed: return nil
         }
     }

@@ -1,12 +1,19 @@
 import ArgumentParser
+import Foundation
 import YTQCore
 
-/// `ytq list [--json] [--status S]`: the tasks, newest first, as a table or a JSON array.
+/// `ytq list [--json] [--status S] [--limit N | --all]`: the tasks, newest first, as a table
+/// or a JSON array — the newest 100 unless asked for more.
 struct ListCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "list",
-        abstract: "List tasks, newest first."
+        abstract: "List tasks, newest first (the newest \(defaultLimit) unless --limit or --all asks for more)."
     )
+
+    /// How many tasks a plain `ytq list` shows.
+    static let defaultLimit = 100
+    /// Tasks read and printed at a time by `--all`.
+    static let pageSize = 500
 
     @Flag(help: "Print a JSON array of tasks with every column.")
     var json = false
@@ -14,26 +21,77 @@ struct ListCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Only tasks with this status: \(DownloadStatus.allCases.map(\.rawValue).joined(separator: ", ")).", valueName: "status"))
     var status: DownloadStatus?
 
-    @Option(help: ArgumentHelp("At most this many tasks (default: all).", valueName: "n"))
+    @Option(help: ArgumentHelp("At most this many tasks (default: \(defaultLimit)).", valueName: "n"))
     var limit: Int?
+
+    @Flag(help: "Every task, printed page by page as it is read (memory stays flat however many there are).")
+    var all = false
 
     @OptionGroup var options: GlobalOptions
 
     func validate() throws {
         if let limit, limit < 1 { throw ValidationError("--limit must be at least 1 (got \(limit))") }
+        if all, limit != nil { throw ValidationError("--all and --limit cannot be used together") }
     }
 
     func run() async throws {
-        var tasks: [DownloadTask] = []
-        var places: [Int64: Int] = [:]
-        try await CommandContext(options).act { actions, requester throws(ActionError) in
-            tasks = try await actions.list(status: status, limit: limit, by: requester)
-            places = try await actions.queuePlaces(of: tasks, by: requester)
+        let context = try await CommandContext(options)
+        if all {
+            try await printAll(context)
+            return
         }
+        let wanted = limit ?? Self.defaultLimit
+        // One more than shown, to know whether there are more.
+        var tasks = try await page(context, limit: wanted + 1, before: nil)
+        let more = tasks.count > wanted
+        tasks = Array(tasks.prefix(wanted))
         if json {
             StandardOutput.writeLine(try TaskJSON.encode(tasks))
         } else {
+            let places = (try? await context.actions.queuePlaces(of: tasks, by: context.requester)) ?? [:]
             StandardOutput.write(TaskTable(tasks: tasks, queuePlaces: places).render())
+        }
+        if more, limit == nil {
+            StandardOutput.writeErrorLine("ytq: showing the newest \(wanted) tasks; there are more (--limit N or --all)")
+        }
+    }
+
+    private func page(_ context: CommandContext, limit: Int, before: Int64?) async throws -> [DownloadTask] {
+        do {
+            return try await context.actions.list(status: status, limit: limit, before: before, by: context.requester)
+        } catch {
+            throw CLIError.action(error)
+        }
+    }
+
+    /// `--all`: one page at a time, each printed before the next is read. The table's columns
+    /// are as wide as each page needs; the header comes once.
+    private func printAll(_ context: CommandContext) async throws {
+        var before: Int64?
+        var first = true
+        while true {
+            let tasks = try await page(context, limit: Self.pageSize, before: before)
+            if json {
+                if tasks.isEmpty {
+                    StandardOutput.writeLine(first ? "[]" : "\n]")
+                    return
+                }
+                // The page as an array, without its brackets: the pages join into one array.
+                let array = try TaskJSON.encode(tasks)
+                let objects = array.dropFirst(2).dropLast(2)  // "[\n" … "\n]"
+                StandardOutput.write((first ? "[\n" : ",\n") + objects)
+            } else {
+                if tasks.isEmpty {
+                    if first { StandardOutput.write(TaskTable(tasks: []).render()) }
+                    return
+                }
+                let places = (try? await context.actions.queuePlaces(of: tasks, by: context.requester)) ?? [:]
+                var text = TaskTable(tasks: tasks, queuePlaces: places).render()
+                if !first, let header = text.firstIndex(of: "\n") { text = String(text[text.index(after: header)...]) }
+                print(text, terminator: "")
+            }
+            first = false
+            before = tasks.last?.id
         }
     }
 }

@@ -19,7 +19,8 @@ enum StandardOutput {
         write(text, to: .standardOutput)
     }
 
-    /// Writes one line to stderr (messages: errors, kept files).
+    /// Writes one line to stderr (messages: errors, kept files); a failed write (the terminal
+    /// went away) is ignored, never fatal.
     static func writeErrorLine(_ line: String) {
         _ = write(line + "\n", to: .standardError)
     }

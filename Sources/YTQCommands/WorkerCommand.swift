@@ -41,6 +41,10 @@ struct WorkerCommand: AsyncParsableCommand {
         let printer = Task { [json] in
             for await event in events {
                 let line = json ? EventJSON.line(event) : EventJSON.summary(event)
+                if case .recordingFailed = event, let summary = EventJSON.summary(event) {
+                    // Not only for the log reader: whoever watches the worker must see it.
+                    StandardOutput.writeErrorLine("ytq: " + summary)
+                }
                 guard let line else { continue }
                 if !StandardOutput.writeLine(line) {
                     // The reader went away (`| head`): stop gracefully rather than die.
@@ -54,5 +58,10 @@ struct WorkerCommand: AsyncParsableCommand {
         scheduler.events.finish()
         await printer.value
         withExtendedLifetime(trap) {}
+        if let problem = await scheduler.stopProblem {
+            StandardOutput.writeErrorLine("ytq: \(problem); the worker stopped its downloads and exits. "
+                + "Start it again to work on the database now at that path.")
+            throw ExitCode(1)
+        }
     }
 }

@@ -22,6 +22,9 @@ public enum DownloadEvent: Sendable, Equatable {
     case paused(DownloadTask)
     /// A paused (or queued) task was admitted again and waits for a worker.
     case resumed(DownloadTask)
+    /// The run ended but its outcome could not be written (a full disk, a lock held too
+    /// long); the worker keeps trying, and the usual event follows once it is written.
+    case recordingFailed(DownloadTask, problem: String)
     /// The task changed in some other way (added, removed, changed by another process).
     case changed(taskID: Int64)
 
@@ -36,6 +39,7 @@ public enum DownloadEvent: Sendable, Equatable {
         case queued = "DownloadQueued"
         case paused = "DownloadPaused"
         case resumed = "DownloadResumed"
+        case recordingFailed = "RecordingFailed"
         case changed = "TaskChanged"
     }
 
@@ -50,6 +54,7 @@ public enum DownloadEvent: Sendable, Equatable {
         case .queued: return .queued
         case .paused: return .paused
         case .resumed: return .resumed
+        case .recordingFailed: return .recordingFailed
         case .changed: return .changed
         }
     }
@@ -61,7 +66,7 @@ public enum DownloadEvent: Sendable, Equatable {
         switch self {
         case .started(let task), .progressUpdated(let task, _), .completed(let task, _),
              .failed(let task, _), .retrying(let task, _, _, _), .cancelled(let task), .queued(let task),
-             .paused(let task), .resumed(let task):
+             .paused(let task), .resumed(let task), .recordingFailed(let task, _):
             return task.id
         case .changed(let id):
             return id

@@ -14,6 +14,9 @@ public struct FailureReason: Sendable, Equatable, Codable, Error, CustomStringCo
         case crashLoop
         /// A resume the server cannot serve (HTTP 416): drop the partial file and start over.
         case staleResume
+        /// A disk filled up (ENOSPC): the partial files go at once, to free the space, and the
+        /// task is not retried by itself (the disk does not empty itself).
+        case diskFull
     }
 
     public var kind: Kind

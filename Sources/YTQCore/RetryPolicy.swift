@@ -41,7 +41,7 @@ public struct RetryPolicy: Sendable, Equatable {
     public func isRetryable(_ kind: FailureReason.Kind) -> Bool {
         switch kind {
         case .transient, .stalled, .staleResume: return true
-        case .permanent, .toolMissing, .crashLoop: return false
+        case .permanent, .toolMissing, .crashLoop, .diskFull: return false
         }
     }
 

@@ -11,8 +11,11 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The file or its folder is a link, or others could write it; `shared` when the cause is
     /// another user (which says that sharing is not supported).
     case unsafeLocation(path: String, reason: String, shared: Bool)
-    case busy(operation: String)
+    /// `holders`: the processes found with the database file open, as "pid N (command)", if any.
+    case busy(operation: String, holders: [String] = [])
     case failed(operation: String, reason: String)
+    /// SQLite could not grow the database or its journal (SQLITE_FULL: ENOSPC or a quota).
+    case diskFull(operation: String)
 
     public var description: String {
         switch self {
@@ -30,8 +33,17 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
                 ? ". Sharing a database file between users is not supported: `ytq serve` (coming) will let several users share one queue"
                 : ""
             return "refused the database \(path): \(reason)\(sharing)"
-        case .busy(let operation):
-            return "the database stayed locked by another ytq process for \(Self.busyTimeoutSeconds) s while trying to \(operation); try again"
+        case .busy(let operation, let holders):
+            let locked = "the database stayed locked for \(Self.busyTimeoutSeconds) s while trying to \(operation)"
+            guard !holders.isEmpty else {
+                return locked + "; no other process this user can see has it open (another user's, or one on another "
+                    + "machine sharing the folder, may); try again, and if it stays locked, look for what holds the file"
+            }
+            return locked + "; open in " + holders.joined(separator: ", ")
+                + ". One of them holds the lock: wait for it to finish (or stop it), then try again"
+        case .diskFull(let operation):
+            return "the disk holding the database is full, so ytq could not \(operation); free space on it "
+                + "(partial downloads live beside the database, in its partial folder) and try again"
         case .failed(let operation, let reason):
             return "database error while trying to \(operation): \(reason)"
         }

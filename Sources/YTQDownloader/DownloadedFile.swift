@@ -31,6 +31,16 @@ public enum DownloadedFile {
         return file
     }
 
+    /// Whether `path` names an entry directly in `folder` (symlinks and `..` in the folder
+    /// resolved; the entry itself need not exist).
+    public static func isDirectlyInside(_ path: String, folder: String) -> Bool {
+        let url = URL(fileURLWithPath: path)
+        let name = url.lastPathComponent
+        guard !name.isEmpty, name != ".", name != "..", let parent = realPath(url.deletingLastPathComponent().path),
+              let base = realPath(folder) else { return false }
+        return parent == base
+    }
+
     /// `realpath(3)`: absolute, symlinks and `..` resolved; nil when the path does not exist.
     static func realPath(_ path: String) -> String? {
         guard let resolved = realpath(path, nil) else { return nil }

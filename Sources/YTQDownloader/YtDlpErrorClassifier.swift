@@ -77,6 +77,9 @@ public enum YtDlpErrorClassifier {
 
     /// First match wins; needles are lowercase.
     static let rules: [Rule] = [
+        // Before the network rules: "unable to download video data: [Errno 28] …" is a full disk.
+        Rule(kind: .diskFull, needles: ["[errno 28]", "no space left on device", "disk quota exceeded", "[errno 122]"],
+             hint: "a disk is full; ytq removed the partial files to free space. Free more space, then `ytq retry`"),
         Rule(kind: .toolMissing, needles: ["ffmpeg not found", "ffprobe not found", "ffmpeg is not installed",
                                             "ffprobe and ffmpeg not found", "ffmpeg could not be found"], hint: ffmpegHint),
         Rule(kind: .permanent, needles: ["unsupported url"],

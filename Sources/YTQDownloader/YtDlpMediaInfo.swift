@@ -10,10 +10,13 @@ public struct YtDlpMediaInfo: Sendable, Equatable, Codable, YtDlpTemplateObject 
     public var duration: Double?
     public var webpageURL: String?
     public var extractorKey: String?
+    /// The final path yt-dlp will write in the download folder (`-P home:` and the output
+    /// template). Not metadata: ytq uses it to remove what a failed run leaves there.
+    public var filename: String?
 
     public init(
         id: String? = nil, title: String? = nil, ext: String? = nil, formatID: String? = nil,
-        duration: Double? = nil, webpageURL: String? = nil, extractorKey: String? = nil
+        duration: Double? = nil, webpageURL: String? = nil, extractorKey: String? = nil, filename: String? = nil
     ) {
         self.id = id
         self.title = title
@@ -22,6 +25,7 @@ public struct YtDlpMediaInfo: Sendable, Equatable, Codable, YtDlpTemplateObject 
         self.duration = duration
         self.webpageURL = webpageURL
         self.extractorKey = extractorKey
+        self.filename = filename
     }
 
     /// In template order; `templateFields` turns them into the info template's field list.
@@ -31,6 +35,7 @@ public struct YtDlpMediaInfo: Sendable, Equatable, Codable, YtDlpTemplateObject 
         case duration
         case webpageURL = "webpage_url"
         case extractorKey = "extractor_key"
+        case filename
     }
 
     /// Lenient where yt-dlp is: ids may be numbers, and a field of an unexpected type counts as absent.
@@ -48,7 +53,7 @@ public struct YtDlpMediaInfo: Sendable, Equatable, Codable, YtDlpTemplateObject 
         self.init(
             id: text(.id), title: string(.title), ext: string(.ext), formatID: text(.formatID),
             duration: number(.duration).flatMap { $0.isFinite ? $0 : nil }, webpageURL: string(.webpageURL),
-            extractorKey: string(.extractorKey)
+            extractorKey: string(.extractorKey), filename: string(.filename)
         )
     }
 

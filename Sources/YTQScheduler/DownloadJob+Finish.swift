@@ -9,7 +9,8 @@ extension DownloadJob {
         case written(DownloadTask)
         /// The claim is gone: the task belongs to whoever revoked or took it.
         case claimLost
-        /// The database kept failing; the task stays claimed until a reconcile recovers it.
+        /// The database kept failing until a shutdown; the task stays claimed until the next
+        /// start recovers it.
         case failed
     }
 
@@ -17,8 +18,16 @@ extension DownloadJob {
     /// the task now belongs to whoever took it (a user's cancel or remove, another worker).
     func finish(_ state: JobState, result: YtDlpResult?, failure: FailureReason?) async {
         if state.stopReason == .claimLost {
-            await handleLostClaim(completedFile: result?.filePath, progress: state.progress)
+            await handleLostClaim(
+                completedFile: result?.filePath, unfinishedFile: result?.filePath == nil ? state.fileWrittenByThisRun : nil,
+                child: state.child, progress: state.progress)
             return
+        }
+        if result?.filePath == nil {
+            // Whatever this run left under the final name is not a finished download (yt-dlp's
+            // copy across filesystems cut short by a full disk, a stop mid-move); the next run
+            // would take it for one ("already downloaded"). It goes before anything is written.
+            await removeUnfinishedFile(state)
         }
         // Where the download stood, for the list and for a resume (throttled writes may lag).
         if let progress = state.progress {
@@ -56,7 +65,7 @@ extension DownloadJob {
         } else {
             reason = FailureReason(kind: .transient, message: "yt-dlp stopped before finishing")
         }
-        await fail(reason)
+        await fail(reason, child: state.child)
     }
 
     private func complete(_ state: JobState, filePath: String, result: YtDlpResult?) async {
@@ -72,15 +81,24 @@ extension DownloadJob {
             removePartials()
             events.publish(.completed(done, downloadURL: URL(fileURLWithPath: filePath)))
         case .claimLost:
-            await handleLostClaim(completedFile: filePath)
+            await handleLostClaim(completedFile: filePath, child: state.child)
         case .failed:
             break
         }
     }
 
-    private func fail(_ reason: FailureReason) async {
+    /// Deletes the file this run wrote under the final name (one there before it, which yt-dlp
+    /// reports as "already downloaded", is never touched), by the one rule for deleting a
+    /// task's file (never one another task records).
+    private func removeUnfinishedFile(_ state: JobState) async {
+        guard let path = state.fileWrittenByThisRun else { return }
+        _ = try? await TaskFile.delete(path, of: claim.taskID, downloadFolder: configuration.downloadDirectory, database: database)
+    }
+
+    private func fail(_ reason: FailureReason, child: ProcessIdentity?) async {
         // Resuming cannot work when the partial file does not fit the server's; starting over can.
-        if reason.kind == .staleResume { removePartials() }
+        // A full disk needs the space back before anything (the failure itself) can be recorded.
+        if reason.kind == .staleResume || reason.kind == .diskFull { removePartials() }
         let attempts = task.attempts
         let final: FailureReason
         switch configuration.retryPolicy.decide(reason, attempt: attempts) {
@@ -88,7 +106,7 @@ extension DownloadJob {
             let notBefore = Date().addingTimeInterval(delay.seconds)
             switch await finalWrite({ () async throws(StoreError) in try await database.requeueTask(claim, reason: note, notBefore: notBefore) }) {
             case .written(let requeued): events.publish(.retrying(requeued, attempt: attempts, reason: reason, delay: delay))
-            case .claimLost: await handleLostClaim(completedFile: nil)
+            case .claimLost: await handleLostClaim(completedFile: nil, child: child)
             case .failed: break
             }
             return
@@ -100,39 +118,66 @@ extension DownloadJob {
             removePartials()
             events.publish(.failed(failed, reason: final))
         case .claimLost:
-            await handleLostClaim(completedFile: nil)
+            await handleLostClaim(completedFile: nil, child: child)
         case .failed:
             break
         }
     }
 
-    /// Runs a fenced final write, retrying database errors (a lock held too long, a full
-    /// disk) a few times with a growing pause.
+    /// Runs a fenced final write until it is written or the claim is lost, retrying database
+    /// errors (a lock held too long, a full disk) with a growing pause. A full disk frees the
+    /// task's partial files first: nothing can be recorded until there is space, and they are
+    /// what filled it more often than not. A write that keeps failing is announced once
+    /// (`recordingFailed`: stderr for a worker, the error pane on the screen) and tried again
+    /// every few seconds, so the task never stays `downloading` with nothing running while
+    /// this process lives. Only a shutdown gives up (`.failed`); the next start recovers it.
     func finalWrite(_ body: () async throws(StoreError) -> DownloadTask?) async -> FinalWrite {
-        for attempt in 0..<5 {
+        var failures = 0
+        while true {
             do {
                 guard let task = try await body() else { return .claimLost }
                 return .written(task)
             } catch {
-                try? await Task.sleep(for: .milliseconds(200 << attempt))
+                if case .diskFull = error { removePartials() }
+                failures += 1
+                if failures == Self.failuresBeforeReport {
+                    events.publish(.recordingFailed(task, problem: error.description))
+                }
+                if failures >= Self.failuresBeforeReport, shuttingDown.load(ordering: .acquiring) { return .failed }
+                try? await Task.sleep(for: min(.milliseconds(100 << min(failures, 6)), .seconds(5)))
             }
         }
-        return .failed
     }
 
-    /// The claim is gone. Clean up after a user's cancel or remove — including a file that
-    /// finished in the meantime, which nobody asked for any more — and leave a task that
-    /// another worker took over alone (it resumes from the partial file).
-    private func handleLostClaim(completedFile: String?, progress: DownloadProgress? = nil) async {
+    /// Failed attempts of a final write before the problem is announced.
+    static var failuresBeforeReport: Int { 4 }
+
+    /// The claim is gone. A task another worker took over is left alone (it resumes from the
+    /// partial file). After a user's pause, what this run left unfinished under the final name
+    /// goes (the resumed run would take it for done). After a cancel or remove, the partial
+    /// files go, and the file — finished in the meantime (`completedFile`), which nobody asked
+    /// for any more, or unfinished — unless another task records it. `child`, this run's
+    /// yt-dlp, has exited: a task that no longer runs stops counting toward the system-wide
+    /// limit now, not before. A paused task records where it stood (`progress`): the fenced
+    /// progress writes stopped with the claim.
+    private func handleLostClaim(
+        completedFile: String?, unfinishedFile: String? = nil, child: ProcessIdentity?, progress: DownloadProgress? = nil
+    ) async {
         let current: DownloadTask?
         do {
             current = try await database.task(id: claim.taskID)
         } catch {
             return
         }
+        if let current, current.status == .downloading {
+            events.publish(.changed(taskID: current.id))
+            return
+        }
+        if let current, let child {
+            try? await database.releaseChild(taskID: current.id, child: child)
+        }
         if let current, current.status != .cancelled {
-            // A pause: where the download stood when yt-dlp stopped, for the list and the
-            // cancel question (the fenced progress writes stopped with the claim).
+            if let unfinishedFile { _ = try? await TaskFile.delete(unfinishedFile, of: claim.taskID, downloadFolder: configuration.downloadDirectory, database: database) }
             if current.status == .paused, let progress {
                 _ = try? await database.recordPausedProgress(id: current.id, progress)
             }
@@ -140,7 +185,7 @@ extension DownloadJob {
             return
         }
         removePartials()
-        if let completedFile { try? FileManager.default.removeItem(atPath: completedFile) }
+        if let file = completedFile ?? unfinishedFile { _ = try? await TaskFile.delete(file, of: claim.taskID, downloadFolder: configuration.downloadDirectory, database: database) }
         if let current {
             events.publish(.cancelled(current))
         } else {
@@ -150,5 +195,14 @@ extension DownloadJob {
 
     func removePartials() {
         configuration.removePartialFolder(for: claim.taskID)
+    }
+}
+
+extension JobState {
+    /// The final file, if this run wrote it: it changed after the run started. A file from an
+    /// earlier download is older, however late yt-dlp's lines are read.
+    var fileWrittenByThisRun: String? {
+        guard let finalFile, let changed = FileClock.changeTime(of: finalFile), changed > startedAt else { return nil }
+        return finalFile
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import YTQCore
 import YTQDownloader
 import YTQStore
@@ -24,6 +25,8 @@ final class DownloadJob: Sendable {
     let events: EventBus
     private let inputs: AsyncStream<Input>
     private let input: AsyncStream<Input>.Continuation
+    /// Set by a shutdown: a final write that keeps failing gives up instead of retrying on.
+    let shuttingDown = Atomic<Bool>(false)
 
     /// Nil when `claimed` carries no claim (it was not claimed by `claimNextTask`).
     init?(claimed: DownloadTask, database: AppDatabase, configuration: SchedulerConfiguration, events: EventBus) {
@@ -38,6 +41,7 @@ final class DownloadJob: Sendable {
 
     /// Asks the job to stop; the first reason wins.
     func stop(_ reason: JobStopReason) {
+        if reason == .shutdown { shuttingDown.store(true, ordering: .releasing) }
         input.yield(.stop(reason))
     }
 
@@ -93,11 +97,19 @@ final class DownloadJob: Sendable {
         switch event {
         case .started(let pid, let startTime):
             let child = ProcessIdentity(pid: pid, startTime: startTime ?? ProcessControl.startTime(pid: pid) ?? 0)
+            state.child = child
             if (try? await database.recordChild(claim, child: child, commandLine: state.task.commandLine ?? "")) == false {
                 stop(.claimLost)
             }
         case .info(let info):
             state.info = info
+            // Where this run writes the finished file; whether it wrote it (or an earlier run
+            // did) is told by the file's change time when the run ends.
+            if let target = info.filename, DownloadedFile.isDirectlyInside(target, folder: configuration.downloadDirectory) {
+                state.finalFile = target
+                // For a recovery, should this worker die in the middle of the move.
+                _ = try? await database.recordFinalFile(claim, path: target, runStartedNanoseconds: state.startedAt.totalNanoseconds)
+            }
             if let title = info.title { state.task.title = title }
             state.task.metaData = info.metaData
             if (try? await database.recordInfo(claim, title: info.title, metaData: info.metaData)) == false {
@@ -151,6 +163,13 @@ final class DownloadJob: Sendable {
 struct JobState {
     var task: DownloadTask
     var info: YtDlpMediaInfo?
+    /// This run's yt-dlp, once started.
+    var child: ProcessIdentity?
+    /// The final path in the download folder that yt-dlp named: what a run that does not
+    /// complete must not leave behind if it wrote it (a copy cut short by a full disk).
+    var finalFile: String?
+    /// When the run started, by the clock of file timestamps.
+    let startedAt = FileClock.now()
     var progress: DownloadProgress?
     var stopReason: JobStopReason?
     /// yt-dlp reported a format finished: post-processing, not a stall.

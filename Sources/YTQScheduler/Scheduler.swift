@@ -17,6 +17,8 @@ public actor Scheduler {
     /// This process's running jobs, by task id; each removes itself when its run ends.
     var jobs: [Int64: DownloadJob] = [:]
     var stopping = false
+    /// Why the scheduler stopped by itself (its database file was deleted or replaced), if it did.
+    public private(set) var stopProblem: String?
     var lastReconcile = ContinuousClock.now
     var ticker: Task<Void, Never>?
     /// Passes of the run loop completed, whether one is under way, and who waits for one.
@@ -71,6 +73,10 @@ public actor Scheduler {
         for await _ in wakeups {
             inPass = true
             defer { passCompleted() }
+            if !stopping, let problem = database.fileReplacement() {
+                stopProblem = problem
+                shutdown()
+            }
             // One snapshot read a pass: revoked claims, the active count, whether work waits.
             let view = try? await database.schedulerView(claims: jobs.values.map(\.claim), excluding: Set(jobs.keys))
             for claim in view?.lostClaims ?? [] { jobs[claim.taskID]?.stop(.claimLost) }
@@ -180,16 +186,21 @@ public actor Scheduler {
         // of the limits (a raised per-user limit) would now allow.
         let admitted = (try? await database.admitQueuedTasks(limits: configuration.limits)) ?? []
         for task in admitted { events.publish(.resumed(task)) }
-        guard let abandoned = try? await database.takeOverAbandonedTasks(
-            owner: identity, running: Set(jobs.keys), leaseTimeout: configuration.leaseTimeout.seconds,
-            isAlive: { ProcessControl.isSameProcess(pid: $0.pid, startTime: $0.startTime) })
-        else { return !admitted.isEmpty }
+        // Cancelled or paused tasks whose worker died before it saw their yt-dlp exit.
+        _ = try? await database.forgetExitedChildren(isAlive: { ProcessControl.isSameProcess(pid: $0.pid, startTime: $0.startTime) })
+        guard let abandoned = await takeOverAbandonedTasks() else { return !admitted.isEmpty }
         for entry in abandoned {
             if let orphan = entry.task.child,
                await ProcessControl.terminateProcessGroup(pid: orphan.pid, startTime: orphan.startTime, grace: configuration.stopGrace) == .stillRunning {
                 // It could not be stopped (another user's process?): never start a second
                 // yt-dlp on the same file. Our claim lapses and the next reconcile tries again.
                 continue
+            }
+            // The dead run may have stopped in the middle of yt-dlp's move: a file it wrote under
+            // the final name is not a finished download, and the next run would take it for one.
+            if let final = entry.finalFile,
+               let changed = FileClock.changeTime(of: final.path), changed > FileClock(totalNanoseconds: final.runStartedNanoseconds) {
+                _ = try? await TaskFile.delete(final.path, of: entry.task.id, downloadFolder: configuration.downloadDirectory, database: database)
             }
             if configuration.retryPolicy.givesUp(afterCrashes: entry.task.crashCount) {
                 let reason = FailureReason(

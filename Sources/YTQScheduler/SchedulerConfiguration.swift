@@ -60,8 +60,11 @@ public struct SchedulerConfiguration: Sendable {
         try? PartialFolder.remove(at: partialFolder(for: taskID))
     }
 
-    /// The partial-files root beside a database file: `<db folder>/partial`.
-    public static func partialRoot(besideDatabase path: String) -> String {
-        URL(fileURLWithPath: path).deletingLastPathComponent().appendingPathComponent("partial").path
+    /// The partial-files root beside a database file: `<db folder>/partial/<instance>`, where
+    /// `instance` is the database's own name (`AppDatabase.instanceID`), so two databases in
+    /// one folder, or a database made again after a delete, never share a task's folder.
+    public static func partialRoot(besideDatabase path: String, instance: String) -> String {
+        URL(fileURLWithPath: path).deletingLastPathComponent().appendingPathComponent("partial")
+            .appendingPathComponent(instance).path
     }
 }

@@ -142,28 +142,13 @@ public struct TaskActions: Sendable {
             removal.keptFileReason = "task #\(id) had no finished file"
             return removal
         }
-        let sharers: Int
         do {
-            sharers = try await database.taskCount(withFilePath: path)
+            switch try await TaskFile.delete(path, of: id, downloadFolder: configuration.downloadDirectory, database: database) {
+            case .deleted(let path): removal.deletedFile = path
+            case .kept(let reason): removal.keptFileReason = reason
+            }
         } catch {
             throw .store(error)
-        }
-        if sharers > 0 {
-            removal.keptFileReason = "another task records the same file, \(path)"
-            return removal
-        }
-        // Checked again: the file may have changed since the check before the removal.
-        switch DownloadedFile.checkRemoval(path, downloadFolder: configuration.downloadDirectory) {
-        case .missing:
-            removal.keptFileReason = "\(path) is no longer there"
-        case .refused(let reason):
-            removal.keptFileReason = reason
-        case .deletable(let folder, let name):
-            if let failure = DownloadedFile.delete(folder: folder, name: name) {
-                removal.keptFileReason = failure
-            } else {
-                removal.deletedFile = path
-            }
         }
         return removal
     }
@@ -181,10 +166,11 @@ public struct TaskActions: Sendable {
         return task.filePath
     }
 
-    /// The tasks `requester` may see, newest first, optionally of one status.
-    public func list(status: DownloadStatus? = nil, limit: Int? = nil, by requester: Requester) async throws(ActionError) -> [DownloadTask] {
+    /// The tasks `requester` may see, newest first, optionally of one status; with `before`,
+    /// only those older than that task id (the next page).
+    public func list(status: DownloadStatus? = nil, limit: Int? = nil, before: Int64? = nil, by requester: Requester) async throws(ActionError) -> [DownloadTask] {
         do {
-            return try await database.tasks(status: status, limit: limit)
+            return try await database.tasks(status: status, limit: limit, before: before)
         } catch {
             throw .store(error)
         }
@@ -227,8 +213,10 @@ public struct TaskActions: Sendable {
         if let owner = previous.claim?.owner, ProcessControl.isSameProcess(pid: owner.pid, startTime: owner.startTime) {
             return  // The owner notices the revoked claim and cleans up itself.
         }
-        if let child = previous.child {
-            _ = await ProcessControl.terminateProcessGroup(pid: child.pid, startTime: child.startTime, grace: configuration.stopGrace)
+        if let child = previous.child,
+           await ProcessControl.terminateProcessGroup(pid: child.pid, startTime: child.startTime, grace: configuration.stopGrace) != .stillRunning {
+            // Gone: its slot is free (a removed task's row is gone with it).
+            try? await database.releaseChild(taskID: previous.id, child: child)
         }
         if !keepPartials { configuration.removePartialFolder(for: previous.id) }
     }

@@ -21,8 +21,13 @@ extension AppDatabase {
         guard candidate != nil else { return nil }
         let token = UUID().uuidString
         return try await write("claim a queued task") { db -> DownloadTask? in
-            let downloading = try DownloadTask.filter(DownloadTask.Columns.status == DownloadStatus.downloading).fetchCount(db)
-            guard downloading < systemLimit else { return nil }
+            // A slot is taken until its yt-dlp is gone: a cancelled or paused task whose yt-dlp
+            // is still in its grace period keeps its recorded child, and counts.
+            let busy = try Int.fetchOne(db, SQLRequest(literal: """
+                SELECT count(*) FROM download_tasks
+                WHERE status = \(DownloadStatus.downloading) OR child_pid IS NOT NULL
+                """)) ?? 0
+            guard busy < systemLimit else { return nil }
             guard let id = try Int64.fetchOne(db, SQLRequest(literal: queued + " ORDER BY id LIMIT 1")) else { return nil }
             let previousChild = try DownloadTask.fetchOne(db, key: id)?.child
             try db.execute(literal: """
@@ -38,12 +43,23 @@ extension AppDatabase {
         }
     }
 
-    /// Records the yt-dlp child that runs the claimed task. False when the claim is lost.
+    /// Records the yt-dlp child that runs the claimed task. False when the claim is lost —
+    /// but a task cancelled or paused before its child was recorded records it all the same
+    /// (unless it runs again), so its slot stays taken until that yt-dlp is gone.
     public func recordChild(_ claim: TaskClaim, child: ProcessIdentity, commandLine: String, now: Date = Date()) async throws(StoreError) -> Bool {
-        try await fencedUpdate(claim, "record the yt-dlp process", """
-            child_pid = \(child.pid), child_started = \(child.storedStartTime), command_line = \(commandLine),
-            heartbeat_at = \(StoredTimestamp(now))
-            """)
+        try await write("record the yt-dlp process") { db in
+            try db.execute(literal: """
+                UPDATE download_tasks SET child_pid = \(child.pid), child_started = \(child.storedStartTime),
+                    command_line = \(commandLine), heartbeat_at = \(StoredTimestamp(now))
+                WHERE id = \(claim.taskID) AND claim_token = \(claim.token) AND status = \(DownloadStatus.downloading)
+                """)
+            guard db.changesCount == 0 else { return true }
+            try db.execute(literal: """
+                UPDATE download_tasks SET child_pid = \(child.pid), child_started = \(child.storedStartTime)
+                WHERE id = \(claim.taskID) AND status != \(DownloadStatus.downloading) AND child_pid IS NULL
+                """)
+            return false
+        }
     }
 
     /// Records progress and renews the claim's heartbeat. False when the claim is lost.
@@ -75,6 +91,13 @@ extension AppDatabase {
         return try await fencedUpdate(claim, "record the title", """
             title = coalesce(\(title), title), meta_data = \(json), updated_at = \(StoredTimestamp(now))
             """)
+    }
+
+    /// Records where this run's yt-dlp writes the finished file, and when the run started
+    /// (nanoseconds by the clock of file timestamps): if the worker dies, the recovery removes
+    /// what the run left there (`AbandonedTask.finalFile`). False when the claim is lost.
+    public func recordFinalFile(_ claim: TaskClaim, path: String, runStartedNanoseconds: Int64) async throws(StoreError) -> Bool {
+        try await fencedUpdate(claim, "record the final file", "final_file = \(path), run_started_ns = \(runStartedNanoseconds)")
     }
 
     /// The download finished: status `completed`, the file and what yt-dlp said about it.
@@ -109,6 +132,34 @@ extension AppDatabase {
     public func releaseTask(_ claim: TaskClaim, now: Date = Date()) async throws(StoreError) -> DownloadTask? {
         try await fencedFinish(claim, "release a task for later",
                                "status = \(DownloadStatus.pending), attempts = max(attempts - 1, 0)", now: now)
+    }
+
+    /// The yt-dlp `child` of a task that no longer runs (cancelled, paused) has exited: its
+    /// slot is free. Nothing changes if the task runs again or records another child.
+    public func releaseChild(taskID: Int64, child: ProcessIdentity) async throws(StoreError) {
+        try await write("free a stopped download's slot") { db in
+            try db.execute(literal: """
+                UPDATE download_tasks SET child_pid = NULL, child_started = NULL
+                WHERE id = \(taskID) AND status != \(DownloadStatus.downloading)
+                    AND child_pid = \(child.pid) AND child_started = \(child.storedStartTime)
+                """)
+        }
+    }
+
+    /// Frees the slots of tasks that no longer run but still name a yt-dlp that has exited
+    /// (its worker died before it could say so). Returns how many.
+    @discardableResult
+    public func forgetExitedChildren(isAlive: @escaping @Sendable (ProcessIdentity) -> Bool) async throws(StoreError) -> Int {
+        let stopped = try await read("look for stopped downloads' processes") { db in
+            try DownloadTask.filter(sql: "status != ? AND child_pid IS NOT NULL", arguments: [DownloadStatus.downloading.rawValue]).fetchAll(db)
+        }
+        var freed = 0
+        for task in stopped {
+            guard let child = task.child, !isAlive(child) else { continue }
+            try await releaseChild(taskID: task.id, child: child)
+            freed += 1
+        }
+        return freed
     }
 
     /// The claims among `claims` that are no longer held (the task is gone, not downloading,
@@ -174,7 +225,8 @@ extension AppDatabase {
         try await write(operation) { db in
             try db.execute(literal: """
                 UPDATE download_tasks SET \(assignments), claim_token = NULL, owner_pid = NULL, owner_started = NULL,
-                    heartbeat_at = NULL, child_pid = NULL, child_started = NULL, updated_at = \(StoredTimestamp(now))
+                    heartbeat_at = NULL, child_pid = NULL, child_started = NULL, final_file = NULL, run_started_ns = NULL,
+                    updated_at = \(StoredTimestamp(now))
                 WHERE id = \(claim.taskID) AND claim_token = \(claim.token) AND status = \(DownloadStatus.downloading)
                 """)
             guard db.changesCount > 0 else { return nil }

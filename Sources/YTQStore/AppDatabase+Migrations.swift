@@ -123,6 +123,28 @@ extension AppDatabase {
             try db.execute(sql: "UPDATE sqlite_sequence SET seq = max(seq, ?) WHERE name = 'download_tasks'", arguments: [sequence])
             try db.execute(sql: "INSERT INTO sqlite_sequence (name, seq) SELECT 'download_tasks', ? WHERE NOT EXISTS (SELECT 1 FROM sqlite_sequence WHERE name = 'download_tasks') AND ? > 0", arguments: [sequence, sequence])
         }
+        migrator.registerMigration("v4-database-id") { db in
+            // A random name for this database, made once: its partial folders live under it,
+            // so two databases in one folder (or one deleted and made again, whose ids start
+            // over) never share `partial/1`.
+            try db.execute(sql: """
+                CREATE TABLE database_identity (
+                    id TEXT NOT NULL CHECK (length(id) > 0),
+                    single_row INTEGER PRIMARY KEY CHECK (single_row = 1)
+                );
+                INSERT INTO database_identity (id, single_row) VALUES (lower(hex(randomblob(8))), 1);
+                """)
+        }
+        migrator.registerMigration("v5-final-file") { db in
+            // Where the running yt-dlp writes the finished file, and when the run started (by
+            // the clock of file timestamps, in nanoseconds): what a recovery removes when a
+            // worker died in the middle of the move, before the next run takes the truncated
+            // file for "already downloaded".
+            try db.execute(sql: """
+                ALTER TABLE download_tasks ADD COLUMN final_file TEXT;
+                ALTER TABLE download_tasks ADD COLUMN run_started_ns INTEGER;
+                """)
+        }
         return migrator
     }
 }

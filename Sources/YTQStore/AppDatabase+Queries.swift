@@ -3,11 +3,15 @@ import YTQCore
 
 extension AppDatabase {
     /// Tasks newest first, optionally of one status, at most `limit` of them (nil: all).
-    public func tasks(status: DownloadStatus? = nil, limit: Int? = nil) async throws(StoreError) -> [DownloadTask] {
+    public func tasks(status: DownloadStatus? = nil, limit: Int? = nil, before beforeID: Int64? = nil) async throws(StoreError) -> [DownloadTask] {
         try await read("list tasks") { db in
             var request = DownloadTask.all()
             if let status {
                 request = request.filter(DownloadTask.Columns.status == status)
+            }
+            // A page after the previous one (ids are never reused): flat memory for any count.
+            if let beforeID {
+                request = request.filter(DownloadTask.Columns.id < beforeID)
             }
             request = request.order(DownloadTask.Columns.id.desc)
             if let limit {
@@ -27,10 +31,13 @@ extension AppDatabase {
         try await read("count active tasks") { db in try DownloadTask.active().fetchCount(db) }
     }
 
-    /// How many tasks record `path` as their file (two tasks for one URL share one file).
-    public func taskCount(withFilePath path: String) async throws(StoreError) -> Int {
+    /// How many tasks record `path` as their file (two tasks for one URL share one file),
+    /// leaving out the task `excluding` (the one whose file is about to go).
+    public func taskCount(withFilePath path: String, excluding taskID: Int64? = nil) async throws(StoreError) -> Int {
         try await read("look up a file") { db in
-            try DownloadTask.filter(DownloadTask.Columns.filePath == path).fetchCount(db)
+            var tasks = DownloadTask.filter(DownloadTask.Columns.filePath == path)
+            if let taskID { tasks = tasks.filter(DownloadTask.Columns.id != taskID) }
+            return try tasks.fetchCount(db)
         }
     }
 }

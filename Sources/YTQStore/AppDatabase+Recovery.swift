@@ -13,10 +13,20 @@ extension AppDatabase {
         public var claim: TaskClaim
         /// The worker that held it.
         public var previousOwner: ProcessIdentity?
+        /// Where its run's yt-dlp wrote the finished file, and when that run started
+        /// (nanoseconds by the clock of file timestamps), if it said: a file there that changed
+        /// after the start is the dead run's, perhaps cut short in the middle of the move.
+        public var finalFile: (path: String, runStartedNanoseconds: Int64)? {
+            guard let path = finalFilePath, let started = runStartedNanoseconds else { return nil }
+            return (path, started)
+        }
+        var finalFilePath: String?
+        var runStartedNanoseconds: Int64?
     }
 
     /// Takes over every running task whose owner is not alive (per `isAlive`) or whose
-    /// heartbeat is older than `leaseTimeout`, counting a crash for each; tasks in `running`
+    /// heartbeat is older than `leaseTimeout`, counting a crash for each whose owner died
+    /// (a takeover from a live but silent owner is not a crash of the task); tasks in `running`
     /// (this process's live jobs) are left alone. The caller must stop each orphan, then
     /// `requeueTask` or `failTask` it (see `crashCount`).
     public func takeOverAbandonedTasks(
@@ -38,14 +48,21 @@ extension AppDatabase {
                 let mineButIdle = previous == owner
                 guard ownerGone || silent || mineButIdle else { continue }
                 let token = UUID().uuidString
+                // Only a worker that died crashed: one stopped (SIGSTOP) or hung past the lease,
+                // or this process after a job ended unrecorded, is taken over without counting
+                // a crash, so long pauses never fail a download as a crash loop.
+                let crashed = ownerGone ? 1 : 0
                 try db.execute(literal: """
                     UPDATE download_tasks SET claim_token = \(token), owner_pid = \(owner.pid),
                         owner_started = \(owner.storedStartTime), heartbeat_at = \(StoredTimestamp(now)),
-                        crash_count = crash_count + 1, updated_at = \(StoredTimestamp(now))
+                        crash_count = crash_count + \(crashed), updated_at = \(StoredTimestamp(now))
                     WHERE id = \(held.id) AND claim_token IS \(held.claim?.token)
                     """)
                 guard db.changesCount > 0, let task = try DownloadTask.fetchOne(db, key: held.id), let claim = task.claim else { continue }
-                taken.append(AbandonedTask(task: task, claim: claim, previousOwner: previous))
+                let final = try Row.fetchOne(db, sql: "SELECT final_file, run_started_ns FROM download_tasks WHERE id = ?", arguments: [held.id])
+                taken.append(AbandonedTask(
+                    task: task, claim: claim, previousOwner: previous,
+                    finalFilePath: final?["final_file"], runStartedNanoseconds: final?["run_started_ns"]))
             }
             return taken
         }

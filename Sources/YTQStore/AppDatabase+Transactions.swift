@@ -9,7 +9,7 @@ extension AppDatabase {
         do {
             return try await immediateTransaction(body)
         } catch {
-            throw Self.storeError(error, operation: operation)
+            throw storeError(error, operation: operation)
         }
     }
 
@@ -21,7 +21,7 @@ extension AppDatabase {
         } catch let error as ActionError {
             throw error
         } catch {
-            throw .store(Self.storeError(error, operation: operation))
+            throw .store(storeError(error, operation: operation))
         }
     }
 
@@ -30,7 +30,7 @@ extension AppDatabase {
         do {
             return try await writer.read(body)
         } catch {
-            throw Self.storeError(error, operation: operation)
+            throw storeError(error, operation: operation)
         }
     }
 
@@ -46,12 +46,16 @@ extension AppDatabase {
         }
     }
 
-    static func storeError(_ error: any Error, operation: String) -> StoreError {
+    func storeError(_ error: any Error, operation: String) -> StoreError {
         if let error = error as? StoreError { return error }
         if let error = error as? DatabaseError,
            error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_LOCKED {
-            return .busy(operation: operation)
+            // SQLite cannot say who holds a lock; the processes with the file open can be named.
+            return .busy(operation: operation, holders: path.map { OpenFileHolders.describe(path: $0) } ?? [])
         }
-        return .failed(operation: operation, reason: describe(error))
+        if let error = error as? DatabaseError, error.resultCode == .SQLITE_FULL {
+            return .diskFull(operation: operation)
+        }
+        return .failed(operation: operation, reason: Self.describe(error))
     }
 }

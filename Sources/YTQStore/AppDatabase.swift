@@ -12,6 +12,12 @@ public struct AppDatabase: Sendable {
     public static let busyTimeout = TimeInterval(StoreError.busyTimeoutSeconds)
 
     let writer: any DatabaseWriter
+    /// The device and inode of the file when it was opened (nil in memory): a file deleted
+    /// or replaced under a running process is told apart from the one it still writes.
+    let openedFile: FileIdentity?
+    /// This database's own random name (16 hex digits), made when it was created: what keeps
+    /// its partial folders apart from another database's (`SchedulerConfiguration.partialRoot`).
+    public let instanceID: String
 
     /// Opens (creating when needed: folder 0700, file 0600) the database file at `path`, and
     /// migrates it. Refused, untouched: a link, a file or folder another user may write
@@ -30,12 +36,27 @@ public struct AppDatabase: Sendable {
         try checkIdentity(path: path)
         do {
             let pool = try DatabasePool(path: path, configuration: makeConfiguration())
-            return try AppDatabase(writer: pool)
+            return try AppDatabase(writer: pool, openedFile: FileIdentity(path: path))
         } catch let error as StoreError {
             throw error
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_LOCKED {
+            // Locked, not unreadable: say who has it open, as a busy write does.
+            throw .busy(operation: "open the database", holders: OpenFileHolders.describe(path: path))
+        } catch let error as DatabaseError
+                    where (error.resultCode == .SQLITE_FULL || error.resultCode == .SQLITE_IOERR) && Self.isFull(folder: URL(fileURLWithPath: path).deletingLastPathComponent().path) {
+            // Opening writes too (the WAL and its index): on a full disk SQLite says only
+            // "disk I/O error", which sends the user to the permissions.
+            throw .diskFull(operation: "open the database")
         } catch {
             throw .cannotOpen(path: path, reason: Self.describe(error))
         }
+    }
+
+    /// Whether the filesystem holding `folder` has (almost) no room left for this user.
+    static func isFull(folder: String) -> Bool {
+        var stats = statvfs()
+        guard statvfs(folder, &stats) == 0 else { return false }
+        return UInt64(stats.f_bavail) * UInt64(stats.f_frsize) < 64 * 1024
     }
 
     /// An in-memory database, for tests.
@@ -49,12 +70,16 @@ public struct AppDatabase: Sendable {
         }
     }
 
-    init(writer: any DatabaseWriter) throws {
+    init(writer: any DatabaseWriter, openedFile: FileIdentity? = nil) throws {
         self.writer = writer
+        self.openedFile = openedFile
         // Checked again on the pool, in case the file changed since the read-only look.
         let path = writer.path
         try writer.read { db in try Self.checkIdentity(db, path: path) }
         try Self.migrator.migrate(writer)
+        instanceID = try writer.read { db in
+            try String.fetchOne(db, sql: "SELECT id FROM database_identity WHERE single_row = 1") ?? "default"
+        }
     }
 
     static func makeConfiguration() -> Configuration {

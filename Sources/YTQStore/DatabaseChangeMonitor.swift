@@ -45,7 +45,8 @@ struct DatabaseChangeMonitor: Sendable {
         let names: Set<String> = [url.lastPathComponent, url.lastPathComponent + "-wal"]
         #if os(Linux)
         let fd = inotify_init1(Int32(IN_NONBLOCK | IN_CLOEXEC))
-        let mask = UInt32(IN_MODIFY | IN_CLOSE_WRITE | IN_MOVED_TO | IN_CREATE)
+        // Deletions and moves away too: a process must notice its database file going.
+        let mask = UInt32(IN_MODIFY | IN_CLOSE_WRITE | IN_MOVED_TO | IN_CREATE | IN_DELETE | IN_MOVED_FROM)
         let watching = fd >= 0 && inotify_add_watch(fd, folder, mask) >= 0
         defer { if fd >= 0 { close(fd) } }
         #else

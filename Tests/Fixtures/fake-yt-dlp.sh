@@ -20,6 +20,16 @@
 #                  silence (as ffmpeg would take), then the file and the after_move line; exit 0.
 #   range-416      first run: leaves a .part and fails with yt-dlp's HTTP 416 error; later
 #                  runs: fail if that .part survived, else succeed like `success`.
+#   fill-disk      info and a progress line, then its .part grows until the disk is full;
+#                  yt-dlp's ENOSPC ERROR line; exit 1.
+#   fill-beside    leaves a small .part, then fills the disk with "ballast" in the folder
+#                  of the folder holding partial/ (the database folder), which ytq must not touch;
+#                  the same ENOSPC error; exit 1.
+#   done-late      like success (the same file), but after the after_move line it waits to
+#                  exit; SIGINT then ends it with 0, as a yt-dlp that had just finished would.
+#   slow-stop      like hang, but takes 2 s to exit after SIGINT (a yt-dlp winding down).
+#   move-hang      like hang, but first writes half the file under its final name in home (a
+#                  move across filesystems, under way); SIGINT: exit 1.
 #   signals        prints its SigBlk/SigIgn/SigCgt lines from /proc/self/status; exit 0.
 #
 # FAKE_ARGV_FILE, when set, receives the argv (one argument per line) and the environment
@@ -44,7 +54,7 @@ progress() { # status downloaded total
     printf '{"type":"progress","p":{"status": "%s", "downloaded_bytes": %d, "total_bytes": %d, "speed": 1000.5, "eta": 1, "elapsed": 0.25}}\n' "$1" "$2" "$3"
 }
 info() {
-    printf '{"type":"info","info":{"id": "fake1", "title": "Fake clip \\u00e9", "ext": "mp4", "format_id": "18", "duration": 12.5, "webpage_url": "%s", "extractor_key": "Generic"}}\n' "$url"
+    printf '{"type":"info","info":{"id": "fake1", "title": "Fake clip \\u00e9", "ext": "mp4", "format_id": "18", "duration": 12.5, "webpage_url": "%s", "extractor_key": "Generic", "filename": "%s"}}\n' "$url" "$home/Fake clip [fake1].mp4"
 }
 wait_forever() {
     sleep 1000 &
@@ -138,6 +148,44 @@ case "$scenario" in
         mkdir -p "$home"
         head -c 1000 /dev/zero > "$home/Fake clip [fake1].mp4"
         printf '{"type":"done","filepath":"%s"}\n' "$home/Fake clip [fake1].mp4"
+        exit 0 ;;
+    fill-disk)
+        info
+        progress downloading 100 1000
+        mkdir -p "$temp"
+        head -c 1G /dev/zero > "$temp/Fake clip [fake1].mp4.part" 2>/dev/null
+        echo "ERROR: unable to write data: [Errno 28] No space left on device" >&2
+        exit 1 ;;
+    fill-beside)
+        info
+        mkdir -p "$temp" && head -c 100 /dev/zero > "$temp/Fake clip [fake1].mp4.part"
+        head -c 1G /dev/zero > "${temp%/partial/*}/ballast" 2>/dev/null
+        echo "ERROR: unable to write data: [Errno 28] No space left on device" >&2
+        exit 1 ;;
+    slow-stop)
+        sleeper=""
+        trap '[ -n "$sleeper" ] && kill "$sleeper" 2>/dev/null; sleep 2; echo "ERROR: Interrupted by user" >&2; exit 1' INT
+        info
+        progress downloading 100 1000
+        wait_forever
+        exit 0 ;;
+    move-hang)
+        sleeper=""
+        trap '[ -n "$sleeper" ] && kill "$sleeper" 2>/dev/null; echo "ERROR: Interrupted by user" >&2; exit 1' INT
+        info
+        progress finished 1000 1000
+        mkdir -p "$home" && head -c 500 /dev/zero > "$home/Fake clip [fake1].mp4"
+        wait_forever
+        exit 0 ;;
+    done-late)
+        sleeper=""
+        trap '[ -n "$sleeper" ] && kill "$sleeper" 2>/dev/null; exit 0' INT
+        info
+        progress finished 1000 1000
+        mkdir -p "$home"
+        head -c 1000 /dev/zero > "$home/Fake clip [fake1].mp4"
+        printf '{"type":"done","filepath":"%s"}\n' "$home/Fake clip [fake1].mp4"
+        wait_forever
         exit 0 ;;
     signals)
         grep -E '^Sig(Blk|Ign|Cgt):' "/proc/$$/status"

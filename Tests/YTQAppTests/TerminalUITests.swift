@@ -128,4 +128,37 @@ struct TerminalUITests {
         #expect(!exited.contains("No downloads yet"), "the screen was restored:\n\(exited)")
         await tmux.stop()
     }
+
+    @Test("the terminal goes away (tmux kill-session) while a download runs: an ordinary graceful shutdown")
+    func terminalLost() async throws {
+        var env = env
+        env["YTQ_YTDLP"] = TestFixtures.fakeYtDlp
+        let tmux = try await TmuxSession(command: TmuxSession.quote(YTQBinary.path), environment: env)
+        defer { home.remove() }
+        try await tmux.waitFor { $0.contains("New download") }
+        try await tmux.type("https://fake.test/video/hang")
+        try await tmux.press("Enter")
+        let started = try await tmux.waitFor { $0.contains("downloading") }
+        #expect(started.contains("downloading"), "\(started)")
+        let pane = try await tmux.tmux(["list-panes", "-t", "ytq", "-F", "#{pane_pid}"]).trimmingCharacters(in: .whitespacesAndNewlines)
+        let children = (try? String(contentsOfFile: "/proc/\(pane)/task/\(pane)/children", encoding: .utf8)) ?? ""
+        let ytq = try #require(children.split(separator: " ").compactMap { Int32($0) }.first, "ytq's pid under the pane")
+        await eventually("the download is recorded as running") { try await status(1) == "downloading" }
+        // The terminal vanishes under ytq, as with an SSH drop.
+        try await tmux.tmux(["kill-session", "-t", "ytq"])
+        await eventually("ytq has exited") {
+            // Gone, or a zombie nobody reaps (its parent, the pane's shell, died first).
+            guard let stat = try? String(contentsOfFile: "/proc/\(ytq)/stat", encoding: .utf8) else { return true }
+            return stat[(stat.lastIndex(of: ")") ?? stat.startIndex)...].split(separator: " ").dropFirst().first == "Z"
+        }
+        // A crash (a write to the dead terminal aborting) would leave the task `downloading`.
+        #expect(try await status(1) == "pending", "the download was not stopped gracefully")
+        let strays = ((try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []).compactMap { pid -> String? in
+            guard Int32(pid) != nil, let data = FileManager.default.contents(atPath: "/proc/\(pid)/cmdline") else { return nil }
+            let command = String(decoding: data.map { $0 == 0 ? 32 : $0 }, as: UTF8.self)
+            return command.contains("fake-yt-dlp") && command.contains(home.path) ? command : nil
+        }
+        #expect(strays.isEmpty, "yt-dlp left running: \(strays)")
+        await tmux.stop()
+    }
 }

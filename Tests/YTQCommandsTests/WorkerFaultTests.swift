@@ -60,7 +60,7 @@ struct WorkerFaultTests {
         #expect(record["status"] as? String == "completed", "\(record)")
         let path = try #require(record["file_path"] as? String)
         #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == Data(MediaPattern.bytes(name: name, size: size)))
-        let partials = (try? FileManager.default.contentsOfDirectory(atPath: home.path + "/db/partial/\(id)")) ?? []
+        let partials = PartialFolders.files(databaseFolder: home.path + "/db", taskID: id)
         #expect(partials.isEmpty, "stray partial files: \(partials)")
         #expect(strayYtDlp().isEmpty, "orphan yt-dlp: \(strayYtDlp())")
     }
@@ -169,6 +169,47 @@ struct WorkerFaultTests {
         #expect(files.count == 1, "one file, not a duplicate: \(files)")
     }
 
+    @Test("kill -9 in the middle of yt-dlp's move: the recovery removes the truncated file, so the next run does not take it for done")
+    func midMove() async throws {
+        defer { cleanUp() }
+        // The first run names its file, writes half of it under the final name (a copy across
+        // filesystems under way), waits until the worker has recorded where, and kills the
+        // worker. Later runs do what yt-dlp does: a file already there is "already downloaded";
+        // else the whole file is written.
+        let wrapper = home.file("yt-dlp-move.sh")
+        let mark = home.file("killed-move")
+        try TestFixtures.writeExecutable("""
+            #!/bin/bash
+            while [ $# -gt 0 ]; do
+                case "$1" in -P) shift; case "$1" in home:*) home="${1#home:}" ;; temp:*) temp="${1#temp:}" ;; esac ;; esac
+                shift
+            done
+            final="$home/Fake clip [fake1].mp4"
+            printf '{"type":"info","info":{"id":"fake1","title":"Fake clip","ext":"mp4","filename":"%s"}}\\n' "$final"
+            mkdir -p "$home"
+            if [ ! -e "\(mark)" ]; then
+                touch "\(mark)"
+                head -c 500 /dev/zero > "$final"
+                until python3 -c 'import sqlite3, sys; c = sqlite3.connect(sys.argv[1]); sys.exit(0 if c.execute("SELECT count(*) FROM download_tasks WHERE final_file IS NOT NULL").fetchone()[0] else 1)' "${temp%/partial/*}/ytq.sqlite"; do sleep 0.05; done
+                kill -9 $PPID
+                exit 1
+            fi
+            [ -e "$final" ] || head -c 1000 /dev/zero > "$final"
+            printf '{"type":"done","filepath":"%s"}\\n' "$final"
+            exit 0
+            """, to: wrapper)
+        let id = try await add("https://fake.test/video/move")
+        let first = try WorkerProcess(["--yt-dlp", wrapper], environment: env)
+        #expect(await first.wait(timeout: 60) == 128 + SIGKILL, "the wrapper killed its worker: \(first.stderr)")
+        let second = try WorkerProcess(["--until-idle", "--yt-dlp", wrapper], environment: env)
+        #expect(await second.wait() == 0, "\(second.stderr)")
+        let record = try await task(id)
+        #expect(record["status"] as? String == "completed", "\(record)")
+        let path = try #require(record["file_path"] as? String)
+        let size = (try FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)?.intValue
+        #expect(size == 1000, "the completed file is the whole file, not the 500-byte prefix the dead run left")
+    }
+
     @Test("a task that keeps killing its worker is failed after a few tries instead of looping")
     func crashLoop() async throws {
         defer { cleanUp() }
@@ -216,7 +257,7 @@ struct WorkerFaultTests {
         #expect(try await task(id)["status"] as? String == "cancelled")
         #expect(await worker.stop() == 0)
         #expect(strayYtDlp().isEmpty)
-        #expect(!FileManager.default.fileExists(atPath: home.path + "/db/partial/\(id)"))
+        #expect(PartialFolders.existing(databaseFolder: home.path + "/db", taskID: id).isEmpty)
     }
 
     @Test("a reader that goes away (ytq worker | head) stops the worker gracefully, not by SIGPIPE")

@@ -19,11 +19,11 @@ struct RetryPolicyTests {
     }
 
     static let retryable: [FailureReason.Kind] = [.transient, .stalled, .staleResume]
-    static let notRetryable: [FailureReason.Kind] = [.permanent, .toolMissing, .crashLoop]
+    static let notRetryable: [FailureReason.Kind] = [.permanent, .toolMissing, .crashLoop, .diskFull]
 
     @Test("which kinds are retryable", arguments: [
         (FailureReason.Kind.transient, true), (.stalled, true), (.staleResume, true),
-        (.permanent, false), (.toolMissing, false), (.crashLoop, false),
+        (.permanent, false), (.toolMissing, false), (.crashLoop, false), (.diskFull, false),
     ])
     func retryableKinds(kind: FailureReason.Kind, expected: Bool) {
         #expect(policy.isRetryable(kind) == expected)

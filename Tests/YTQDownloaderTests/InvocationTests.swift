@@ -46,7 +46,7 @@ struct InvocationTests {
     @Test("the templates written from the coding keys are the ones yt-dlp was checked with")
     func templatesFromCodingKeys() {
         #expect(YtDlpInvocation.progressTemplate == #"download:{"type":"progress","p":%(progress.{status,downloaded_bytes,total_bytes,total_bytes_estimate,speed,eta,elapsed,fragment_index,fragment_count})j}"#)
-        #expect(YtDlpInvocation.infoTemplate == #"video:{"type":"info","info":%(.{id,title,ext,format_id,duration,webpage_url,extractor_key})j}"#)
+        #expect(YtDlpInvocation.infoTemplate == #"video:{"type":"info","info":%(.{id,title,ext,format_id,duration,webpage_url,extractor_key,filename})j}"#)
         #expect(YtDlpInvocation.doneTemplate == #"after_move:{"type":"done","filepath":%(filepath)j}"#)
     }
 

@@ -128,13 +128,38 @@ struct ClaimTests {
         #expect(try await database.task(id: task.id)?.child == nil, "the new run records its own child")
     }
 
+    @Test("a cancelled task's slot stays taken until its yt-dlp is gone, even if the child was recorded after the cancel")
+    func slotUntilChildGone() async throws {
+        let database = try await database(tasks: 2)
+        let (task, claim) = try await claimNext(database, owner: me, limit: 1)
+        _ = try await database.cancelTask(id: task.id, by: task.requester, limits: .default)
+        // yt-dlp started just before the cancel; its start is recorded just after.
+        let child = ProcessIdentity(pid: 4242, startTime: 99)
+        #expect(try await database.recordChild(claim, child: child, commandLine: "yt-dlp …") == false, "the claim is lost")
+        #expect(try await database.task(id: task.id)?.child == child)
+        #expect(try await database.claimNextTask(owner: me, systemLimit: 1) == nil, "the cancelled run's yt-dlp still holds the only slot")
+        try await database.releaseChild(taskID: task.id, child: child)
+        #expect(try await database.claimNextTask(owner: me, systemLimit: 1)?.id == 2)
+        // A worker that died before it saw its child exit: the reconcile frees the slot.
+        let (second, secondClaim) = (try #require(try await database.task(id: 2)), try #require(try await database.task(id: 2)?.claim))
+        #expect(try await database.recordChild(secondClaim, child: child, commandLine: "yt-dlp …"))
+        _ = try await database.pauseTask(id: second.id, by: second.requester, limits: .default)
+        #expect(try await database.forgetExitedChildren(isAlive: { _ in true }) == 0)
+        #expect(try await database.forgetExitedChildren(isAlive: { _ in false }) == 1)
+        #expect(try await database.task(id: 2)?.child == nil)
+    }
+
     @Test("a live but silent worker loses its claim after the lease")
     func lease() async throws {
         let database = try await database(tasks: 1)
         let start = Date()
         _ = try await claimNext(database, owner: other, now: start)
         #expect(try await database.takeOverAbandonedTasks(owner: me, leaseTimeout: 30, isAlive: { _ in true }, now: start.addingTimeInterval(10)).isEmpty)
-        #expect(try await database.takeOverAbandonedTasks(owner: me, leaseTimeout: 30, isAlive: { _ in true }, now: start.addingTimeInterval(31)).count == 1)
+        let taken = try await database.takeOverAbandonedTasks(owner: me, leaseTimeout: 30, isAlive: { _ in true }, now: start.addingTimeInterval(31))
+        #expect(taken.count == 1)
+        // The owner lives (stopped, not dead): a takeover, not a crash of the task — three
+        // long pauses must not fail a download as a crash loop.
+        #expect(taken.first?.task.crashCount == 0)
     }
 
     @Test("retry puts a failed or cancelled task back under the same rules; wrong statuses are refused")

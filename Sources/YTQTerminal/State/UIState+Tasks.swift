@@ -60,6 +60,10 @@ extension UIState {
             retries[task.id] = RetryNote(attempt: attempt, reason: reason, retryAt: now.addingTimeInterval(delay.seconds))
         case .cancelled(let task), .paused(let task):
             forgetLiveState(of: task.id)
+        case .recordingFailed(let task, let problem):
+            progress[task.id] = nil
+            addError(ErrorEntry(taskID: task.id, message: problem, hint: "ytq keeps trying to record how #\(task.id) ended"))
+            return []
         case .queued, .resumed, .changed:
             break
         }
