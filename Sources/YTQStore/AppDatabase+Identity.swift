@@ -21,6 +21,14 @@ extension AppDatabase {
             throw error
         } catch let error as DatabaseError where error.resultCode == .SQLITE_NOTADB {
             throw .notYTQDatabase(path: path, reason: "it is not an SQLite database")
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_LOCKED {
+            throw .busy(operation: "open the database", holders: OpenFileHolders.describe(path: path))
+        } catch let error as DatabaseError
+                    where (error.resultCode == .SQLITE_FULL || error.resultCode == .SQLITE_IOERR)
+                        && isFull(folder: URL(fileURLWithPath: path).deletingLastPathComponent().path) {
+            // Even a read-only look writes the WAL index: on a full disk SQLite says only
+            // "disk I/O error", which would send the user to the permissions.
+            throw .diskFull(operation: "open the database")
         } catch {
             throw .cannotOpen(path: path, reason: describe(error))
         }

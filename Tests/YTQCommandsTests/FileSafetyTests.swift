@@ -91,12 +91,24 @@ struct FileSafetyTests {
         #expect(try await !taskExists(id))
     }
 
+    /// This database's partial folders: `<db folder>/partial/<database id>` (the database is
+    /// made first when needed).
+    func partialRoot() async throws -> String {
+        #expect(try await ytq("list").status == 0)
+        var readOnly = Configuration()
+        readOnly.readonly = true
+        let database = try DatabaseQueue(path: home.path + "/data/ytq/ytq.sqlite", configuration: readOnly)
+        defer { try? database.close() }
+        let id = try #require(try await database.read { try String.fetchOne($0, sql: "SELECT id FROM database_identity") })
+        return home.path + "/data/ytq/partial/" + id
+    }
+
     @Test("a partial folder ytq did not create (a link, another user's, open to others) is refused, never followed")
     func partialFolderRefused() async throws {
         defer { home.remove() }
         let server = try MediaServer()
         defer { server.stop() }
-        let partial = home.path + "/data/ytq/partial"
+        let partial = try await partialRoot()
         let victim = home.file("victim")
         try FileManager.default.createDirectory(atPath: victim, withIntermediateDirectories: true)
         try FileManager.default.createDirectory(atPath: partial, withIntermediateDirectories: true)
@@ -132,7 +144,7 @@ struct FileSafetyTests {
         #expect(try await ytq("add", server.url("/stall/\(encoded).mp4?size=100000&after=1000")).status == 0)
         let worker = try WorkerProcess([], environment: env)
         defer { worker.child.signal(SIGKILL) }
-        let partial = home.path + "/data/ytq/partial"
+        let partial = try await partialRoot()
         #expect(await eventually("the partial folder is made") { FileManager.default.fileExists(atPath: partial + "/1") })
         for folder in [partial, partial + "/1"] {
             let mode = (try FileManager.default.attributesOfItem(atPath: folder)[.posixPermissions] as? Int) ?? -1
