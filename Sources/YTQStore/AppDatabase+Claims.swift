@@ -23,9 +23,10 @@ extension AppDatabase {
         return try await write("claim a queued task") { db -> DownloadTask? in
             // A slot is taken until its yt-dlp is gone: a cancelled or paused task whose yt-dlp
             // is still in its grace period keeps its recorded child, and counts.
+            // Two counts on two partial indexes (one `OR` would scan the whole table).
             let busy = try Int.fetchOne(db, SQLRequest(literal: """
-                SELECT count(*) FROM download_tasks
-                WHERE status = \(DownloadStatus.downloading) OR child_pid IS NOT NULL
+                SELECT (SELECT count(*) FROM download_tasks WHERE status = \(DownloadStatus.downloading))
+                     + (SELECT count(*) FROM download_tasks WHERE child_pid IS NOT NULL AND status != \(DownloadStatus.downloading))
                 """)) ?? 0
             guard busy < systemLimit else { return nil }
             guard let id = try Int64.fetchOne(db, SQLRequest(literal: queued + " ORDER BY id LIMIT 1")) else { return nil }

@@ -145,6 +145,12 @@ extension AppDatabase {
                 ALTER TABLE download_tasks ADD COLUMN run_started_ns INTEGER;
                 """)
         }
+        migrator.registerMigration("v6-children-index") { db in
+            // Every claim counts the slots that yt-dlp processes still hold, including those of
+            // cancelled or paused tasks: a partial index keeps that a look at a handful of rows,
+            // not a scan of the whole table.
+            try db.execute(sql: "CREATE INDEX download_tasks_children ON download_tasks(status) WHERE child_pid IS NOT NULL")
+        }
         return migrator
     }
 }

@@ -63,6 +63,10 @@ struct SchemaTests {
             try [
                 "SELECT count(*) FROM download_tasks WHERE status IN ('pending','downloading')",
                 "SELECT count(*) FROM download_tasks WHERE status IN ('pending','downloading') AND user_id = 5",
+                // The claim's count of slots held by yt-dlp processes of cancelled or paused tasks.
+                "SELECT count(*) FROM download_tasks WHERE child_pid IS NOT NULL AND status != 'downloading'",
+                // The backlog.
+                "SELECT 1 FROM download_tasks WHERE status = 'queued' LIMIT 1",
             ].map { sql in
                 try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + sql).map { $0["detail"] as String? ?? "" }.joined(separator: " ")
             }
