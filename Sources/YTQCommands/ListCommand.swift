@@ -88,7 +88,7 @@ struct ListCommand: AsyncParsableCommand {
                 let places = (try? await context.actions.queuePlaces(of: tasks, by: context.requester)) ?? [:]
                 var text = TaskTable(tasks: tasks, queuePlaces: places).render()
                 if !first, let header = text.firstIndex(of: "\n") { text = String(text[text.index(after: header)...]) }
-                print(text, terminator: "")
+                StandardOutput.write(text)
             }
             first = false
             before = tasks.last?.id

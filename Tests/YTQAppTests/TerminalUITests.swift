@@ -153,11 +153,7 @@ struct TerminalUITests {
         }
         // A crash (a write to the dead terminal aborting) would leave the task `downloading`.
         #expect(try await status(1) == "pending", "the download was not stopped gracefully")
-        let strays = ((try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []).compactMap { pid -> String? in
-            guard Int32(pid) != nil, let data = FileManager.default.contents(atPath: "/proc/\(pid)/cmdline") else { return nil }
-            let command = String(decoding: data.map { $0 == 0 ? 32 : $0 }, as: UTF8.self)
-            return command.contains("fake-yt-dlp") && command.contains(home.path) ? command : nil
-        }
+        let strays = ProcessTable.commands(containing: "fake-yt-dlp", home.path)
         #expect(strays.isEmpty, "yt-dlp left running: \(strays)")
         await tmux.stop()
     }

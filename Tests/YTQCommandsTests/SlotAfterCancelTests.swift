@@ -46,18 +46,6 @@ struct SlotAfterCancelTests {
 
     /// The fake yt-dlp runs under `folder`: matching processes whose parent is not one of them.
     func running(_ folder: String) -> Int {
-        let entries = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
-        var parents: [Int32: Int32] = [:]
-        for pid in entries.compactMap(Int32.init) {
-            guard let data = FileManager.default.contents(atPath: "/proc/\(pid)/cmdline"),
-                  String(decoding: data.map { $0 == 0 ? 32 : $0 }, as: UTF8.self).contains("fake-yt-dlp"),
-                  String(decoding: data, as: UTF8.self).contains(folder),
-                  let stat = FileManager.default.contents(atPath: "/proc/\(pid)/stat") else { continue }
-            let text = String(decoding: stat, as: UTF8.self)
-            let fields = text[(text.lastIndex(of: ")") ?? text.startIndex)...].split(separator: " ")
-            guard fields.count > 2, fields[1] != "Z", let ppid = Int32(fields[2]) else { continue }
-            parents[pid] = ppid
-        }
-        return parents.values.filter { parents[$0] == nil }.count
+        ProcessTable.runs { $0.contains("fake-yt-dlp") && $0.contains(folder) }
     }
 }

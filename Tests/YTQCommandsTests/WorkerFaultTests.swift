@@ -67,20 +67,11 @@ struct WorkerFaultTests {
 
     /// yt-dlp processes (or wrappers) started for this test's folders.
     func strayYtDlp() -> [String] {
-        let entries = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
-        return entries.compactMap { pid in
-            guard Int32(pid) != nil, let data = FileManager.default.contents(atPath: "/proc/\(pid)/cmdline") else { return nil }
-            let command = String(decoding: data.map { $0 == 0 ? 32 : $0 }, as: UTF8.self)
-            return command.contains(home.path + "/downloads") ? command : nil
-        }
+        ProcessTable.commands(containing: home.path + "/downloads")
     }
 
     func killStrays() {
-        let entries = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
-        for pid in entries.compactMap(Int32.init) {
-            guard let data = FileManager.default.contents(atPath: "/proc/\(pid)/cmdline") else { continue }
-            if String(decoding: data, as: UTF8.self).contains(home.path) { kill(pid, SIGKILL) }
-        }
+        ProcessTable.kill(containing: home.path)
     }
 
     func completedEvents(_ workers: [WorkerProcess], id: Int64) -> Int {

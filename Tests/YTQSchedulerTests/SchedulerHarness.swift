@@ -107,29 +107,12 @@ final class SchedulerHarness: @unchecked Sendable {
     /// How many yt-dlp runs are alive: matching processes whose parent is not one of them
     /// (a shell forks copies of itself for a moment before each `exec`).
     func runningYtDlp() -> Int {
-        let entries = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
-        var parents: [Int32: Int32] = [:]
-        for pid in entries.compactMap(Int32.init) {
-            guard let data = FileManager.default.contents(atPath: "/proc/\(pid)/cmdline"),
-                  String(decoding: data.map { $0 == 0 ? 32 : $0 }, as: UTF8.self).contains(dir.path),
-                  let stat = FileManager.default.contents(atPath: "/proc/\(pid)/stat") else { continue }
-            let text = String(decoding: stat, as: UTF8.self)
-            let fields = text[(text.lastIndex(of: ")") ?? text.startIndex)...].split(separator: " ")
-            // fields[0] is ")", then state, then ppid; zombies are already gone.
-            guard fields.count > 2, fields[1] != "Z", let ppid = Int32(fields[2]) else { continue }
-            parents[pid] = ppid
-        }
-        return parents.values.filter { parents[$0] == nil }.count
+        ProcessTable.runs { $0.contains(dir.path) }
     }
 
     /// The yt-dlp processes (real or fake) still running under this harness's folder.
     func strayProcesses() -> [String] {
-        let entries = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
-        return entries.compactMap { pid -> String? in
-            guard Int32(pid) != nil, let data = FileManager.default.contents(atPath: "/proc/\(pid)/cmdline") else { return nil }
-            let command = String(decoding: data.map { $0 == 0 ? 32 : $0 }, as: UTF8.self)
-            return command.contains(dir.path) && !command.contains("media_server") ? command : nil
-        }
+        ProcessTable.commands(containing: dir.path).filter { !$0.contains("media_server") }
     }
 }
 
