@@ -24,19 +24,21 @@ extension AppDatabase {
     }
 
     static func queuePlaces(_ db: Database, of queued: [DownloadTask]) throws -> [Int64: Int] {
+        // Each requester's backlog is read once, however many of its tasks the page shows.
         var places: [Int64: Int] = [:]
-        for task in queued {
-            let order = try backlog(db, of: task.requester).map(\.id)
-            if let index = order.firstIndex(of: task.id) { places[task.id] = index + 1 }
+        var seen: Set<Requester.Identity> = []
+        for task in queued where seen.insert(task.requester.identity).inserted {
+            for (index, id) in try backlog(db, of: task.requester).enumerated() { places[id] = index + 1 }
         }
-        return places
+        let wanted = Set(queued.map(\.id))
+        return places.filter { wanted.contains($0.key) }
     }
 
     /// Moves a queued task within its user's backlog.
     public func moveTask(id: Int64, _ move: BacklogMove, by requester: Requester, now: Date = Date()) async throws(ActionError) -> DownloadTask {
         try await act("move task \(id)") { db in
             let task = try Self.taskForAction(db, id: id, action: .move, by: requester)
-            var order = try Self.backlog(db, of: task.requester).map(\.id)
+            var order = try Self.backlog(db, of: task.requester)
             guard let index = order.firstIndex(of: id) else { return task }
             order.remove(at: index)
             switch move {
@@ -52,12 +54,12 @@ extension AppDatabase {
         }
     }
 
-    /// One requester's queued tasks, next to start first.
-    static func backlog(_ db: Database, of requester: Requester) throws -> [DownloadTask] {
-        try DownloadTask.mine(requester)
+    /// The ids of one requester's queued tasks, next to start first.
+    static func backlog(_ db: Database, of requester: Requester) throws -> [Int64] {
+        try Int64.fetchAll(db, DownloadTask.mine(requester)
             .filter(DownloadTask.Columns.status == DownloadStatus.queued)
             .order(sql: "queue_position, id")
-            .fetchAll(db)
+            .select(DownloadTask.Columns.id))
     }
 
     /// Puts `id` at the end of its requester's backlog (status `queued`), refusing it when
@@ -68,7 +70,7 @@ extension AppDatabase {
             throw ActionError.refused(.backlogFull(requester: requester, limit: limits.backlog))
         }
         let last = try Int64.fetchOne(db, SQLRequest(literal: """
-            SELECT max(queue_position) FROM download_tasks WHERE id IN \(waiting.map(\.id))
+            SELECT max(queue_position) FROM download_tasks WHERE id IN \(waiting)
             """)) ?? 0
         try db.execute(literal: """
             UPDATE download_tasks SET status = \(DownloadStatus.queued), queue_position = \(last + 1),
