@@ -142,13 +142,11 @@ public struct TaskActions: Sendable {
             removal.keptFileReason = "task #\(id) had no finished file"
             return removal
         }
-        do {
-            switch try await TaskFile.delete(path, of: id, downloadFolder: configuration.downloadDirectory, database: database) {
-            case .deleted(let path): removal.deletedFile = path
-            case .kept(let reason): removal.keptFileReason = reason
-            }
-        } catch {
-            throw .store(error)
+        switch try await stored({ () async throws(StoreError) in
+            try await TaskFile.delete(path, of: id, downloadFolder: configuration.downloadDirectory, database: database)
+        }) {
+        case .deleted(let path): removal.deletedFile = path
+        case .kept(let reason): removal.keptFileReason = reason
         }
         return removal
     }
@@ -156,12 +154,7 @@ public struct TaskActions: Sendable {
     /// The file a completed task records, if any (nil for another user's task: the removal
     /// itself refuses that).
     private func recordedFile(id: Int64) async throws(ActionError) -> String? {
-        let task: DownloadTask?
-        do {
-            task = try await database.task(id: id)
-        } catch {
-            throw .store(error)
-        }
+        let task = try await stored { () async throws(StoreError) in try await database.task(id: id) }
         guard let task, task.status == .completed else { return nil }
         return task.filePath
     }
@@ -169,41 +162,24 @@ public struct TaskActions: Sendable {
     /// The tasks `requester` may see, newest first, optionally of one status; with `before`,
     /// only those older than that task id (the next page).
     public func list(status: DownloadStatus? = nil, limit: Int? = nil, before: Int64? = nil, by requester: Requester) async throws(ActionError) -> [DownloadTask] {
-        do {
-            return try await database.tasks(status: status, limit: limit, before: before)
-        } catch {
-            throw .store(error)
-        }
+        try await stored { () async throws(StoreError) in try await database.tasks(status: status, limit: limit, before: before) }
     }
 
     /// Each queued task's place in its user's backlog (1: next to start), for `tasks`.
     public func queuePlaces(of tasks: [DownloadTask], by requester: Requester) async throws(ActionError) -> [Int64: Int] {
-        do {
-            return try await database.queuePlaces(of: tasks)
-        } catch {
-            throw .store(error)
-        }
+        try await stored { () async throws(StoreError) in try await database.queuePlaces(of: tasks) }
     }
 
     /// One task, by id.
     public func show(id: Int64, by requester: Requester) async throws(ActionError) -> DownloadTask {
-        let task: DownloadTask?
-        do {
-            task = try await database.task(id: id)
-        } catch {
-            throw .store(error)
-        }
+        let task = try await stored { () async throws(StoreError) in try await database.task(id: id) }
         guard let task else { throw .notFound(taskID: id) }
         return task
     }
 
     /// The screen's page: the newest `limit` tasks matching `filter`, with the counts.
     public func page(filter: String, limit: Int, by requester: Requester) async throws(ActionError) -> AppDatabase.TaskPage {
-        do {
-            return try await database.taskPage(filter: filter, limit: limit)
-        } catch {
-            throw .store(error)
-        }
+        try await stored { () async throws(StoreError) in try await database.taskPage(filter: filter, limit: limit) }
     }
 
     /// When no live worker holds the (formerly active) task any more, stop its yt-dlp here,
@@ -219,5 +195,14 @@ public struct TaskActions: Sendable {
             try? await database.releaseChild(taskID: previous.id, child: child)
         }
         if !keepPartials { configuration.removePartialFolder(for: previous.id) }
+    }
+
+    /// A read or write of the store for an action: its failure is the action's `.store`.
+    private func stored<T>(_ body: () async throws(StoreError) -> T) async throws(ActionError) -> T {
+        do {
+            return try await body()
+        } catch {
+            throw .store(error)
+        }
     }
 }
