@@ -19,9 +19,12 @@ build: setup
 run: build
 	@"$$($(SWIFT) build -c $(CONFIG) $(LINK) --show-bin-path)/ytq" $(ARGS)
 
+# At most TEST_WIDTH tests at once: the suites start real yt-dlp, ytq and tmux processes, and
+# all 330 at once on 2 cores starve the first downloads past their safety limits.
+TEST_WIDTH ?= 6
 test: setup
 	$(SWIFT) build --build-tests
-	$(SWIFT) test --skip-build
+	SWT_EXPERIMENTAL_MAXIMUM_PARALLELIZATION_WIDTH=$(TEST_WIDTH) $(SWIFT) test --skip-build
 
 install: build
 	install -m 0755 "$$($(SWIFT) build -c $(CONFIG) $(LINK) --show-bin-path)/ytq" "$(PREFIX)/bin/ytq"

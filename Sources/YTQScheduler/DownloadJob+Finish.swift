@@ -78,8 +78,10 @@ extension DownloadJob {
             try await database.completeTask(claim, filePath: filePath, title: info?.title, metaData: metaData, limits: configuration.limits)
         }) {
         case .written(let done):
-            removePartials()
+            // The event first: the slot is free now and the next task's DownloadStarted may
+            // follow at once; an observer must see this one end before that one starts.
             events.publish(.completed(done, downloadURL: URL(fileURLWithPath: filePath)))
+            removePartials()
         case .claimLost:
             await handleLostClaim(completedFile: filePath, child: state.child)
         case .failed:
@@ -115,8 +117,8 @@ extension DownloadJob {
         }
         switch await finalWrite({ () async throws(StoreError) in try await database.failTask(claim, reason: final, limits: configuration.limits) }) {
         case .written(let failed):
-            removePartials()
             events.publish(.failed(failed, reason: final))
+            removePartials()
         case .claimLost:
             await handleLostClaim(completedFile: nil, child: child)
         case .failed:

@@ -58,7 +58,7 @@ extension TerminalUITests {
         let asked = try await tmux.waitFor { $0.contains("Queue 5 downloads?") }
         #expect(asked.contains("Queue 5 downloads?"), "one question for the whole paste:\n\(asked)")
         try await tmux.press("y")
-        let queued = try await tmux.waitFor(timeout: 30) {
+        let queued = try await tmux.waitFor(timeout: 60) {
             $0.contains("Queued 5 of 5 downloads") && $0.contains("4th in your queue")
         }
         #expect(Self.row(2, in: queued).contains("next in your queue"), "\(queued)")
@@ -73,7 +73,7 @@ extension TerminalUITests {
         let selected = try await tmux.waitFor { Self.row(1, in: $0).contains("▸") }
         #expect(Self.row(1, in: selected).contains("▸"), "the cursor is on #1:\n\(selected)")
         try await tmux.press("Space")
-        let paused = try await tmux.waitFor(timeout: 30) {
+        let paused = try await tmux.waitFor(timeout: 60) {
             $0.contains("Paused task #1") && Self.row(1, in: $0).contains("paused")
         }
         #expect(paused.contains("Paused task #1"), "\(paused)")
@@ -87,12 +87,12 @@ extension TerminalUITests {
 
         // Space again: #2 holds the one slot, so the rule refuses the resume and offers Q.
         try await tmux.press("Space")
-        let refused = try await tmux.waitFor(timeout: 30) { $0.contains("press Q to queue this after it") }
+        let refused = try await tmux.waitFor(timeout: 60) { $0.contains("press Q to queue this after it") }
         #expect(refused.contains("per-user limit"), "\(refused)")
         #expect(refused.contains("press Q to queue this after it"), "\(refused)")
         #expect(try await tasks()[1]?.status == "paused")
         try await tmux.press("Q")
-        let requeued = try await tmux.waitFor(timeout: 30) {
+        let requeued = try await tmux.waitFor(timeout: 60) {
             $0.contains("Queued task #1") && Self.row(1, in: $0).contains("in your queue")
         }
         #expect(Self.row(1, in: requeued).contains("in your queue"), "\(requeued)")
@@ -105,7 +105,7 @@ extension TerminalUITests {
         let finished = await eventually("all five completed", timeout: .seconds(240)) {
             try await tasks().values.filter { $0.status == "completed" }.count == 5
         }
-        let done = try await tmux.waitFor(timeout: 30) { $0.contains("Finished task #1") }
+        let done = try await tmux.waitFor(timeout: 60) { $0.contains("Finished task #1") }
         #expect(finished && done.contains("Finished task #1"), "\(done)")
         let final = try await tasks()
         for (index, file) in files.enumerated() {

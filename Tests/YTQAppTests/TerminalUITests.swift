@@ -117,7 +117,7 @@ struct TerminalUITests {
         try await tmux.waitFor { $0.contains("No downloads yet") }
         let added = try await YTQBinary.run(["add", "https://fake.invalid/elsewhere.mp4", "--per-user-limit", "5"], environment: env)
         #expect(added.status == 0)
-        let shown = try await tmux.waitFor(timeout: 5) { $0.contains("1 task") }
+        let shown = try await tmux.waitFor(timeout: 30) { $0.contains("1 task") }
         #expect(shown.contains("1 task") && shown.contains("fake.invalid"), "\(shown)")
         let pid = try await tmux.tmux(["list-panes", "-t", "ytq", "-F", "#{pane_pid}"]).trimmingCharacters(in: .whitespacesAndNewlines)
         // The pane runs sh, whose child is ytq.

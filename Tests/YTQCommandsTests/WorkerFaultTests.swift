@@ -244,7 +244,7 @@ struct WorkerFaultTests {
         #expect(await worker.waitFor { $0["event"] as? String == "DownloadProgressUpdated" } != nil)
         let cancel = try await YTQBinary.run(["cancel", String(id)], environment: env)
         #expect(cancel.status == 0, "\(cancel.stderr)")
-        #expect(await worker.waitFor(timeout: 10) { $0["event"] as? String == "DownloadCancelled" } != nil)
+        #expect(await worker.waitFor(timeout: 60) { $0["event"] as? String == "DownloadCancelled" } != nil)
         #expect(try await task(id)["status"] as? String == "cancelled")
         #expect(await worker.stop() == 0)
         #expect(strayYtDlp().isEmpty)

@@ -129,7 +129,7 @@ struct RealYtDlpTests {
         let process = YtDlpProcess(invocation: workspace.invocation(executable: Self.ytDlp, url: url), stopGrace: .seconds(3))
         let clock = ContinuousClock()
         let stopAsked = LockedTime()
-        let run = await runToEnd(process, timeout: 40) { event, process in
+        let run = await runToEnd(process, timeout: 90) { event, process in
             if case .progress = event {
                 stopAsked.set(clock.now)
                 process.stop()

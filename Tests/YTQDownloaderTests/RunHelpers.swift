@@ -31,7 +31,7 @@ struct FinishedRun {
 /// Runs `process` to the end. `onEvent` sees each event as it arrives (e.g. to call `stop`);
 /// after `timeout` seconds the process is stopped so that no test can hang or leak a child.
 func runToEnd(
-    _ process: YtDlpProcess, timeout: Double = 30, onEvent: @escaping @Sendable (YtDlpEvent, YtDlpProcess) -> Void = { _, _ in }
+    _ process: YtDlpProcess, timeout: Double = 90, onEvent: @escaping @Sendable (YtDlpEvent, YtDlpProcess) -> Void = { _, _ in }
 ) async -> FinishedRun {
     let timedOut = TimeoutFlag()
     let watchdog = Task {

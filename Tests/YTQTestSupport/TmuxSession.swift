@@ -60,7 +60,7 @@ public final class TmuxSession: @unchecked Sendable {
 
     /// Waits until the screen satisfies `condition`; returns the last screen either way.
     @discardableResult
-    public func waitFor(timeout: Double = 20, _ condition: (String) -> Bool) async throws -> String {
+    public func waitFor(timeout: Double = 45, _ condition: (String) -> Bool) async throws -> String {
         let deadline = Date().addingTimeInterval(timeout)
         var last = ""
         while Date() < deadline {

@@ -35,7 +35,7 @@ public final class WorkerProcess: @unchecked Sendable {
 
     /// Waits for an event line that matches, up to `timeout` seconds.
     @discardableResult
-    public func waitFor(timeout: Double = 30, sourceLocation: SourceLocation = #_sourceLocation,
+    public func waitFor(timeout: Double = 90, sourceLocation: SourceLocation = #_sourceLocation,
                         _ match: ([String: Any]) -> Bool) async -> [String: Any]? {
         await eventually("a worker event line that matches", timeout: .seconds(timeout), sourceLocation: sourceLocation) {
             events.first(where: match)
