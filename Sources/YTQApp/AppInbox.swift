@@ -29,7 +29,7 @@ final class AppInbox: Sendable {
         /// A rule refused a resume or retry; `Q` can queue it.
         case refused(RuleViolation, offer: QueueOffer)
         /// A page of tasks read for the screen.
-        case page(AppDatabase.TaskPage)
+        case page(TaskPage)
     }
 
     let wakeup: TerminalWakeup

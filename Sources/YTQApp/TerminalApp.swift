@@ -13,11 +13,11 @@ public struct TerminalApp: Sendable {
     /// The queue the in-process scheduler runs.
     public let database: AppDatabase
     /// What the user does on the screen goes through here, as `requester`.
-    public let actions: TaskActions
+    public let actions: EngineActions
     public let requester: Requester
     public let environment: [String: String]
 
-    public init(database: AppDatabase, actions: TaskActions, requester: Requester, environment: [String: String]) {
+    public init(database: AppDatabase, actions: EngineActions, requester: Requester, environment: [String: String]) {
         self.database = database
         self.actions = actions
         self.requester = requester

@@ -31,7 +31,7 @@ extension UILoop {
     }
 
     /// Runs `action` off the UI thread; what it returns is posted to the inbox.
-    private func background(_ action: @escaping @Sendable (TaskActions, Requester) async -> AppInbox.Message) {
+    private func background(_ action: @escaping @Sendable (any TaskActions, Requester) async -> AppInbox.Message) {
         let actions = context.actions
         let requester = context.app.requester
         let inbox = context.inbox
@@ -75,7 +75,7 @@ extension UILoop {
     /// the error pane.
     private func act(
         on id: Int64, offer: QueueOffer? = nil,
-        _ action: @escaping @Sendable (TaskActions, Requester) async throws(ActionError) -> String
+        _ action: @escaping @Sendable (any TaskActions, Requester) async throws(ActionError) -> String
     ) {
         let scheduler = context.scheduler
         background { actions, requester in

@@ -17,7 +17,7 @@ final class UILoop {
         let inbox: AppInbox
         let scheduler: Scheduler
         /// The user's actions, announced on the scheduler's event bus.
-        let actions: TaskActions
+        let actions: any TaskActions
     }
 
     /// Frames that events (progress) ask for come at most 10 times a second: several updates
@@ -187,7 +187,7 @@ final class UILoop {
         loadPage(filter: state.filter.text, limit: max(state.neededRowCount, 100))
     }
 
-    private func apply(_ page: AppDatabase.TaskPage) {
+    private func apply(_ page: TaskPage) {
         pageInFlight = false
         if reloadWanted {
             reloadWanted = false

@@ -37,10 +37,13 @@ struct CommandContext {
         return configuration
     }
 
-    /// Every user action and read goes through here.
-    var actions: TaskActions {
-        TaskActions(database: database, configuration: schedulerConfiguration)
+    /// The engine in this process over the personal database.
+    var engine: EngineActions {
+        EngineActions(database: database, configuration: schedulerConfiguration)
     }
+
+    /// Every user action and read goes through here.
+    var actions: any TaskActions { engine }
 }
 
 extension CommandContext {
@@ -66,7 +69,7 @@ extension CommandContext {
 extension CommandContext {
     /// Runs one user action as this command's requester; a refusal becomes the `CLIError`
     /// with its exit code and, where queueing would get around it, `queueWith` as the hint.
-    func act(queueWith command: String? = nil, _ body: (TaskActions, Requester) async throws(ActionError) -> Void) async throws(CLIError) {
+    func act(queueWith command: String? = nil, _ body: (any TaskActions, Requester) async throws(ActionError) -> Void) async throws(CLIError) {
         do {
             try await body(actions, requester)
         } catch {

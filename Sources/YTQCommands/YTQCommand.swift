@@ -32,7 +32,7 @@ public struct YTQCommand: AsyncParsableCommand {
     public func run() async throws {
         let context = try await CommandContext(options)
         let app = TerminalApp(
-            database: context.database, actions: context.actions, requester: context.requester,
+            database: context.database, actions: context.engine, requester: context.requester,
             environment: ProcessInfo.processInfo.environment)
         do {
             try await app.run()

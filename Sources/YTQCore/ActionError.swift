@@ -1,8 +1,8 @@
 /// Why a user's action (add, cancel, retry, remove) did nothing; each message says what to do.
 ///
 /// The one error type of `TaskActions`: the command line maps it to an exit code, the screen
-/// to its error pane, and the service (later) to a response.
-public enum ActionError: Error, Sendable, Equatable, CustomStringConvertible {
+/// to its error pane, and the service to a response (which its client decodes back to it).
+public enum ActionError: Error, Sendable, Equatable, Codable, CustomStringConvertible {
     /// The input was refused before anything was read or written.
     case invalid(RequestError)
     /// A concurrency rule refused it.

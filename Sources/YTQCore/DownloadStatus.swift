@@ -1,5 +1,5 @@
 /// Where a download task stands in its life: waiting, running, stopped for now, or ended.
-public enum DownloadStatus: String, Codable, Sendable, CaseIterable {
+public enum DownloadStatus: String, Codable, CodingKeyRepresentable, Sendable, CaseIterable {
     /// Admitted and waiting for a worker to start it.
     case pending
     /// A worker is running yt-dlp for it.

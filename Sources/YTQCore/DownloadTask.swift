@@ -5,8 +5,8 @@ import Foundation
 /// Field names follow the `download_tasks` columns; the JSON form (`ytq list --json`) uses
 /// the column names as keys and `meta_data` as an object. The claim, the child process, the
 /// heartbeat and the backoff are the worker's bookkeeping: they are fields of the record but
-/// not part of the JSON form.
-public struct DownloadTask: Sendable, Equatable, Identifiable, Encodable {
+/// not part of the JSON form (a task decoded from it, as the service's client does, has none).
+public struct DownloadTask: Sendable, Equatable, Identifiable, Codable {
     public var id: Int64
     public var userID: Int?
     public var ipAddress: String
@@ -109,6 +109,28 @@ public struct DownloadTask: Sendable, Equatable, Identifiable, Encodable {
         try container.encode(downloadedBytes, forKey: .downloadedBytes)
         try container.encode(totalBytes, forKey: .totalBytes)
         try container.encode(commandLine, forKey: .commandLine)
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(
+            id: try container.decode(Int64.self, forKey: .id),
+            userID: try container.decodeIfPresent(Int.self, forKey: .userID),
+            ipAddress: try container.decode(String.self, forKey: .ipAddress),
+            videoURL: try container.decode(String.self, forKey: .videoURL),
+            format: try container.decode(FormatSpec.self, forKey: .format),
+            status: try container.decode(DownloadStatus.self, forKey: .status),
+            filePath: try container.decodeIfPresent(String.self, forKey: .filePath),
+            title: try container.decodeIfPresent(String.self, forKey: .title),
+            metaData: try container.decodeIfPresent([String: JSONValue].self, forKey: .metaData) ?? [:],
+            errorMessage: try container.decodeIfPresent(String.self, forKey: .errorMessage),
+            createdAt: try container.decode(Date.self, forKey: .createdAt),
+            updatedAt: try container.decode(Date.self, forKey: .updatedAt),
+            attempts: try container.decodeIfPresent(Int.self, forKey: .attempts) ?? 0,
+            crashCount: try container.decodeIfPresent(Int.self, forKey: .crashCount) ?? 0,
+            downloadedBytes: try container.decodeIfPresent(Int64.self, forKey: .downloadedBytes),
+            totalBytes: try container.decodeIfPresent(Int64.self, forKey: .totalBytes),
+            commandLine: try container.decodeIfPresent(String.self, forKey: .commandLine))
     }
 
     /// The identity the per-user rule counts by.

@@ -1,5 +1,5 @@
 /// Input that ytq refuses before touching the database; each message says what to change.
-public enum RequestError: Error, Equatable, Sendable, CustomStringConvertible {
+public enum RequestError: Error, Equatable, Sendable, Codable, CustomStringConvertible {
     case emptyURL
     case urlTooLong(length: Int, limit: Int)
     case urlStartsWithDash(String)

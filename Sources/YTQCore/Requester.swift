@@ -2,15 +2,19 @@
 ///
 /// A requester is identified by `userID` when present, else by `ipAddress`; the per-user
 /// concurrency rule counts tasks by that identity.
-public struct Requester: Sendable, Equatable, Hashable {
+public struct Requester: Sendable, Equatable, Hashable, Codable {
     public static let localAddress = "127.0.0.1"
 
     public var userID: Int?
     public var ipAddress: String
+    /// An administrator of a shared queue (the service's `admins`): sees and acts on every
+    /// task, like root. Never part of the identity the rules count by.
+    public var isAdmin: Bool
 
-    public init(userID: Int?, ipAddress: String = Requester.localAddress) {
+    public init(userID: Int?, ipAddress: String = Requester.localAddress, isAdmin: Bool = false) {
         self.userID = userID
         self.ipAddress = ipAddress
+        self.isAdmin = isAdmin
     }
 
     /// The requester of the current process: `uid` and the SSH client address found in
@@ -41,10 +45,13 @@ public struct Requester: Sendable, Equatable, Hashable {
     /// Whether this requester may act on a task that `owner` asked for: one's own tasks
     /// (same uid, or the same address when no uid is known), or any task for root.
     public func mayManage(tasksOf owner: Requester) -> Bool {
-        if userID == 0 { return true }
+        if seesEveryone { return true }
         if let userID { return owner.userID == userID }
         return owner.userID == nil && owner.ipAddress == ipAddress
     }
+
+    /// Root or an administrator: every task is theirs to see and act on.
+    public var seesEveryone: Bool { isAdmin || userID == 0 }
 
     /// Who this requester is for the rules: the uid when known, else the address.
     public enum Identity: Hashable, Sendable {

@@ -1,5 +1,5 @@
 /// A request refused by a concurrency rule; the message says which rule and what holds the slot.
-public enum RuleViolation: Error, Equatable, Sendable, CustomStringConvertible {
+public enum RuleViolation: Error, Equatable, Sendable, Codable, CustomStringConvertible {
     /// Whether queueing the request would help: a slot frees when a download ends.
     public var canQueue: Bool {
         switch self {

@@ -1,5 +1,5 @@
 /// A failure of the database itself (not of a rule or a request), with what to check.
-public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
+public enum StoreError: Error, Sendable, Equatable, Codable, CustomStringConvertible {
     /// How long a writer waits for another process's write lock before giving up.
     public static let busyTimeoutSeconds = 10
 

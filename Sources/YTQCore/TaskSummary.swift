@@ -1,5 +1,5 @@
 /// The few fields of a task that a message needs to name it.
-public struct TaskSummary: Sendable, Equatable {
+public struct TaskSummary: Sendable, Equatable, Codable {
     public var id: Int64
     public var title: String?
     public var videoURL: String

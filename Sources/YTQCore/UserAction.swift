@@ -2,7 +2,7 @@
 ///
 /// The one place that says which action fits which status: the store checks it inside the
 /// action's transaction, and the screen uses it to say what a key would do.
-public enum UserAction: String, Sendable, Equatable, CaseIterable {
+public enum UserAction: String, Sendable, Equatable, CaseIterable, Codable {
     case cancel
     case retry
     case remove

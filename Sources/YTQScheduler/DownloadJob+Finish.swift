@@ -94,7 +94,7 @@ extension DownloadJob {
     /// task's file (never one another task records).
     private func removeUnfinishedFile(_ state: JobState) async {
         guard let path = state.fileWrittenByThisRun else { return }
-        _ = try? await TaskFile.delete(path, of: claim.taskID, downloadFolder: configuration.downloadDirectory, database: database)
+        _ = try? await TaskFile.delete(path, of: claim.taskID, downloadFolder: downloadFolder, database: database)
     }
 
     private func fail(_ reason: FailureReason, child: ProcessIdentity?) async {
@@ -179,7 +179,7 @@ extension DownloadJob {
             try? await database.releaseChild(taskID: current.id, child: child)
         }
         if let current, current.status != .cancelled {
-            if let unfinishedFile { _ = try? await TaskFile.delete(unfinishedFile, of: claim.taskID, downloadFolder: configuration.downloadDirectory, database: database) }
+            if let unfinishedFile { _ = try? await TaskFile.delete(unfinishedFile, of: claim.taskID, downloadFolder: downloadFolder, database: database) }
             if current.status == .paused, let progress {
                 _ = try? await database.recordPausedProgress(id: current.id, progress)
             }
@@ -187,7 +187,7 @@ extension DownloadJob {
             return
         }
         removePartials()
-        if let file = completedFile ?? unfinishedFile { _ = try? await TaskFile.delete(file, of: claim.taskID, downloadFolder: configuration.downloadDirectory, database: database) }
+        if let file = completedFile ?? unfinishedFile { _ = try? await TaskFile.delete(file, of: claim.taskID, downloadFolder: downloadFolder, database: database) }
         if let current {
             events.publish(.cancelled(current))
         } else {

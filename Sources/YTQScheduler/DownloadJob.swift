@@ -27,6 +27,8 @@ final class DownloadJob: Sendable {
     private let input: AsyncStream<Input>.Continuation
     /// Set by a shutdown: a final write that keeps failing gives up instead of retrying on.
     let shuttingDown = Atomic<Bool>(false)
+    /// Where this task's finished file goes.
+    var downloadFolder: String { configuration.downloadFolder(for: task) }
 
     /// Nil when `claimed` carries no claim (it was not claimed by `claimNextTask`).
     init?(claimed: DownloadTask, database: AppDatabase, configuration: SchedulerConfiguration, events: EventBus) {
@@ -105,7 +107,7 @@ final class DownloadJob: Sendable {
             state.info = info
             // Where this run writes the finished file; whether it wrote it (or an earlier run
             // did) is told by the file's change time when the run ends.
-            if let target = info.filename, DownloadedFile.isDirectlyInside(target, folder: configuration.downloadDirectory) {
+            if let target = info.filename, DownloadedFile.isDirectlyInside(target, folder: downloadFolder) {
                 state.finalFile = target
                 // For a recovery, should this worker die in the middle of the move.
                 _ = try? await database.recordFinalFile(claim, path: target, runStartedNanoseconds: state.startedAt.totalNanoseconds)

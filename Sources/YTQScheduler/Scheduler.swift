@@ -200,7 +200,7 @@ public actor Scheduler {
             // the final name is not a finished download, and the next run would take it for one.
             if let final = entry.finalFile,
                let changed = FileClock.changeTime(of: final.path), changed > FileClock(totalNanoseconds: final.runStartedNanoseconds) {
-                _ = try? await TaskFile.delete(final.path, of: entry.task.id, downloadFolder: configuration.downloadDirectory, database: database)
+                _ = try? await TaskFile.delete(final.path, of: entry.task.id, downloadFolder: configuration.downloadFolder(for: entry.task), database: database)
             }
             if configuration.retryPolicy.givesUp(afterCrashes: entry.task.crashCount) {
                 let reason = FailureReason(

@@ -8,7 +8,7 @@ extension SchedulerConfiguration {
     public func invocation(for task: DownloadTask) -> YtDlpInvocation {
         YtDlpInvocation(
             executable: ytDlp, url: task.videoURL, format: task.format,
-            downloadFolder: downloadDirectory, tempFolder: partialFolder(for: task.id),
+            downloadFolder: downloadFolder(for: task), tempFolder: partialFolder(for: task.id),
             options: ytDlpOptions, extraEnvironment: ytDlpEnvironment)
     }
 }

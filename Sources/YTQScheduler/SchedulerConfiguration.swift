@@ -4,8 +4,11 @@ import YTQDownloader
 
 /// The knobs of one scheduler: folders, limits, timeouts, retry policy.
 public struct SchedulerConfiguration: Sendable {
-    /// Where finished files go.
+    /// Where finished files go (shared mode: the library, one folder per user in it).
     public var downloadDirectory: String
+    /// Shared mode (`ytq serve`): each user's files go to `<downloadDirectory>/<user name>`,
+    /// readable by that user and nobody else (a POSIX ACL the service sets).
+    public var perUserFolders = false
     /// Where each task's partial files live, one folder per task (`<root>/<task id>`).
     public var partialRoot: String
     /// The yt-dlp executable: a path, or a name looked up on `PATH`.
@@ -47,6 +50,13 @@ public struct SchedulerConfiguration: Sendable {
         self.stopGrace = stopGrace
         self.ytDlpOptions = ytDlpOptions
         self.ytDlpEnvironment = ytDlpEnvironment
+    }
+
+    /// Where `task`'s finished file goes: the download folder, or (shared mode) its user's
+    /// folder in the library.
+    public func downloadFolder(for task: DownloadTask) -> String {
+        guard perUserFolders else { return downloadDirectory }
+        return downloadDirectory + "/" + UserFolderName.of(task.requester)
     }
 
     /// The partial-files folder of a task: `<partialRoot>/<id>`.

@@ -11,6 +11,8 @@ import YTQCore
 /// system_limit = 10
 /// yt_dlp = "/usr/local/bin/yt-dlp"
 /// max_filesize = "2G"
+/// server = "/run/ytq/ytq.sock"     # a shared queue: every command is its client
+/// admins = ["alice", "wheel"]      # the service's administrators (users or groups)
 /// ```
 public struct ConfigFile: Sendable, Equatable {
     public static let knownKeys = SettingsField.allCases.map(\.configKey)
@@ -117,7 +119,9 @@ public struct ConfigFile: Sendable, Equatable {
             systemLimit: try int(table, .systemLimit, path: path),
             backlogLimit: try int(table, .backlogLimit, path: path),
             ytDlpPath: try string(table, .ytDlpPath, path: path),
-            maxFilesize: try size(table, .maxFilesize, path: path))
+            maxFilesize: try size(table, .maxFilesize, path: path),
+            server: try string(table, .server, path: path),
+            admins: try names(table, .admins, path: path))
         return ConfigFile(layer: layer)
     }
 
@@ -127,6 +131,19 @@ public struct ConfigFile: Sendable, Equatable {
             throw .badConfigValue(path: path, key: field.configKey, expected: "a non-empty string in quotes")
         }
         return text
+    }
+
+    /// A list of names, e.g. `["alice", "wheel"]`.
+    private static func names(_ table: TOMLTable, _ field: SettingsField, path: String) throws(SettingsError) -> [String]? {
+        guard let value = table[field.configKey] else { return nil }
+        let expected = "a list of user or group names in quotes, such as [\"alice\", \"wheel\"]"
+        guard let array = value.array else { throw .badConfigValue(path: path, key: field.configKey, expected: expected) }
+        var names: [String] = []
+        for element in array {
+            guard let name = element.string, !name.isEmpty else { throw .badConfigValue(path: path, key: field.configKey, expected: expected) }
+            names.append(name)
+        }
+        return names
     }
 
     /// A size: a whole number of bytes, or text such as "700M"; checked by the resolver.

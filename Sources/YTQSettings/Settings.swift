@@ -1,8 +1,8 @@
 import YTQCore
 
 /// Everything a ytq process needs to know about where things live and which limits apply,
-/// resolved from (highest first) command-line options, environment variables, the config
-/// file, and defaults.
+/// resolved from (highest first) command-line options, environment variables, the user's
+/// config file, the system-wide config file (`/etc/ytq/config.toml`), and defaults.
 public struct Settings: Sendable, Equatable {
     public var databasePath: String
     public var downloadDirectory: String
@@ -13,10 +13,14 @@ public struct Settings: Sendable, Equatable {
     public var maxFilesize: Int64?
     /// The config file that was read, if any.
     public var configFile: String?
+    /// The socket of the shared queue this process is a client of (shared mode), if any.
+    public var server: String?
+    /// User or group names who administer the shared queue (read by `ytq serve`).
+    public var admins: [String]
 
     public init(
         databasePath: String, downloadDirectory: String, limits: ConcurrencyLimits, ytDlpPath: String? = nil,
-        maxFilesize: Int64? = nil, configFile: String? = nil
+        maxFilesize: Int64? = nil, configFile: String? = nil, server: String? = nil, admins: [String] = []
     ) {
         self.databasePath = databasePath
         self.downloadDirectory = downloadDirectory
@@ -24,6 +28,8 @@ public struct Settings: Sendable, Equatable {
         self.ytDlpPath = ytDlpPath
         self.maxFilesize = maxFilesize
         self.configFile = configFile
+        self.server = server
+        self.admins = admins
     }
 }
 

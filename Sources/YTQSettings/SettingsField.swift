@@ -9,6 +9,10 @@ public enum SettingsField: String, Sendable, CaseIterable {
     case backlogLimit
     case ytDlpPath
     case maxFilesize
+    /// The socket of a shared queue (`ytq serve`); set, every command is its client.
+    case server
+    /// Who administers a shared queue: user or group names (the service reads it).
+    case admins
 
     /// The command-line option, e.g. `--db`.
     public var option: String {
@@ -20,6 +24,8 @@ public enum SettingsField: String, Sendable, CaseIterable {
         case .backlogLimit: return "--backlog-limit"
         case .ytDlpPath: return "--yt-dlp"
         case .maxFilesize: return "--max-filesize"
+        case .server: return "--server"
+        case .admins: return "--admin"
         }
     }
 
@@ -29,7 +35,8 @@ public enum SettingsField: String, Sendable, CaseIterable {
         case .databasePath: return "YTQ_DB"
         case .downloadDirectory: return "YTQ_DOWNLOAD_DIR"
         case .ytDlpPath: return "YTQ_YTDLP"
-        case .perUserLimit, .systemLimit, .backlogLimit, .maxFilesize: return nil
+        case .server: return "YTQ_SERVER"
+        case .perUserLimit, .systemLimit, .backlogLimit, .maxFilesize, .admins: return nil
         }
     }
 
@@ -43,6 +50,8 @@ public enum SettingsField: String, Sendable, CaseIterable {
         case .backlogLimit: return "backlog_limit"
         case .ytDlpPath: return "yt_dlp"
         case .maxFilesize: return "max_filesize"
+        case .server: return "server"
+        case .admins: return "admins"
         }
     }
 
@@ -56,6 +65,8 @@ public enum SettingsField: String, Sendable, CaseIterable {
         case .backlogLimit: return ConcurrencyLimits.Limit.backlog.rawValue
         case .ytDlpPath: return "yt-dlp executable"
         case .maxFilesize: return "largest download"
+        case .server: return "shared queue's socket"
+        case .admins: return "administrators"
         }
     }
 

@@ -1,5 +1,5 @@
 extension SettingsLayer {
-    /// What the environment sets: `YTQ_DB`, `YTQ_DOWNLOAD_DIR` and `YTQ_YTDLP` (an empty
+    /// What the environment sets: `YTQ_DB`, `YTQ_DOWNLOAD_DIR`, `YTQ_YTDLP` and `YTQ_SERVER` (an empty
     /// variable counts as unset). The limits have no variables.
     public static func environment(_ environment: [String: String]) -> SettingsLayer {
         func value(_ field: SettingsField) -> String? {
@@ -7,6 +7,7 @@ extension SettingsLayer {
             return value
         }
         return SettingsLayer(
-            databasePath: value(.databasePath), downloadDirectory: value(.downloadDirectory), ytDlpPath: value(.ytDlpPath))
+            databasePath: value(.databasePath), downloadDirectory: value(.downloadDirectory), ytDlpPath: value(.ytDlpPath),
+            server: value(.server))
     }
 }

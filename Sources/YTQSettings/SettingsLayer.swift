@@ -9,10 +9,14 @@ public struct SettingsLayer: Sendable, Equatable {
     public var ytDlpPath: String?
     /// The largest download, as written (`700M`); checked by `SettingsResolver`.
     public var maxFilesize: String?
+    /// The socket of a shared queue to be a client of.
+    public var server: String?
+    /// User or group names who administer a shared queue.
+    public var admins: [String]?
 
     public init(
         databasePath: String? = nil, downloadDirectory: String? = nil, perUserLimit: Int? = nil, systemLimit: Int? = nil,
-        backlogLimit: Int? = nil, ytDlpPath: String? = nil, maxFilesize: String? = nil
+        backlogLimit: Int? = nil, ytDlpPath: String? = nil, maxFilesize: String? = nil, server: String? = nil, admins: [String]? = nil
     ) {
         self.databasePath = databasePath
         self.downloadDirectory = downloadDirectory
@@ -21,5 +25,7 @@ public struct SettingsLayer: Sendable, Equatable {
         self.backlogLimit = backlogLimit
         self.ytDlpPath = ytDlpPath
         self.maxFilesize = maxFilesize
+        self.server = server
+        self.admins = admins
     }
 }

@@ -18,6 +18,12 @@ public struct SettingsResolver: Sendable {
         return try? xdgHome("XDG_CONFIG_HOME", fallback: ".config", for: .databasePath) + "/ytq/config.toml"
     }
 
+    /// The system-wide config file an administrator writes once (e.g. `server = ...` for
+    /// everyone): `$YTQ_SYSTEM_CONFIG`, else `/etc/ytq/config.toml`.
+    public func systemConfigPath() -> String {
+        nonEmpty("YTQ_SYSTEM_CONFIG").map(expand) ?? "/etc/ytq/config.toml"
+    }
+
     /// `$XDG_DATA_HOME/ytq/ytq.sqlite`, else `~/.local/share/ytq/ytq.sqlite`.
     public func defaultDatabasePath() throws(SettingsError) -> String {
         try xdgHome("XDG_DATA_HOME", fallback: ".local/share", for: .databasePath) + "/ytq/ytq.sqlite"
@@ -34,10 +40,13 @@ public struct SettingsResolver: Sendable {
     public func resolve(_ commandLine: SettingsLayer) throws(SettingsError) -> Settings {
         let configPath = configPath()
         let config = try configPath.map { path throws(SettingsError) in try ConfigFile.load(path: path) } ?? ConfigFile()
+        let systemPath = systemConfigPath()
+        let system = try ConfigFile.load(path: systemPath)
         let layers: [(source: SettingsSource, layer: SettingsLayer)] = [
             (.commandLine, commandLine),
             (.environment, .environment(environment)),
             (.configFile(path: configPath ?? "config.toml"), config.layer),
+            (.configFile(path: systemPath), system.layer),
         ]
         // The value of the first layer that gives one, and which layer that was.
         func first<Value>(_ field: KeyPath<SettingsLayer, Value?>) -> (value: Value, source: SettingsSource)? {
@@ -61,16 +70,16 @@ public struct SettingsResolver: Sendable {
             downloadDirectory = try defaultDownloadDirectory()
         }
         let perUser = first(\.perUserLimit) ?? (ConcurrencyLimits.defaultPerUser, .defaults)
-        let system = first(\.systemLimit) ?? (ConcurrencyLimits.defaultSystem, .defaults)
+        let systemWide = first(\.systemLimit) ?? (ConcurrencyLimits.defaultSystem, .defaults)
         let backlog = first(\.backlogLimit) ?? (ConcurrencyLimits.defaultBacklog, .defaults)
         let limits: ConcurrencyLimits
         do {
-            limits = try ConcurrencyLimits(perUser: perUser.value, system: system.value, backlog: backlog.value)
+            limits = try ConcurrencyLimits(perUser: perUser.value, system: systemWide.value, backlog: backlog.value)
         } catch {
             let source: SettingsSource
             switch error.limit {
             case .perUser: source = perUser.source
-            case .system: source = system.source
+            case .system: source = systemWide.source
             case .backlog: source = backlog.source
             }
             throw .invalidLimit(error, source: source)
@@ -88,7 +97,9 @@ public struct SettingsResolver: Sendable {
             limits: limits,
             ytDlpPath: first(\.ytDlpPath).map { executable($0.value) },
             maxFilesize: maxFilesize,
-            configFile: config.path)
+            configFile: config.path ?? system.path,
+            server: first(\.server).map { expand($0.value) },
+            admins: first(\.admins)?.value ?? [])
     }
 
     private func nonEmpty(_ key: String) -> String? {

@@ -2,22 +2,15 @@ import GRDB
 import YTQCore
 
 extension AppDatabase {
-    /// One page of the task list for the screen: the newest `limit` tasks matching `filter`,
-    /// how many match in all, and how many tasks each status has store-wide.
-    public struct TaskPage: Sendable, Equatable {
-        public var tasks: [DownloadTask]
-        public var matchingCount: Int
-        public var statusCounts: [DownloadStatus: Int]
-        /// Each queued task's place in its user's backlog (1: next to start).
-        public var queuePlaces: [Int64: Int]
-    }
-
     /// Loads a page; `filter` matches (case-insensitively) the title, URL, format, status or
     /// `#id`, like the screen's own filter. Reads only `limit` rows, whatever the table's size.
-    public func taskPage(filter: String, limit: Int) async throws(StoreError) -> TaskPage {
+    /// Only the tasks `requester` may see are listed and counted; everyone's reach it as
+    /// `TaskPage.everyone` (slots busy and waiting, against `systemLimit`).
+    public func taskPage(filter: String, limit: Int, visibleTo requester: Requester, systemLimit: Int) async throws(StoreError) -> TaskPage {
         let needle = filter.trimmingCharacters(in: .whitespaces).lowercased()
         return try await read("load the task list") { db in
-            var request = DownloadTask.all()
+            let visible = DownloadTask.visible(to: requester)
+            var request = visible
             if !needle.isEmpty {
                 let pattern = "%" + needle.replacingOccurrences(of: "\\", with: "\\\\")
                     .replacingOccurrences(of: "%", with: "\\%").replacingOccurrences(of: "_", with: "\\_") + "%"
@@ -29,13 +22,24 @@ extension AppDatabase {
             }
             let tasks = try request.order(DownloadTask.Columns.id.desc).limit(max(1, limit)).fetchAll(db)
             var counts: [DownloadStatus: Int] = [:]
-            for row in try Row.fetchAll(db, sql: "SELECT status, count(*) AS n FROM download_tasks GROUP BY status") {
+            let byStatus = visible.select(Column("status"), count(Column("id")).forKey("n")).group(Column("status")).asRequest(of: Row.self)
+            for row in try byStatus.fetchAll(db) {
                 if let status = row["status"] as DownloadStatus? { counts[status] = row["n"] }
             }
-            // Unfiltered, every task matches: the per-status counts already add up to that.
+            // Unfiltered, every task visible matches: the per-status counts already add up to that.
             let matching = needle.isEmpty ? counts.values.reduce(0, +) : try request.fetchCount(db)
             let places = try Self.queuePlaces(db, of: tasks.filter { $0.status == .queued })
-            return TaskPage(tasks: tasks, matchingCount: matching, statusCounts: counts, queuePlaces: places)
+            let everyone: SlotCounts
+            if requester.seesEveryone {
+                everyone = SlotCounts(
+                    active: DownloadStatus.active.reduce(0) { $0 + (counts[$1] ?? 0) }, waiting: counts[.queued] ?? 0, limit: systemLimit)
+            } else {
+                everyone = SlotCounts(
+                    active: try DownloadTask.active().fetchCount(db),
+                    waiting: try DownloadTask.all().filter(DownloadTask.Columns.status == DownloadStatus.queued).fetchCount(db),
+                    limit: systemLimit)
+            }
+            return TaskPage(tasks: tasks, matchingCount: matching, statusCounts: counts, queuePlaces: places, everyone: everyone)
         }
     }
 }

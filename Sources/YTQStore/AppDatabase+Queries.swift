@@ -3,9 +3,9 @@ import YTQCore
 
 extension AppDatabase {
     /// Tasks newest first, optionally of one status, at most `limit` of them (nil: all).
-    public func tasks(status: DownloadStatus? = nil, limit: Int? = nil, before beforeID: Int64? = nil) async throws(StoreError) -> [DownloadTask] {
+    public func tasks(status: DownloadStatus? = nil, limit: Int? = nil, before beforeID: Int64? = nil, visibleTo requester: Requester? = nil) async throws(StoreError) -> [DownloadTask] {
         try await read("list tasks") { db in
-            var request = DownloadTask.all()
+            var request = requester.map(DownloadTask.visible(to:)) ?? DownloadTask.all()
             if let status {
                 request = request.filter(DownloadTask.Columns.status == status)
             }

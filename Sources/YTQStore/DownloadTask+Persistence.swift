@@ -58,6 +58,11 @@ extension DownloadTask: FetchableRecord, TableRecord {
         }
     }
 
+    /// The tasks `requester` may see: everyone's for root and administrators, else their own.
+    static func visible(to requester: Requester) -> QueryInterfaceRequest<DownloadTask> {
+        requester.seesEveryone ? all() : mine(requester)
+    }
+
     /// Dates are read as `StoredTimestamp`s (no ICU-backed formatter).
     private static func date(_ value: DatabaseValue) -> Date? {
         StoredTimestamp.fromDatabaseValue(value)?.date

@@ -96,7 +96,7 @@ struct SchedulerFakeTests {
             // Added under a higher limit, as before an admin lowered it.
             var roomy = harness.configuration
             roomy.limits.system = 100
-            let before = TaskActions(database: harness.database, configuration: roomy)
+            let before = EngineActions(database: harness.database, configuration: roomy)
             for _ in 0..<4 { _ = try await before.add(url: "https://fake.test/video/hang", format: nil, by: harness.requester) }
             harness.scheduler.poke()
             await eventually("two running") { try await harness.database.tasks(status: .downloading).count == 2 }

@@ -61,8 +61,8 @@ final class SchedulerHarness: @unchecked Sendable {
     }
 
     /// Cancel, retry and remove as the CLI and the screen run them, on this harness's store.
-    var actions: TaskActions {
-        TaskActions(database: database, configuration: configuration)
+    var actions: EngineActions {
+        EngineActions(database: database, configuration: configuration)
     }
 
     /// Adds a task the way the CLI does.
@@ -75,7 +75,7 @@ final class SchedulerHarness: @unchecked Sendable {
 
     func cancel(_ id: Int64) async throws { _ = try await actions.cancel(id: id, by: requester) }
     func retry(_ id: Int64) async throws { _ = try await actions.retry(id: id, by: requester) }
-    func remove(_ id: Int64, deleteFile: Bool) async throws -> TaskActions.Removal {
+    func remove(_ id: Int64, deleteFile: Bool) async throws -> Removal {
         try await actions.remove(id: id, deleteFile: deleteFile, by: requester)
     }
 

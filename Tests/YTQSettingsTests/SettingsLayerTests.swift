@@ -1,4 +1,6 @@
+import Foundation
 import Testing
+import YTQTestSupport
 @testable import YTQSettings
 
 @Suite("Settings layers")
@@ -21,6 +23,28 @@ struct SettingsLayerTests {
         let fields = SettingsField.allCases
         #expect(Set(fields.map(\.option)).count == fields.count)
         #expect(Set(fields.map(\.configKey)).count == fields.count)
-        #expect(ConfigFile.knownKeys == ["db", "download_dir", "per_user_limit", "system_limit", "backlog_limit", "yt_dlp", "max_filesize"])
+        #expect(ConfigFile.knownKeys == ["db", "download_dir", "per_user_limit", "system_limit", "backlog_limit", "yt_dlp", "max_filesize", "server", "admins"])
+    }
+
+    @Test("server and admins come from a config file; YTQ_SERVER from the environment")
+    func sharedKeys() throws {
+        let config = try ConfigFile.parse("server = \"/run/ytq/ytq.sock\"\nadmins = [\"alice\", \"wheel\"]\n", path: "/c.toml")
+        #expect(config.layer == SettingsLayer(server: "/run/ytq/ytq.sock", admins: ["alice", "wheel"]))
+        #expect(throws: SettingsError.self) { try ConfigFile.parse("admins = \"alice\"\n", path: "/c.toml") }
+        #expect(SettingsLayer.environment(["YTQ_SERVER": "/tmp/s.sock"]).server == "/tmp/s.sock")
+    }
+
+    @Test("the system-wide config file is read last: the user's config and the environment win")
+    func systemConfig() throws {
+        let dir = try TemporaryDirectory("system-config")
+        defer { dir.remove() }
+        try "server = \"/run/ytq/ytq.sock\"\nsystem_limit = 4\n".write(toFile: dir.file("system.toml"), atomically: true, encoding: .utf8)
+        try "system_limit = 6\n".write(toFile: dir.file("user.toml"), atomically: true, encoding: .utf8)
+        var environment = ["HOME": dir.path, "YTQ_SYSTEM_CONFIG": dir.file("system.toml"), "YTQ_CONFIG": dir.file("user.toml")]
+        let settings = try SettingsResolver(environment: environment).resolve(SettingsLayer())
+        #expect(settings.server == "/run/ytq/ytq.sock")
+        #expect(settings.limits.system == 6)
+        environment["YTQ_SERVER"] = "/tmp/other.sock"
+        #expect(try SettingsResolver(environment: environment).resolve(SettingsLayer()).server == "/tmp/other.sock")
     }
 }

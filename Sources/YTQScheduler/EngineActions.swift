@@ -3,15 +3,14 @@ import YTQCore
 import YTQDownloader
 import YTQStore
 
-/// Everything a user can do to the queue — add, cancel, retry, remove, pause, resume, queue,
-/// move, and the reads that show it — in one place, for the command line and the screen
-/// alike. Whoever asks is an argument of every action, so the ownership check has one home
-/// (the store's transaction); every failure is one `ActionError`.
+/// `TaskActions` in this process, over the database: personal mode's door to the queue, and
+/// what `ytq serve` runs each client's request through. The ownership check has one home
+/// (the store's transaction); the reads show only what the requester may see.
 ///
 /// A cancel, pause or remove revokes the task's claim; a live worker notices within a second
 /// and stops yt-dlp itself. When the worker that ran the task is gone, the action stops the
 /// orphaned yt-dlp here (and, but for a pause, removes the partial files).
-public struct TaskActions: Sendable {
+public struct EngineActions: TaskActions {
     public let database: AppDatabase
     /// The folders, the yt-dlp grace period and the rules (`configuration.limits`).
     public let configuration: SchedulerConfiguration
@@ -25,27 +24,16 @@ public struct TaskActions: Sendable {
     }
 
     /// The same actions, announcing what they do on `bus`.
-    public func publishing(to bus: EventBus) -> TaskActions {
-        TaskActions(database: database, configuration: configuration, events: bus)
+    public func publishing(to bus: EventBus) -> EngineActions {
+        EngineActions(database: database, configuration: configuration, events: bus)
     }
 
     var limits: ConcurrencyLimits { configuration.limits }
 
-    /// Validates the URL and format as typed, then adds the download as `add(_:by:whenBusy:)` does.
-    public func add(url: String, format: String?, by requester: Requester, whenBusy: BusyPolicy = .refuse) async throws(ActionError) -> DownloadTask {
-        let request: DownloadRequest
-        do {
-            request = try DownloadRequest(url: url, format: format)
-        } catch {
-            throw .invalid(error)
-        }
-        return try await add(request, by: requester, whenBusy: whenBusy)
-    }
-
     /// Adds a download as `pending`, or refuses it by the concurrency rules — or, with
     /// `whenBusy: .queue`, puts it in the requester's backlog instead. Nothing is written
     /// unless it returns.
-    public func add(_ request: DownloadRequest, by requester: Requester, whenBusy: BusyPolicy = .refuse) async throws(ActionError) -> DownloadTask {
+    public func add(_ request: DownloadRequest, by requester: Requester, whenBusy: BusyPolicy) async throws(ActionError) -> DownloadTask {
         let task = try await database.createTask(request, by: requester, limits: limits, whenBusy: whenBusy)
         if task.status == .queued { events?.publish(.queued(task)) }
         return task
@@ -72,17 +60,10 @@ public struct TaskActions: Sendable {
         return result.task
     }
 
-    /// What `resume` did.
-    public struct Resumption: Sendable, Equatable {
-        public var task: DownloadTask
-        /// The partial files were gone: the download starts over.
-        public var startsOver: Bool
-    }
-
     /// Resumes a paused task under the rules: admitted as `pending` (it continues from its
     /// partial files, or starts over when they are gone), or refused — or queued, with
     /// `whenBusy: .queue`.
-    public func resume(id: Int64, by requester: Requester, whenBusy: BusyPolicy = .refuse) async throws(ActionError) -> Resumption {
+    public func resume(id: Int64, by requester: Requester, whenBusy: BusyPolicy) async throws(ActionError) -> Resumption {
         let startsOver = !PartialFolder.hasPartialFiles(at: configuration.partialFolder(for: id))
         let task = try await database.resumeTask(id: id, by: requester, limits: limits, whenBusy: whenBusy, startOver: startsOver)
         events?.publish(task.status == .queued ? .queued(task) : .resumed(task))
@@ -91,7 +72,7 @@ public struct TaskActions: Sendable {
 
     /// Puts a failed or cancelled task back in the queue, under the concurrency rules (or in
     /// the backlog, with `whenBusy: .queue`).
-    public func retry(id: Int64, by requester: Requester, whenBusy: BusyPolicy = .refuse) async throws(ActionError) -> DownloadTask {
+    public func retry(id: Int64, by requester: Requester, whenBusy: BusyPolicy) async throws(ActionError) -> DownloadTask {
         let task = try await database.retryTask(id: id, by: requester, limits: limits, whenBusy: whenBusy)
         if task.status == .queued { events?.publish(.queued(task)) }
         return task
@@ -111,22 +92,13 @@ public struct TaskActions: Sendable {
         return task
     }
 
-    /// What `remove` did.
-    public struct Removal: Sendable, Equatable {
-        public var task: DownloadTask
-        /// The file that was deleted, if any.
-        public var deletedFile: String?
-        /// Why the file was kept although deleting it was asked for.
-        public var keptFileReason: String?
-    }
-
     /// Deletes a task; with `deleteFile`, its downloaded file too unless another task records
     /// the same file. Only a regular file inside the download folder is deleted (resolved
     /// path, no symbolic link followed): a recorded path anywhere else refuses the whole
     /// action before anything changes (`ActionError.fileRefused`).
     public func remove(id: Int64, deleteFile: Bool, by requester: Requester) async throws(ActionError) -> Removal {
-        if deleteFile, let recorded = try await recordedFile(id: id),
-           case .refused(let reason) = DownloadedFile.checkRemoval(recorded, downloadFolder: configuration.downloadDirectory) {
+        if deleteFile, let recorded = try await finishedTask(id: id, by: requester), let path = recorded.filePath,
+           case .refused(let reason) = DownloadedFile.checkRemoval(path, downloadFolder: configuration.downloadFolder(for: recorded)) {
             throw .fileRefused(taskID: id, reason: reason)
         }
         let result = try await database.removeTask(id: id, by: requester, limits: limits)
@@ -143,7 +115,7 @@ public struct TaskActions: Sendable {
             return removal
         }
         switch try await stored({ () async throws(StoreError) in
-            try await TaskFile.delete(path, of: id, downloadFolder: configuration.downloadDirectory, database: database)
+            try await TaskFile.delete(path, of: id, downloadFolder: configuration.downloadFolder(for: previous), database: database)
         }) {
         case .deleted(let path): removal.deletedFile = path
         case .kept(let reason): removal.keptFileReason = reason
@@ -151,35 +123,39 @@ public struct TaskActions: Sendable {
         return removal
     }
 
-    /// The file a completed task records, if any (nil for another user's task: the removal
-    /// itself refuses that).
-    private func recordedFile(id: Int64) async throws(ActionError) -> String? {
+    /// The task if it completed (nil for another user's task: the removal itself refuses that).
+    private func finishedTask(id: Int64, by requester: Requester) async throws(ActionError) -> DownloadTask? {
         let task = try await stored { () async throws(StoreError) in try await database.task(id: id) }
-        guard let task, task.status == .completed else { return nil }
-        return task.filePath
+        guard let task, task.status == .completed, requester.mayManage(tasksOf: task.requester) else { return nil }
+        return task
     }
 
     /// The tasks `requester` may see, newest first, optionally of one status; with `before`,
     /// only those older than that task id (the next page).
-    public func list(status: DownloadStatus? = nil, limit: Int? = nil, before: Int64? = nil, by requester: Requester) async throws(ActionError) -> [DownloadTask] {
-        try await stored { () async throws(StoreError) in try await database.tasks(status: status, limit: limit, before: before) }
+    public func list(status: DownloadStatus?, limit: Int?, before: Int64?, by requester: Requester) async throws(ActionError) -> [DownloadTask] {
+        try await stored { () async throws(StoreError) in try await database.tasks(status: status, limit: limit, before: before, visibleTo: requester) }
     }
 
     /// Each queued task's place in its user's backlog (1: next to start), for `tasks`.
     public func queuePlaces(of tasks: [DownloadTask], by requester: Requester) async throws(ActionError) -> [Int64: Int] {
-        try await stored { () async throws(StoreError) in try await database.queuePlaces(of: tasks) }
+        let visible = tasks.filter { requester.mayManage(tasksOf: $0.requester) }
+        return try await stored { () async throws(StoreError) in try await database.queuePlaces(of: visible) }
     }
 
-    /// One task, by id.
+    /// One task, by id; another user's is `forbidden` (and shows nothing of it).
     public func show(id: Int64, by requester: Requester) async throws(ActionError) -> DownloadTask {
         let task = try await stored { () async throws(StoreError) in try await database.task(id: id) }
         guard let task else { throw .notFound(taskID: id) }
+        guard requester.mayManage(tasksOf: task.requester) else { throw .forbidden(taskID: id, requester: requester) }
         return task
     }
 
-    /// The screen's page: the newest `limit` tasks matching `filter`, with the counts.
-    public func page(filter: String, limit: Int, by requester: Requester) async throws(ActionError) -> AppDatabase.TaskPage {
-        try await stored { () async throws(StoreError) in try await database.taskPage(filter: filter, limit: limit) }
+    /// The screen's page: the newest `limit` tasks matching `filter` that the requester may
+    /// see, with their counts and everyone's slot counts.
+    public func page(filter: String, limit: Int, by requester: Requester) async throws(ActionError) -> TaskPage {
+        try await stored { () async throws(StoreError) in
+            try await database.taskPage(filter: filter, limit: limit, visibleTo: requester, systemLimit: limits.system)
+        }
     }
 
     /// When no live worker holds the (formerly active) task any more, stop its yt-dlp here,
