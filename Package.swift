@@ -11,6 +11,10 @@
 //                (through the CNcursesShim C target).
 //   YTQApp       the terminal UI's loop: one thread owns curses and the UI state; scheduler
 //                events, database changes and signals reach it through one inbox.
+//   YTQService   `ytq serve`: the shared queue's HTTP/JSON API on a Unix socket (Hummingbird);
+//                who asks comes from the kernel (SO_PEERCRED), every action from EngineActions.
+//   YTQClient    the service's client (AsyncHTTPClient over the socket): TaskActions for a
+//                shared queue.
 //   YTQCommands  the command line (swift-argument-parser), wiring the layers together.
 //   ytq          the executable: calls YTQCommands.
 //
@@ -33,6 +37,10 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
         .package(url: "https://github.com/swiftlang/swift-subprocess", from: "1.0.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.3"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
     ],
     targets: [
         .target(name: "YTQCore", swiftSettings: strict),
@@ -49,7 +57,7 @@ let package = Package(
         .target(
             name: "YTQCommands",
             dependencies: [
-                "YTQCore", "YTQStore", "YTQSettings", "YTQDownloader", "YTQScheduler", "YTQApp",
+                "YTQCore", "YTQStore", "YTQSettings", "YTQDownloader", "YTQScheduler", "YTQApp", "YTQService", "YTQClient",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
@@ -69,6 +77,24 @@ let package = Package(
         .target(
             name: "YTQApp",
             dependencies: ["YTQCore", "YTQStore", "YTQDownloader", "YTQScheduler", "YTQTerminal"],
+            swiftSettings: strict
+        ),
+        .target(
+            name: "YTQService",
+            dependencies: [
+                "YTQCore", "YTQStore", "YTQDownloader", "YTQScheduler",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: strict
+        ),
+        .target(
+            name: "YTQClient",
+            dependencies: [
+                "YTQCore", .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOHTTP1", package: "swift-nio"),
+            ],
             swiftSettings: strict
         ),
         .executableTarget(name: "ytq", dependencies: ["YTQCommands"], swiftSettings: strict),

@@ -1,0 +1,65 @@
+import Foundation
+import Hummingbird
+import NIOCore
+import YTQCore
+import YTQScheduler
+
+/// `GET /v1/events`: the download events as Server-Sent Events, one per event, named by the
+/// event and carrying its JSON object (with `channel`: `download.{id}`).
+///
+/// A user receives the events of the tasks they may see; of everyone else's only a bare
+/// `QueueChanged` (no id, no URL, no title), so a screen can refresh the shared counts. A
+/// client that goes away ends its stream at the next event; a slow one skips progress, never
+/// a lifecycle event (`EventSubscription`).
+struct ServiceEventStream: Sendable {
+    let events: EventBus
+
+    func response(_ request: Request, _ context: ServiceRequestContext, admins: ServiceAdmins) async -> Response {
+        let requester: Requester
+        do {
+            requester = try await ServiceRoutes.requester(request, context, admins: admins)
+        } catch {
+            return ServiceRoutes.failure(error)
+        }
+        let subscription = events.subscribe(buffer: 256)
+        var headers = HTTPFields()
+        headers[.contentType] = "text/event-stream"
+        headers[.cacheControl] = "no-cache"
+        return Response(status: .ok, headers: headers, body: ResponseBody { writer in
+            // A first comment line: the client knows the stream is open before any event.
+            try await writer.write(ByteBuffer(string: ": ytq events\n\n"))
+            for await event in subscription {
+                try await writer.write(ByteBuffer(string: Self.frame(event, for: requester)))
+            }
+            try await writer.finish(nil)
+        })
+    }
+
+    /// One Server-Sent Event: `event: NAME` and `data: JSON`.
+    static func frame(_ event: DownloadEvent, for requester: Requester) -> String {
+        let object: [String: JSONValue]
+        if let owner = event.owner, !requester.mayManage(tasksOf: owner) {
+            object = ["event": .string("QueueChanged")]
+        } else {
+            object = event.jsonObject
+        }
+        let data = (try? ServiceAPI.encode(object)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
+        let name: String
+        if case .string(let text) = object["event"] { name = text } else { name = "QueueChanged" }
+        return "event: \(name)\ndata: \(data)\n\n"
+    }
+}
+
+extension DownloadEvent {
+    /// Who the event's task belongs to; nil for a bare `changed` (which names only an id).
+    var owner: Requester? {
+        switch self {
+        case .started(let task), .progressUpdated(let task, _), .completed(let task, _), .failed(let task, _),
+             .retrying(let task, _, _, _), .cancelled(let task), .queued(let task), .paused(let task), .resumed(let task),
+             .recordingFailed(let task, _):
+            return task.requester
+        case .changed:
+            return nil
+        }
+    }
+}
