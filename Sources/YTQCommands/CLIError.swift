@@ -14,6 +14,8 @@ enum CLIError: Error, CustomStringConvertible {
     case settings(SettingsError)
     /// The screen could not start (no terminal, unknown TERM).
     case terminal(String)
+    /// The command cannot be used this way (e.g. setting a limit as a client of a shared queue).
+    case usage(String)
 
     /// A refusal that queueing would get around, with how to queue (`command` is what to run).
     static func refused(_ error: ActionError, queueWith command: String) -> CLIError {
@@ -25,7 +27,7 @@ enum CLIError: Error, CustomStringConvertible {
 
     var exitCode: Int32 {
         switch self {
-        case .action(.invalid, _), .settings: return 2
+        case .action(.invalid, _), .settings, .usage: return 2
         case .action(.refused, _): return 3
         case .action, .store, .terminal: return 1
         }
@@ -36,7 +38,7 @@ enum CLIError: Error, CustomStringConvertible {
         case .action(let error, let hint): return error.description + (hint.map { " " + $0 } ?? "")
         case .store(let error): return error.description
         case .settings(let error): return error.description
-        case .terminal(let message): return message
+        case .terminal(let message), .usage(let message): return message
         }
     }
 }

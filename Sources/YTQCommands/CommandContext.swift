@@ -1,15 +1,25 @@
 import Foundation
+import YTQClient
 import YTQCore
 import YTQDownloader
 import YTQScheduler
 import YTQSettings
 import YTQStore
 
-/// What a command needs once its options are parsed: the settings, the database, who asks,
-/// and the one door to the queue (`actions`).
+/// What a command needs once its options are parsed: the settings, who asks, and the one door
+/// to the queue (`actions`): the engine over the personal database, or the client of the
+/// shared queue when a server is configured (`server`, `YTQ_SERVER`, `--server`).
 struct CommandContext {
+    /// Where the queue is.
+    enum Backend {
+        /// Personal mode: this process's database, only its user's.
+        case personal(AppDatabase)
+        /// Shared mode: `ytq serve` owns the queue; this process is its client.
+        case shared(ServiceClient)
+    }
+
     let settings: Settings
-    let database: AppDatabase
+    let backend: Backend
     let requester: Requester
 
     init(_ options: GlobalOptions, environment: [String: String] = ProcessInfo.processInfo.environment) async throws(CLIError) {
@@ -18,16 +28,37 @@ struct CommandContext {
         } catch {
             throw .settings(error)
         }
+        requester = Requester.current(uid: Int(getuid()), environment: environment)
+        if let server = settings.server {
+            let given = [("--per-user-limit", options.perUserLimit), ("--system-limit", options.systemLimit), ("--backlog-limit", options.backlogLimit)]
+                .filter { $0.1 != nil }.map(\.0)
+            if let option = given.first {
+                throw .usage("\(option) cannot be used with a shared queue: its service (`ytq serve`) sets the limits for everyone, "
+                    + "in its own config file. Leave the option out, or unset `server` / YTQ_SERVER to use a queue of your own.")
+            }
+            backend = .shared(ServiceClient(socketPath: server))
+            return
+        }
         do {
-            database = try await AppDatabase.open(path: settings.databasePath)
+            backend = .personal(try await AppDatabase.open(path: settings.databasePath))
         } catch {
             throw .store(error)
         }
-        requester = Requester.current(uid: Int(getuid()), environment: environment)
+    }
+
+    /// The personal database, for what only personal mode has (`ytq worker`, the screen's
+    /// own scheduler); a shared queue's client is told where that work happens.
+    func personalDatabase(for what: String) throws(CLIError) -> AppDatabase {
+        switch backend {
+        case .personal(let database): return database
+        case .shared(let client):
+            throw .usage("\(what) works on a queue of your own; this ytq is a client of the shared queue at \(client.socketPath), "
+                + "whose service (`ytq serve`) runs the downloads. Unset `server` / YTQ_SERVER to use your own queue.")
+        }
     }
 
     /// The scheduler configuration these settings describe (partials beside the database).
-    var schedulerConfiguration: SchedulerConfiguration {
+    func schedulerConfiguration(for database: AppDatabase) -> SchedulerConfiguration {
         var configuration = SchedulerConfiguration(
             downloadDirectory: settings.downloadDirectory,
             partialRoot: SchedulerConfiguration.partialRoot(besideDatabase: settings.databasePath, instance: database.instanceID),
@@ -37,13 +68,13 @@ struct CommandContext {
         return configuration
     }
 
-    /// The engine in this process over the personal database.
-    var engine: EngineActions {
-        EngineActions(database: database, configuration: schedulerConfiguration)
-    }
-
     /// Every user action and read goes through here.
-    var actions: any TaskActions { engine }
+    var actions: any TaskActions {
+        switch backend {
+        case .personal(let database): return EngineActions(database: database, configuration: schedulerConfiguration(for: database))
+        case .shared(let client): return client
+        }
+    }
 }
 
 extension CommandContext {

@@ -21,6 +21,9 @@ public struct GlobalOptions: ParsableArguments, Sendable {
     @Option(name: .customLong("yt-dlp"), help: ArgumentHelp("The yt-dlp executable (env YTQ_YTDLP; default: PATH).", valueName: "path"))
     var ytDlpPath: String?
 
+    @Option(name: .customLong("server"), help: ArgumentHelp("Be a client of the shared queue on this socket (env YTQ_SERVER; config key server).", valueName: "socket"))
+    var server: String?
+
     @Option(name: .customLong("max-filesize"), help: ArgumentHelp("Stop downloads larger than this (e.g. 700M, 2G; default: no limit).", valueName: "size"))
     var maxFilesize: String?
 
@@ -31,6 +34,6 @@ public struct GlobalOptions: ParsableArguments, Sendable {
         SettingsLayer(
             databasePath: databasePath, downloadDirectory: downloadDirectory,
             perUserLimit: perUserLimit, systemLimit: systemLimit, backlogLimit: backlogLimit, ytDlpPath: ytDlpPath,
-            maxFilesize: maxFilesize)
+            maxFilesize: maxFilesize, server: server)
     }
 }

@@ -33,9 +33,10 @@ struct WorkerCommand: AsyncParsableCommand {
 
     func run() async throws {
         let context = try await CommandContext(options)
-        var configuration = context.schedulerConfiguration
+        let database = try context.personalDatabase(for: "`ytq worker`")
+        var configuration = context.schedulerConfiguration(for: database)
         if let stallTimeout { configuration.stallTimeout = .seconds(stallTimeout) }
-        let scheduler = Scheduler(database: context.database, configuration: configuration)
+        let scheduler = Scheduler(database: database, configuration: configuration)
         // Subscribed before the scheduler starts, so no event is missed.
         let events = scheduler.events.subscribe()
         let printer = Task { [json] in

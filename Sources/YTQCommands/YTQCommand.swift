@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import YTQApp
+import YTQScheduler
 
 /// The root `ytq` command: opens the terminal UI, or runs one of the subcommands.
 public struct YTQCommand: AsyncParsableCommand {
@@ -20,7 +21,7 @@ public struct YTQCommand: AsyncParsableCommand {
         subcommands: [
             AddCommand.self, ListCommand.self, ShowCommand.self, WorkerCommand.self,
             CancelCommand.self, RetryCommand.self, RemoveCommand.self, PauseCommand.self, ResumeCommand.self,
-            QueueCommand.self, MoveCommand.self,
+            QueueCommand.self, MoveCommand.self, ServeCommand.self,
         ]
     )
 
@@ -31,8 +32,10 @@ public struct YTQCommand: AsyncParsableCommand {
     /// Opens the terminal UI, with the scheduler running in this process.
     public func run() async throws {
         let context = try await CommandContext(options)
+        let database = try context.personalDatabase(for: "The screen")
         let app = TerminalApp(
-            database: context.database, actions: context.engine, requester: context.requester,
+            database: database, actions: EngineActions(database: database, configuration: context.schedulerConfiguration(for: database)),
+            requester: context.requester,
             environment: ProcessInfo.processInfo.environment)
         do {
             try await app.run()

@@ -18,6 +18,9 @@ public enum ActionError: Error, Sendable, Equatable, Codable, CustomStringConver
     case fileRefused(taskID: Int64, reason: String)
     /// The database failed.
     case store(StoreError)
+    /// The shared queue (`ytq serve`) could not be reached, or refused the request itself
+    /// (not one of the cases above): `kind` names which, `message` says what to do.
+    case service(kind: String, message: String)
 
     public var description: String {
         switch self {
@@ -35,6 +38,7 @@ public enum ActionError: Error, Sendable, Equatable, Codable, CustomStringConver
             return "refused to delete the file of task #\(id): \(reason). Nothing was removed; "
                 + "`ytq remove \(id)` without --delete-file forgets the task and leaves the file alone"
         case .store(let error): return error.description
+        case .service(_, let message): return message
         }
     }
 }

@@ -143,6 +143,7 @@ extension ActionError {
         case .wrongStatus: return "wrong_status"
         case .fileRefused: return "file_refused"
         case .store: return "store"
+        case .service(let kind, _): return kind
         }
     }
 }

@@ -74,6 +74,9 @@ extension DownloadJob {
         if let size = (try? FileManager.default.attributesOfItem(atPath: filePath))?[.size] as? NSNumber {
             metaData["filesize"] = .number(size.doubleValue)
         }
+        if configuration.perUserFolders, let uid = task.userID, let problem = LibraryFolder.grant(file: filePath, to: uid) {
+            metaData["access_problem"] = .string(problem)
+        }
         switch await finalWrite({ () async throws(StoreError) in
             try await database.completeTask(claim, filePath: filePath, title: info?.title, metaData: metaData, limits: configuration.limits)
         }) {

@@ -58,6 +58,10 @@ final class DownloadJob: Sendable {
                 kind: .transient, message: "the previous yt-dlp for this task (pid \(previous.pid)) could not be stopped"))
             return
         }
+        if configuration.perUserFolders, let uid = task.userID, let problem = LibraryFolder.prepare(downloadFolder, for: uid) {
+            await finish(JobState(task: task), result: nil, failure: FailureReason(kind: .permanent, message: problem))
+            return
+        }
         let process = YtDlpProcess(invocation: configuration.invocation(for: task), stopGrace: configuration.stopGrace)
         var state = JobState(task: task)
         state.task.commandLine = process.invocation.commandLine

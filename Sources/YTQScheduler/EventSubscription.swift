@@ -53,7 +53,7 @@ public final class EventSubscription: AsyncSequence, Sendable {
     }
 
     /// Ends the subscription: the reader gets what is queued, then the end.
-    func finish() {
+    public func finish() {
         let waiter = state.withLock { state -> CheckedContinuation<DownloadEvent?, Never>? in
             state.finished = true
             defer { state.waiter = nil }

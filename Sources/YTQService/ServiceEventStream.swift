@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import NIOCore
+import ServiceLifecycle
 import YTQCore
 import YTQScheduler
 
@@ -28,8 +29,13 @@ struct ServiceEventStream: Sendable {
         return Response(status: .ok, headers: headers, body: ResponseBody { writer in
             // A first comment line: the client knows the stream is open before any event.
             try await writer.write(ByteBuffer(string: ": ytq events\n\n"))
-            for await event in subscription {
-                try await writer.write(ByteBuffer(string: Self.frame(event, for: requester)))
+            // The service stopping ends every stream, so it never waits on one to drain.
+            try await withGracefulShutdownHandler {
+                for await event in subscription {
+                    try await writer.write(ByteBuffer(string: Self.frame(event, for: requester)))
+                }
+            } onGracefulShutdown: {
+                subscription.finish()
             }
             try await writer.finish(nil)
         })

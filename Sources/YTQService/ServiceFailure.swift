@@ -15,7 +15,7 @@ enum ServiceFailure: Error {
             case .refused, .wrongStatus, .fileRefused: return .conflict
             case .notFound: return .notFound
             case .forbidden: return .forbidden
-            case .store: return .serviceUnavailable
+            case .store, .service: return .serviceUnavailable
             }
         case .badRequest(_, _, let status): return status
         }

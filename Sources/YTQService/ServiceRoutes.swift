@@ -96,7 +96,8 @@ struct ServiceRoutes: Sendable {
     /// Who asks: the uid the kernel reports for this connection.
     static func requester(_ request: Request, _ context: ServiceRequestContext, admins: ServiceAdmins) async throws(ServiceFailure) -> Requester {
         guard let peer = await PeerCredentials.of(context.channel) else { throw .unidentified }
-        let reported = HTTPField.Name(ServiceAPI.clientAddressHeader).flatMap { request.headers[$0] }
+        let header = ServiceAPI.clientAddressHeader.lowercased()
+        let reported = request.headers.first { $0.name.canonicalName == header }?.value
         return admins.requester(uid: peer.uid, reportedAddress: reported)
     }
 
