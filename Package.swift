@@ -77,7 +77,7 @@ let package = Package(
         .target(name: "YTQTerminal", dependencies: ["YTQCore", "CNcursesShim"], swiftSettings: strict),
         .target(
             name: "YTQApp",
-            dependencies: ["YTQCore", "YTQStore", "YTQDownloader", "YTQScheduler", "YTQTerminal"],
+            dependencies: ["YTQCore", "YTQStore", "YTQDownloader", "YTQScheduler", "YTQTerminal", "YTQClient"],
             swiftSettings: strict
         ),
         .target(

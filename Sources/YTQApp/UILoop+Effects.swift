@@ -39,11 +39,11 @@ extension UILoop {
     }
 
     private func submit(_ request: DownloadRequest, whenBusy: BusyPolicy) {
-        let scheduler = context.scheduler
+        let poke = context.poke
         background { actions, requester in
             do throws(ActionError) {
                 let task = try await actions.add(request, by: requester, whenBusy: whenBusy)
-                scheduler.poke()
+                poke()
                 return .submitted(task)
             } catch {
                 return .submissionFailed(error, request)
@@ -53,7 +53,7 @@ extension UILoop {
 
     /// Several pasted URLs, in order, each queued when a rule would refuse it now.
     private func submitMany(_ requests: [DownloadRequest]) {
-        let scheduler = context.scheduler
+        let poke = context.poke
         let inbox = context.inbox
         background { actions, requester in
             var added = 0
@@ -65,7 +65,7 @@ extension UILoop {
                     inbox.post(.error(ErrorEntry(message: "\(request.url): \(error.description)")))
                 }
             }
-            scheduler.poke()
+            poke()
             return .notice(StatusMessage("Queued \(added) of \(requests.count) downloads", kind: added == requests.count ? .success : .failure))
         }
     }
@@ -77,11 +77,11 @@ extension UILoop {
         on id: Int64, offer: QueueOffer? = nil,
         _ action: @escaping @Sendable (any TaskActions, Requester) async throws(ActionError) -> String
     ) {
-        let scheduler = context.scheduler
+        let poke = context.poke
         background { actions, requester in
             do throws(ActionError) {
                 let message = try await action(actions, requester)
-                scheduler.poke()
+                poke()
                 return .notice(StatusMessage(message))
             } catch {
                 if case .refused(let violation) = error, let offer { return .refused(violation, offer: offer) }

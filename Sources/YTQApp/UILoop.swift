@@ -15,9 +15,12 @@ final class UILoop {
     struct Context: Sendable {
         let app: TerminalApp
         let inbox: AppInbox
-        let scheduler: Scheduler
-        /// The user's actions, announced on the scheduler's event bus.
+        /// Wakes whoever runs the queue after an action (this process's scheduler).
+        let poke: @Sendable () -> Void
+        /// The user's actions (personal mode: announced on the scheduler's event bus).
         let actions: any TaskActions
+        /// Whether quitting stops the downloads (personal mode) or they go on (a service's).
+        let downloadsStopOnQuit: Bool
     }
 
     /// Frames that events (progress) ask for come at most 10 times a second: several updates
@@ -48,6 +51,7 @@ final class UILoop {
         self.context = context
         self.terminal = terminal
         self.state = UIState(size: terminal.size)
+        state.sharedQueue = !context.downloadsStopOnQuit
     }
 
     /// Takes over the terminal, runs until quit, restores it. Returns how many downloads this
@@ -194,6 +198,7 @@ final class UILoop {
             scheduleReload(immediately: true)
         }
         state.replacePage(TaskListPage(
-            tasks: page.tasks, matchingCount: page.matchingCount, statusCounts: page.statusCounts, queuePlaces: page.queuePlaces))
+            tasks: page.tasks, matchingCount: page.matchingCount, statusCounts: page.statusCounts, queuePlaces: page.queuePlaces,
+            everyone: page.everyone))
     }
 }

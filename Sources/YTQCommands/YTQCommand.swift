@@ -32,10 +32,15 @@ public struct YTQCommand: AsyncParsableCommand {
     /// Opens the terminal UI, with the scheduler running in this process.
     public func run() async throws {
         let context = try await CommandContext(options)
-        let database = try context.personalDatabase(for: "The screen")
+        let backend: TerminalApp.Backend
+        switch context.backend {
+        case .personal(let database):
+            backend = .personal(database, EngineActions(database: database, configuration: context.schedulerConfiguration(for: database)))
+        case .shared(let client):
+            backend = .shared(client)
+        }
         let app = TerminalApp(
-            database: database, actions: EngineActions(database: database, configuration: context.schedulerConfiguration(for: database)),
-            requester: context.requester,
+            backend: backend, requester: context.requester,
             environment: ProcessInfo.processInfo.environment)
         do {
             try await app.run()

@@ -6,7 +6,7 @@ import YTQCore
 import YTQScheduler
 
 /// `GET /v1/events`: the download events as Server-Sent Events, one per event, named by the
-/// event and carrying its JSON object (with `channel`: `download.{id}`).
+/// event and carrying its JSON object (with `channel`: `download.{id}`, and the whole `task`).
 ///
 /// A user receives the events of the tasks they may see; of everyone else's only a bare
 /// `QueueChanged` (no id, no URL, no title), so a screen can refresh the shared counts. A
@@ -44,28 +44,16 @@ struct ServiceEventStream: Sendable {
     /// One Server-Sent Event: `event: NAME` and `data: JSON`.
     static func frame(_ event: DownloadEvent, for requester: Requester) -> String {
         let object: [String: JSONValue]
-        if let owner = event.owner, !requester.mayManage(tasksOf: owner) {
+        if let owner = event.task?.requester, !requester.mayManage(tasksOf: owner) {
             object = ["event": .string("QueueChanged")]
         } else {
-            object = event.jsonObject
+            var visible = event.jsonObject
+            visible["task"] = event.taskJSON
+            object = visible
         }
         let data = (try? ServiceAPI.encode(object)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
         let name: String
         if case .string(let text) = object["event"] { name = text } else { name = "QueueChanged" }
         return "event: \(name)\ndata: \(data)\n\n"
-    }
-}
-
-extension DownloadEvent {
-    /// Who the event's task belongs to; nil for a bare `changed` (which names only an id).
-    var owner: Requester? {
-        switch self {
-        case .started(let task), .progressUpdated(let task, _), .completed(let task, _), .failed(let task, _),
-             .retrying(let task, _, _, _), .cancelled(let task), .queued(let task), .paused(let task), .resumed(let task),
-             .recordingFailed(let task, _):
-            return task.requester
-        case .changed:
-            return nil
-        }
     }
 }

@@ -14,14 +14,17 @@ public struct TaskListPage: Sendable, Equatable {
     public var statusCounts: [DownloadStatus: Int]
     /// Each queued task's place in its user's backlog (1: next to start).
     public var queuePlaces: [Int64: Int]
+    /// Everyone's slots (a shared queue's other users reach the screen only as these counts).
+    public var everyone: SlotCounts?
 
     /// A page; without counts, one that holds every task there is (the counts are the tasks').
     public init(
         tasks: [DownloadTask] = [], matchingCount: Int? = nil, statusCounts: [DownloadStatus: Int]? = nil,
-        queuePlaces: [Int64: Int] = [:]
+        queuePlaces: [Int64: Int] = [:], everyone: SlotCounts? = nil
     ) {
         self.tasks = tasks
         self.queuePlaces = queuePlaces
+        self.everyone = everyone
         self.matchingCount = matchingCount ?? tasks.count
         self.statusCounts = statusCounts ?? tasks.reduce(into: [:]) { $0[$1.status, default: 0] += 1 }
     }

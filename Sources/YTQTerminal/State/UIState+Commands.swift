@@ -181,7 +181,7 @@ extension UIState {
     }
 
     private mutating func requestQuit() -> [UIEffect] {
-        guard activeCount > 0 else { return [.quit] }
+        guard activeCount > 0, !sharedQueue else { return [.quit] }
         overlay = .confirmQuit
         return []
     }

@@ -47,6 +47,9 @@ public struct UIState: Sendable, Equatable {
     /// What `Q` queues: the last request a rule refused.
     public var queueOffer: QueueOffer?
     public var overlay: Overlay = .none
+    /// The screen is a client of a shared queue (`ytq serve`): its downloads go on after a
+    /// quit, and the header shows everyone's slots.
+    public var sharedQueue = false
     /// How far the help or details overlay is scrolled.
     public var overlayScroll = 0
 

@@ -27,6 +27,14 @@ enum HeaderView {
             spans += part
             used += width
         }
+        if state.sharedQueue, let everyone = state.page.everyone {
+            let part = [Span(" · ", .muted), Span("shared: " + everyone.description, .muted)]
+            let width = part.reduce(0) { $0 + $1.width }
+            if used + width + reserved <= rect.width {
+                spans += part
+                used += width
+            }
+        }
         screen.put(spans, row: rect.row, column: rect.column, width: rect.width)
         guard !speedText.isEmpty else { return }
         let width = DisplayWidth.of(speedText)
