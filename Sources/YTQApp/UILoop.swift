@@ -83,6 +83,7 @@ final class UILoop {
             for key in keys where running {
                 if key == .resize { resize() } else { carryOut(state.handle(key)) }
             }
+            if terminal.hungUp { running = false }
             for message in context.inbox.drain() where running {
                 apply(message)
             }

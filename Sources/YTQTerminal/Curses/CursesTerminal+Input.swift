@@ -21,6 +21,12 @@ extension CursesTerminal {
         if let wakeup { descriptors.append(pollfd(fd: wakeup.readDescriptor, events: Int16(POLLIN), revents: 0)) }
         _ = poll(&descriptors, nfds_t(descriptors.count), timeout.map(\.pollMilliseconds) ?? -1)
         wakeup?.drain()
+        // The terminal went away without a SIGHUP reaching us (a session that `runuser` or
+        // `sudo` made, a closed pty): poll says so at once, every time; nothing is left to read.
+        if descriptors[0].revents & Int16(POLLHUP | POLLERR | POLLNVAL) != 0 {
+            hungUp = true
+            return drainInput()
+        }
         keys = drainInput()
         if decoder.hasPendingInput, !decoder.isInPaste {
             var stdin = [pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0)]

@@ -46,6 +46,8 @@ public final class CursesTerminal {
     private var output: UnsafeMutablePointer<FILE>?
     private var input: UnsafeMutablePointer<FILE>?
     public private(set) var isActive = false
+    /// The terminal hung up (seen by `readKeys`): the screen should end as on SIGHUP.
+    public internal(set) var hungUp = false
 
     /// Takes over the terminal; throws when stdin or stdout is not a terminal or curses fails.
     public init(options: Options = .init()) throws(TerminalError) {
