@@ -7,7 +7,7 @@ PREFIX ?= /usr/local
 # about 5 MiB less resident memory than with them loaded as shared libraries.
 LINK ?= --static-swift-stdlib
 
-.PHONY: setup build run test install clean bench
+.PHONY: setup build run test install install-service clean bench
 
 setup:
 	@bash scripts/setup.sh
@@ -28,6 +28,15 @@ test: setup
 
 install: build
 	install -m 0755 "$$($(SWIFT) build -c $(CONFIG) $(LINK) --show-bin-path)/ytq" "$(PREFIX)/bin/ytq"
+
+# Shared mode (README, "Sharing ytq on one machine"): the ytq system user, the unit, the
+# system-wide config (kept when present), then `systemctl enable --now ytq`.
+install-service: install
+	id -u ytq >/dev/null 2>&1 || useradd --system --home-dir /var/lib/ytq --shell /usr/sbin/nologin ytq
+	install -d -m 0755 /etc/ytq
+	[ -e /etc/ytq/config.toml ] || install -m 0644 packaging/config.toml /etc/ytq/config.toml
+	install -m 0644 packaging/ytq.service /etc/systemd/system/ytq.service
+	-systemctl daemon-reload
 
 clean:
 	rm -rf .build
