@@ -83,7 +83,7 @@ let package = Package(
         .target(
             name: "YTQService",
             dependencies: [
-                "YTQCore", "YTQStore", "YTQDownloader", "YTQScheduler",
+                "YTQCore", "YTQStore", "YTQDownloader", "YTQScheduler", "YTQClient",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -129,6 +129,9 @@ let package = Package(
         .testTarget(name: "YTQTestSupportTests", dependencies: ["YTQTestSupport"], swiftSettings: strict),
         .testTarget(
             name: "YTQAppTests", dependencies: ["YTQTestSupport", .product(name: "GRDB", package: "GRDB.swift")], swiftSettings: strict),
+        .testTarget(name: "YTQClientTests", dependencies: ["YTQClient"], swiftSettings: strict),
+        .testTarget(
+            name: "YTQServiceTests", dependencies: ["YTQClient", "YTQCore", "YTQTestSupport"], swiftSettings: strict),
         .testTarget(name: "YTQSettingsTests", dependencies: ["YTQSettings", "YTQTestSupport"], swiftSettings: strict),
         .testTarget(
             name: "YTQCommandsTests",

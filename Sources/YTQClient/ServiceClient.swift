@@ -87,6 +87,7 @@ public struct ServiceClient: TaskActions {
     private func call<Body: Encodable, Answer: Decodable>(
         _ method: HTTPMethod, _ path: String, body: Body?, by requester: Requester
     ) async throws(ActionError) -> Answer {
+        if let problem = UnixSocketProbe.problem(connecting: socketPath) { throw unreachable(problem) }
         let response: HTTPClientResponse
         let bytes: ByteBuffer
         do {
@@ -102,7 +103,7 @@ public struct ServiceClient: TaskActions {
         } catch let error as ActionError {
             throw error
         } catch {
-            throw unreachable(error)
+            throw unreachable("\(error)")
         }
         let data = Data(bytes.readableBytesView)
         guard (200..<300).contains(response.status.code) else { throw failure(data, status: response.status) }
@@ -128,10 +129,10 @@ public struct ServiceClient: TaskActions {
         return body.error.detail ?? .service(kind: body.error.kind, message: body.error.message)
     }
 
-    private func unreachable(_ error: any Error) -> ActionError {
+    private func unreachable(_ problem: String) -> ActionError {
         let reason: String
         if FileManager.default.fileExists(atPath: socketPath) {
-            reason = "nothing answers on it (\(error)); is `ytq serve` running? (`systemctl status ytq`)"
+            reason = "\(problem); is `ytq serve` running? (`systemctl status ytq`)"
         } else {
             reason = "it does not exist; is `ytq serve` running? (`systemctl status ytq`), or unset `server` / YTQ_SERVER to use your own queue"
         }

@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import Logging
 import NIOCore
+import YTQClient
 import YTQCore
 import YTQScheduler
 import YTQStore
@@ -100,27 +101,9 @@ public struct ServiceServer: Sendable {
         guard info.st_mode & S_IFMT == S_IFSOCK else {
             throw StartError(description: "\(socketPath) exists and is not a socket; remove it or choose another --socket")
         }
-        if Self.answers(socketPath) {
+        if UnixSocketProbe.problem(connecting: socketPath) == nil {
             throw StartError(description: "another ytq serve is already running on \(socketPath)")
         }
         unlink(socketPath)
-    }
-
-    /// Whether something accepts connections on the socket at `path`.
-    static func answers(_ path: String) -> Bool {
-        let descriptor = socket(AF_UNIX, Int32(SOCK_STREAM.rawValue), 0)
-        guard descriptor >= 0 else { return false }
-        defer { close(descriptor) }
-        var address = sockaddr_un()
-        address.sun_family = sa_family_t(AF_UNIX)
-        let bytes = Array(path.utf8)
-        guard bytes.count < MemoryLayout.size(ofValue: address.sun_path) else { return false }
-        withUnsafeMutableBytes(of: &address.sun_path) { buffer in
-            for (index, byte) in bytes.enumerated() { buffer[index] = byte }
-        }
-        let connected = withUnsafePointer(to: &address) { pointer in
-            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(descriptor, $0, socklen_t(MemoryLayout<sockaddr_un>.size)) }
-        }
-        return connected == 0
     }
 }
