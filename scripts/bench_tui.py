@@ -7,13 +7,13 @@ memory, wake-ups per second and CPU while idle, and CPU with 10 downloads report
 import os, shutil, subprocess, sys, tempfile, time
 
 import seed_tasks
+from proc_stats import cpu_seconds, rss_mib, switches, thread_cpu_seconds
 
 ytq, repo = sys.argv[1], sys.argv[2]
 work = tempfile.mkdtemp(prefix="ytq-bench-tui-")
 socket = f"ytq-bench-{os.getpid()}"
 env = dict(os.environ, YTQ_DB=os.path.join(work, "ytq.sqlite"), YTQ_DOWNLOAD_DIR=os.path.join(work, "dl"),
            YTQ_CONFIG=os.path.join(work, "none.toml"), TERM="xterm-256color")
-TICK = os.sysconf("SC_CLK_TCK")
 
 def tmux(*args):
     return subprocess.run(["tmux", "-L", socket, *args], env=env, capture_output=True, text=True).stdout
@@ -21,33 +21,6 @@ def tmux(*args):
 def ytq_pid():
     pane = tmux("list-panes", "-t", "b", "-F", "#{pane_pid}").strip()
     return int(pane)
-
-def cpu_seconds(stat_path):
-    """utime + stime of the process or thread whose stat file this is."""
-    fields = open(stat_path).read().rsplit(")", 1)[1].split()
-    return (int(fields[11]) + int(fields[12])) / TICK
-
-def switches(pid):
-    total = 0
-    for tid in os.listdir(f"/proc/{pid}/task"):
-        for line in open(f"/proc/{pid}/task/{tid}/status"):
-            if "ctxt_switches" in line: total += int(line.split()[1])
-    return total
-
-def thread_cpu_seconds(pid, name):
-    """CPU time of the threads called `name` (the screen's loop is "ytq-ui")."""
-    total = 0.0
-    for tid in os.listdir(f"/proc/{pid}/task"):
-        try:
-            if open(f"/proc/{pid}/task/{tid}/comm").read().strip() != name: continue
-            total += cpu_seconds(f"/proc/{pid}/task/{tid}/stat")
-        except FileNotFoundError:
-            pass
-    return total
-
-def rss_mib(pid):
-    for line in open(f"/proc/{pid}/status"):
-        if line.startswith("VmRSS"): return int(line.split()[1]) / 1024
 
 server = None
 try:

@@ -1,0 +1,36 @@
+"""What /proc says about a process, for the benchmarks: CPU time, wake-ups, resident memory."""
+import os
+
+TICK = os.sysconf("SC_CLK_TCK")
+
+
+def cpu_seconds(stat_path):
+    """utime + stime of the process or thread whose stat file this is."""
+    fields = open(stat_path).read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / TICK
+
+
+def switches(pid):
+    """Context switches of all the process's threads (each is a wake-up)."""
+    total = 0
+    for tid in os.listdir(f"/proc/{pid}/task"):
+        for line in open(f"/proc/{pid}/task/{tid}/status"):
+            if "ctxt_switches" in line: total += int(line.split()[1])
+    return total
+
+
+def thread_cpu_seconds(pid, name):
+    """CPU time of the threads called `name` (the screen's loop is "ytq-ui")."""
+    total = 0.0
+    for tid in os.listdir(f"/proc/{pid}/task"):
+        try:
+            if open(f"/proc/{pid}/task/{tid}/comm").read().strip() != name: continue
+            total += cpu_seconds(f"/proc/{pid}/task/{tid}/stat")
+        except FileNotFoundError:
+            pass
+    return total
+
+
+def rss_mib(pid):
+    for line in open(f"/proc/{pid}/status"):
+        if line.startswith("VmRSS"): return int(line.split()[1]) / 1024
