@@ -16,7 +16,9 @@ fi
 
 # Debian packages: headers for the C shims, the tools the tests drive.
 need_apt=()
-for pkg in libncurses-dev libsqlite3-dev ffmpeg tmux sqlite3 python3 ca-certificates; do
+# curl talks to `ytq serve` in the tests (as the README shows); passwd (useradd) and util-linux
+# (runuser) give the shared-queue tests real users.
+for pkg in libncurses-dev libsqlite3-dev ffmpeg tmux sqlite3 python3 ca-certificates curl passwd util-linux; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || need_apt+=("$pkg")
 done
 if ! command -v python3 >/dev/null 2>&1 || ! python3 -m pip --version >/dev/null 2>&1; then

@@ -10,11 +10,14 @@ public struct Requester: Sendable, Equatable, Hashable, Codable {
     /// An administrator of a shared queue (the service's `admins`): sees and acts on every
     /// task, like root. Never part of the identity the rules count by.
     public var isAdmin: Bool
+    /// The login name of `userID`, where the service looked it up (its messages name users).
+    public var userName: String?
 
-    public init(userID: Int?, ipAddress: String = Requester.localAddress, isAdmin: Bool = false) {
+    public init(userID: Int?, ipAddress: String = Requester.localAddress, isAdmin: Bool = false, userName: String? = nil) {
         self.userID = userID
         self.ipAddress = ipAddress
         self.isAdmin = isAdmin
+        self.userName = userName
     }
 
     /// The requester of the current process: `uid` and the SSH client address found in
@@ -64,8 +67,9 @@ public struct Requester: Sendable, Equatable, Hashable, Codable {
         return .address(ipAddress)
     }
 
-    /// A short human label: `uid 1000` or `192.0.2.7`.
+    /// A short human label: `alice` (when the name is known), `uid 1000` or `192.0.2.7`.
     public var label: String {
+        if let userName { return userName }
         if let userID { return "uid \(userID)" }
         return ipAddress
     }

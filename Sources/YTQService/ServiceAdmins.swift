@@ -31,6 +31,6 @@ public struct ServiceAdmins: Sendable, Equatable {
     /// client reports is kept as information only.
     func requester(uid: Int, reportedAddress: String?) -> Requester {
         let address = reportedAddress.flatMap { Requester.sshClientAddress(in: ["SSH_CLIENT": $0 + " 0 0"]) } ?? Requester.localAddress
-        return Requester(userID: uid, ipAddress: address, isAdmin: userIDs.contains(uid))
+        return Requester(userID: uid, ipAddress: address, isAdmin: userIDs.contains(uid), userName: UserFolderName.userName(uid: uid))
     }
 }
