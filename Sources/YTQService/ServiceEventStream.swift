@@ -44,10 +44,14 @@ struct ServiceEventStream: Sendable {
     /// One Server-Sent Event: `event: NAME` and `data: JSON`.
     static func frame(_ event: DownloadEvent, for requester: Requester) -> String {
         let object: [String: JSONValue]
-        if let owner = event.owner, !requester.mayManage(tasksOf: owner) {
-            object = ["event": .string("QueueChanged")]
-        } else {
+        if let owner = event.owner, requester.mayManage(tasksOf: owner) {
             object = event.jsonObject
+        } else if event.owner == nil, requester.seesEveryone {
+            object = event.jsonObject
+        } else {
+            // Another user's task, or a bare `TaskChanged` whose owner the event does not say
+            // (a stop, a requeue): only that the queue changed.
+            object = ["event": .string("QueueChanged")]
         }
         let data = (try? ServiceAPI.encode(object)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
         let name: String
@@ -57,7 +61,8 @@ struct ServiceEventStream: Sendable {
 }
 
 extension DownloadEvent {
-    /// Who the event's task belongs to; nil for a bare `changed` (which names only an id).
+    /// Who the event's task belongs to; nil for a bare `changed` (which names only an id, so
+    /// only those who see every task receive it as it is).
     var owner: Requester? {
         switch self {
         case .started(let task), .progressUpdated(let task, _), .completed(let task, _), .failed(let task, _),
