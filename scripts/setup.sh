@@ -14,9 +14,9 @@ if ! command -v swift >/dev/null 2>&1; then
   exit 1
 fi
 
-# Debian packages: headers for the C shims, the tools the tests drive.
+# Debian packages: headers for the C shims, the tools the tests drive (curl: the `ytq serve` tests talk to its socket).
 need_apt=()
-for pkg in libncurses-dev libsqlite3-dev ffmpeg tmux sqlite3 python3 ca-certificates; do
+for pkg in libncurses-dev libsqlite3-dev ffmpeg tmux sqlite3 python3 ca-certificates curl; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || need_apt+=("$pkg")
 done
 if ! command -v python3 >/dev/null 2>&1 || ! python3 -m pip --version >/dev/null 2>&1; then
