@@ -44,12 +44,16 @@ struct ServiceEventStream: Sendable {
     /// One Server-Sent Event: `event: NAME` and `data: JSON`.
     static func frame(_ event: DownloadEvent, for requester: Requester) -> String {
         let object: [String: JSONValue]
-        if let owner = event.task?.requester, !requester.mayManage(tasksOf: owner) {
-            object = ["event": .string("QueueChanged")]
-        } else {
+        if let owner = event.task?.requester, requester.mayManage(tasksOf: owner) {
             var visible = event.jsonObject
             visible["task"] = event.taskJSON
             object = visible
+        } else if event.task == nil, requester.seesEveryone {
+            object = event.jsonObject
+        } else {
+            // Another user's task, or a bare `TaskChanged` whose owner the event does not say
+            // (a stop, a requeue): only that the queue changed.
+            object = ["event": .string("QueueChanged")]
         }
         let data = (try? ServiceAPI.encode(object)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
         let name: String
