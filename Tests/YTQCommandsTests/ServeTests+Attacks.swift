@@ -105,7 +105,7 @@ extension ServeTests {
                 #expect(mine.filter { $0.status == 0 }.count == 1, "\(user.name): \(mine.map { "\($0.status) \($0.stderr)" })")
                 #expect(mine.filter { $0.status == 3 }.count == 9, "\(user.name): \(mine.map { "\($0.status) \($0.stderr)" })")
                 for refused in mine where refused.status == 3 {
-                    #expect(refused.stderr.contains("refused: uid \(user.uid) may have 1 active download at a time"), "\(refused.stderr)")
+                    #expect(refused.stderr.contains("refused: \(user.name) may have 1 active download at a time"), "\(refused.stderr)")
                 }
             }
             let all = try await Self.list(asRootOn: serve)

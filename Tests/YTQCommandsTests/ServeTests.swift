@@ -20,7 +20,7 @@ struct ServeTests {
             let second = try await serve.ytq(["add", media.mediaURL(name: "rules-a2.mp4", size: 1000)], as: a)
             #expect(second.status == 3, "\(second.stdout) \(second.stderr)")
             #expect(second.stdout.isEmpty)
-            #expect(second.stderr.contains("refused: uid \(a.uid) may have 1 active download at a time (per-user limit 1); task #\(id)"),
+            #expect(second.stderr.contains("refused: \(a.name) may have 1 active download at a time (per-user limit 1); task #\(id)"),
                     "\(second.stderr)")
             let limits = try await serve.ytq(
                 ["add", media.mediaURL(name: "rules-a3.mp4", size: 1000), "--per-user-limit", "100", "--system-limit", "100"], as: a)
