@@ -13,7 +13,7 @@ On a database of 100,000 tasks served by `ytq serve` on a Unix socket:
 import json, os, re, shutil, socket as sock, statistics, subprocess, sys, tempfile, time
 
 import seed_tasks
-from proc_stats import cpu_seconds, rss_mib, switches
+from proc_stats import cpu_seconds, rss_mib, switches, switches_between
 
 ytq, repo = sys.argv[1], sys.argv[2]
 fixtures = os.path.join(repo, "Tests", "Fixtures")
@@ -119,7 +119,7 @@ try:
     s0, c0 = switches(pid), cpu_seconds(f"/proc/{pid}/stat")
     time.sleep(10)
     s1, c1 = switches(pid), cpu_seconds(f"/proc/{pid}/stat")
-    print(f"== idle service: {(s1 - s0) / 10:.1f} wake-ups/s (all threads; target 1), CPU {(c1 - c0) / 10 * 100:.2f}% of a core, "
+    print(f"== idle service: {switches_between(s0, s1) / 10:.1f} wake-ups/s (all threads; target 1), CPU {(c1 - c0) / 10 * 100:.2f}% of a core, "
           f"resident {rss_mib(pid):.1f} MiB")
     stop(service)
 
@@ -138,7 +138,7 @@ try:
     s1, c1 = switches(pid), cpu_seconds(f"/proc/{pid}/stat")
     running = sum(1 for t in request("GET", "/v1/tasks?status=downloading")["tasks"])
     print(f"== the service with {running} downloads: resident {rss_mib(pid):.1f} MiB (target 30 MiB), CPU "
-          f"{(c1 - c0) / 10 * 100:.1f}% of a core, {(s1 - s0) / 10:.0f} wake-ups/s (yt-dlp itself not counted)")
+          f"{(c1 - c0) / 10 * 100:.1f}% of a core, {switches_between(s0, s1) / 10:.0f} wake-ups/s (yt-dlp itself not counted)")
     stop(service)
 finally:
     tmux("kill-server")

@@ -7,7 +7,7 @@ memory, wake-ups per second and CPU while idle, and CPU with 10 downloads report
 import os, shutil, subprocess, sys, tempfile, time
 
 import seed_tasks
-from proc_stats import cpu_seconds, rss_mib, switches, thread_cpu_seconds
+from proc_stats import cpu_seconds, rss_mib, switches, switches_between, thread_cpu_seconds
 
 ytq, repo = sys.argv[1], sys.argv[2]
 work = tempfile.mkdtemp(prefix="ytq-bench-tui-")
@@ -45,7 +45,7 @@ try:
     s0, c0 = switches(pid), cpu_seconds(f"/proc/{pid}/stat")
     time.sleep(10)
     s1, c1 = switches(pid), cpu_seconds(f"/proc/{pid}/stat")
-    print(f"idle: {(s1 - s0) / 10:.1f} wake-ups/s (context switches of all threads), CPU {(c1 - c0) / 10 * 100:.2f}% of a core, "
+    print(f"idle: {switches_between(s0, s1) / 10:.1f} wake-ups/s (context switches of all threads), CPU {(c1 - c0) / 10 * 100:.2f}% of a core, "
           f"resident {rss_mib(pid):.1f} MiB")
 
     server = subprocess.Popen([sys.executable, os.path.join(repo, "Tests", "Fixtures", "media_server.py"), "--rate", "300000"],
@@ -59,7 +59,7 @@ try:
     time.sleep(10)
     c1 = cpu_seconds(f"/proc/{pid}/stat"); s1 = switches(pid); u1 = thread_cpu_seconds(pid, "ytq-ui")
     print(f"10 downloads reporting progress: ytq (UI + scheduler + parsing) CPU {(c1 - c0) / 10 * 100:.1f}% of a core, "
-          f"{(s1 - s0) / 10:.0f} wake-ups/s, resident {rss_mib(pid):.1f} MiB; "
+          f"{switches_between(s0, s1) / 10:.0f} wake-ups/s, resident {rss_mib(pid):.1f} MiB; "
           f"the UI thread alone (events, list reloads, rendering, curses) {(u1 - u0) / 10 * 100:.1f}% of a core")
 finally:
     tmux("kill-server")

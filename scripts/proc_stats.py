@@ -11,12 +11,23 @@ def cpu_seconds(stat_path):
 
 
 def switches(pid):
-    """Context switches of all the process's threads (each is a wake-up)."""
-    total = 0
+    """Context switches of each of the process's threads, by thread id (each is a wake-up).
+
+    Subtract two samples with `switches_between`: a thread that ended in between takes its
+    count with it, so a plain sum could even go down."""
+    counts = {}
     for tid in os.listdir(f"/proc/{pid}/task"):
-        for line in open(f"/proc/{pid}/task/{tid}/status"):
-            if "ctxt_switches" in line: total += int(line.split()[1])
-    return total
+        try:
+            counts[tid] = sum(int(line.split()[1]) for line in open(f"/proc/{pid}/task/{tid}/status") if "ctxt_switches" in line)
+        except FileNotFoundError:
+            pass
+    return counts
+
+
+def switches_between(before, after):
+    """Wake-ups from `before` to `after` (two `switches` samples): of the threads in both, and
+    all of the threads that started in between (those that ended are not counted)."""
+    return sum(count - before.get(tid, 0) for tid, count in after.items())
 
 
 def thread_cpu_seconds(pid, name):

@@ -1,0 +1,53 @@
+import Foundation
+import Testing
+import YTQTestSupport
+
+extension ServeTests {
+    @Test("the screen as a second user: only their own tasks and the shared counts, live from the event stream")
+    func screen() async throws {
+        try await TestUsers.with(2) { users in
+            let (a, b) = (users[0], users[1])
+            let serve = try await ServeProcess()
+            defer { serve.remove() }
+            let media = try MediaServer()
+            defer { media.stop() }
+            let secret = media.mediaURL(name: "screen-a.mp4", size: 20_000_000, rate: 500_000) + "&token=secret"
+            _ = try await Self.add(secret, as: a, on: serve)
+
+            let environment = serve.clientEnvironment.merging(["HOME": "/", "TERM": "xterm-256color", "LANG": "C.UTF-8"]) { $1 }
+            let exports = environment.map { "\($0.key)=\(TmuxSession.quote($0.value))" }.joined(separator: " ")
+            let tmux = try await TmuxSession(
+                command: "runuser -u \(b.name) -- env \(exports) \(TmuxSession.quote(serve.binary))", columns: 120, rows: 30,
+                environment: [:])
+            do {
+                try await Self.watch(tmux, serve: serve, media: media, secret: secret)
+            } catch {
+                await tmux.stop()
+                throw error
+            }
+            await tmux.stop()
+            #expect(await serve.stop() == 0, "\(serve.log)")
+        }
+    }
+
+    /// B's session: the shared counts, B's own download live, A's never.
+    private static func watch(_ tmux: TmuxSession, serve: ServeProcess, media: MediaServer, secret: String) async throws {
+        let first = try await tmux.waitFor { $0.contains("shared: 1 of 10 slots busy") }
+        #expect(first.contains("0 tasks"), "\(first)")
+
+        try await tmux.paste(media.mediaURL(name: "screen-b.mp4", size: 6_000_000, rate: 1_000_000))
+        try await tmux.press("Enter")
+        // B's own download, with live progress from the service's events; A's stays a count.
+        let running = try await tmux.waitFor { $0.contains("screen-b") && $0.contains("downloading") && $0.contains("%") }
+        #expect(running.contains("shared: 2 of 10 slots busy"), "\(running)")
+        let done = try await tmux.waitFor(timeout: 90) { $0.contains("1 done") }
+        for screen in [first, running, done] {
+            #expect(!screen.contains("secret") && !screen.contains("screen-a"), "A's task on B's screen: \(screen)")
+        }
+        // Quitting leaves the service's downloads alone: A's is still running.
+        try await tmux.press("C-c")
+        _ = try await tmux.waitFor { $0.contains("EXITED rc=0") }
+        let all = try await Self.list(asRootOn: serve)
+        #expect(all.contains { ($0["video_url"] as? String) == secret && ($0["status"] as? String) == "downloading" }, "\(all)")
+    }
+}
