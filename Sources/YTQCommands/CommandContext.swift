@@ -59,6 +59,11 @@ struct CommandContext {
 
     /// The scheduler configuration these settings describe (partials beside the database).
     func schedulerConfiguration(for database: AppDatabase) -> SchedulerConfiguration {
+        Self.schedulerConfiguration(settings: settings, database: database)
+    }
+
+    /// The scheduler configuration `settings` describe for `database` (also `ytq serve`'s).
+    static func schedulerConfiguration(settings: Settings, database: AppDatabase) -> SchedulerConfiguration {
         var configuration = SchedulerConfiguration(
             downloadDirectory: settings.downloadDirectory,
             partialRoot: SchedulerConfiguration.partialRoot(besideDatabase: settings.databasePath, instance: database.instanceID),

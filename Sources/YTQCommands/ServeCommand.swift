@@ -63,12 +63,7 @@ struct ServeCommand: AsyncParsableCommand {
         } catch {
             throw CLIError.store(error)
         }
-        var configuration = SchedulerConfiguration(
-            downloadDirectory: settings.downloadDirectory,
-            partialRoot: SchedulerConfiguration.partialRoot(besideDatabase: settings.databasePath, instance: database.instanceID),
-            ytDlp: settings.ytDlpPath ?? YtDlpExecutable.defaultName,
-            limits: settings.limits)
-        configuration.ytDlpOptions.maxFilesize = settings.maxFilesize
+        var configuration = CommandContext.schedulerConfiguration(settings: settings, database: database)
         if let stallTimeout { configuration.stallTimeout = .seconds(stallTimeout) }
         let admins = ServiceAdmins(names: admins + settings.admins)
         for name in admins.unknownNames {

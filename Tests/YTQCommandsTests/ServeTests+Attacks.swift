@@ -7,12 +7,7 @@ import YTQTestSupport
 extension ServeTests {
     @Test("a user's library folder that the service did not make (a link, another owner) fails the download; nothing is written there")
     func hostileFolders() async throws {
-        try await TestUsers.with(2) { users in
-            let (a, b) = (users[0], users[1])
-            let serve = try await ServeProcess()
-            defer { serve.remove() }
-            let media = try MediaServer()
-            defer { media.stop() }
+        try await Self.withTwoUsers { a, b, serve, media in
             // B's folder: a link to a folder elsewhere. A's: a folder A owns (A could change its ACL).
             let elsewhere = serve.root + "/elsewhere"
             try FileManager.default.createDirectory(atPath: elsewhere, withIntermediateDirectories: false)

@@ -24,12 +24,7 @@ extension ServeTests {
 
     @Test("B's event stream: B's own download events on download.<id>, of A's tasks only bare QueueChanged")
     func events() async throws {
-        try await TestUsers.with(2) { users in
-            let (a, b) = (users[0], users[1])
-            let serve = try await ServeProcess()
-            defer { serve.remove() }
-            let media = try MediaServer()
-            defer { media.stop() }
+        try await Self.withTwoUsers { a, b, serve, media in
             let streamPath = serve.root + "/events-b.txt"
             let curl = try ChildProcess(
                 ["runuser", "-u", b.name, "--", "curl", "-sSN", "--unix-socket", serve.socketPath, "http://ytq/v1/events"],

@@ -5,12 +5,7 @@ import YTQTestSupport
 extension ServeTests {
     @Test("the screen as a second user: only their own tasks and the shared counts, live from the event stream")
     func screen() async throws {
-        try await TestUsers.with(2) { users in
-            let (a, b) = (users[0], users[1])
-            let serve = try await ServeProcess()
-            defer { serve.remove() }
-            let media = try MediaServer()
-            defer { media.stop() }
+        try await Self.withTwoUsers { a, b, serve, media in
             let secret = media.mediaURL(name: "screen-a.mp4", size: 20_000_000, rate: 500_000) + "&token=secret"
             _ = try await Self.add(secret, as: a, on: serve)
 

@@ -9,12 +9,7 @@ import YTQTestSupport
 struct ServeTests {
     @Test("the rules through the service: one active download per user; the limits are the server's alone")
     func rules() async throws {
-        try await TestUsers.with(2) { users in
-            let (a, b) = (users[0], users[1])
-            let serve = try await ServeProcess()
-            defer { serve.remove() }
-            let media = try MediaServer()
-            defer { media.stop() }
+        try await Self.withTwoUsers { a, b, serve, media in
 
             let id = try await Self.add(media.mediaURL(name: "rules-a.mp4", size: 4_000_000, rate: 400_000), as: a, on: serve)
             let second = try await serve.ytq(["add", media.mediaURL(name: "rules-a2.mp4", size: 1000)], as: a)
@@ -39,12 +34,7 @@ struct ServeTests {
 
     @Test("privacy and ownership: B sees nothing of A's task, and none of B's actions on it change anything")
     func privacy() async throws {
-        try await TestUsers.with(2) { users in
-            let (a, b) = (users[0], users[1])
-            let serve = try await ServeProcess()
-            defer { serve.remove() }
-            let media = try MediaServer()
-            defer { media.stop() }
+        try await Self.withTwoUsers { a, b, serve, media in
             let size = 6_000_000
             let idA = try await Self.add(media.mediaURL(name: "private.mp4", size: size, rate: 500_000) + "&token=secret", as: a, on: serve)
             let idB = try await Self.add(media.mediaURL(name: "public.mp4", size: 1000), as: b, on: serve)
@@ -104,12 +94,7 @@ struct ServeTests {
 
     @Test("files: a completed download is in <state>/library/<user>/, byte-identical, readable by its user only")
     func files() async throws {
-        try await TestUsers.with(2) { users in
-            let (a, b) = (users[0], users[1])
-            let serve = try await ServeProcess()
-            defer { serve.remove() }
-            let media = try MediaServer()
-            defer { media.stop() }
+        try await Self.withTwoUsers { a, b, serve, media in
             let idA = try await Self.add(media.mediaURL(name: "file-a.mp4", size: 300_000), as: a, on: serve)
             let idB = try await Self.add(media.mediaURL(name: "file-b.mp4", size: 200_000), as: b, on: serve)
             let recordA = try #require(await Self.waitForStatus("completed", of: idA, as: a, on: serve))
@@ -142,6 +127,18 @@ struct ServeTests {
 
 extension ServeTests {
     /// `ytq add URL` as `user`; its id (a failed add is an issue, and -1).
+    /// Two real users (A and B), a running `ytq serve` and a loopback media server, all stopped
+    /// and removed afterwards, whatever the body does.
+    static func withTwoUsers(_ body: (TestUsers.User, TestUsers.User, ServeProcess, MediaServer) async throws -> Void) async throws {
+        try await TestUsers.with(2) { users in
+            let serve = try await ServeProcess()
+            defer { serve.remove() }
+            let media = try MediaServer()
+            defer { media.stop() }
+            try await body(users[0], users[1], serve, media)
+        }
+    }
+
     static func add(_ url: String, as user: TestUsers.User, on serve: ServeProcess,
                     sourceLocation: SourceLocation = #_sourceLocation) async throws -> Int64 {
         let result = try await serve.ytq(["add", url], as: user)
