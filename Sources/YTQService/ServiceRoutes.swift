@@ -13,6 +13,8 @@ struct ServiceRoutes: Sendable {
     let events: EventBus
 
     func register(on router: Router<ServiceRequestContext>) {
+        // Added first, so it also wraps the router's "no such route".
+        router.add(middleware: NotFoundAsJSON())
         let v1 = router.group("v1")
         v1.post("tasks") { request, context in
             await answer(request, context, status: .created, body: ServiceAPI.AddBody.self) { requester, body throws(ActionError) in

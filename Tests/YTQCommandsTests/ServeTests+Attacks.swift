@@ -61,6 +61,7 @@ extension ServeTests {
             for path in ["/v1/nothing-here", "/v2/tasks", "/", "/v1/tasks/1/explode"] {
                 let unknown = try await serve.curl("GET", path, as: b)
                 #expect(unknown.status == 404, "\(path): \(unknown)")
+                #expect((unknown.object?["error"] as? [String: Any])?["kind"] as? String == "not_found", "\(path): \(unknown.body)")
             }
             for path in ["/v1/tasks/abc", "/v1/tasks/-1", "/v1/tasks/0", "/v1/tasks/99999999999999999999999", "/v1/tasks/1.5"] {
                 let bad = try await serve.curl("GET", path, as: b)
