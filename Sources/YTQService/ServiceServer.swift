@@ -1,7 +1,11 @@
 import Foundation
 import Hummingbird
+import HummingbirdCore
 import Logging
 import NIOCore
+import NIOPosix
+import ServiceLifecycle
+import UnixSignals
 import YTQClient
 import YTQCore
 import YTQScheduler
@@ -44,19 +48,33 @@ public struct ServiceServer: Sendable {
         let actions = EngineActions(database: database, configuration: configuration).publishing(to: scheduler.events)
         let router = Router(context: ServiceRequestContext.self)
         ServiceRoutes(actions: actions, admins: admins, events: scheduler.events).register(on: router)
-        let app = Application(
-            router: router,
-            server: .http1(configuration: .init(idleTimeout: .seconds(60))),
-            configuration: ApplicationConfiguration(address: .unixDomainSocket(path: socketPath), serverName: "ytq"),
-            services: [SchedulerService(scheduler: scheduler)],
+        let responder = router.buildResponder()
+        let logger = Self.logger
+        // HummingbirdCore's server without `Application`, whose `Date` header cache would wake
+        // an idle service every second.
+        let server = try HTTPServerBuilder.http1(configuration: .init(idleTimeout: .seconds(60))).buildServer(
+            configuration: ServerConfiguration(address: .unixDomainSocket(path: socketPath), serverName: "ytq"),
+            eventLoopGroup: MultiThreadedEventLoopGroup.singleton, logger: logger,
+            responder: { request, writer, channel in
+                let context = ServiceRequestContext(source: ApplicationRequestContextSource(channel: channel, logger: logger))
+                let response: Response
+                do {
+                    response = try await responder.respond(to: request, context: context)
+                } catch {
+                    response = ServiceRoutes.failure(.badRequest(kind: "internal", message: "\(error)", status: .internalServerError))
+                }
+                try await writer.write(response: response.head, body: response.body)
+            },
             onServerRunning: { [socketPath] _ in
                 // Every local user may connect; what each may do is decided per request.
                 chmod(socketPath, 0o666)
-            },
-            logger: Self.logger)
+            })
         defer { unlink(socketPath) }
-        // SIGTERM and SIGINT shut the group down gracefully: the server, then the scheduler.
-        try await app.runService()
+        // SIGTERM and SIGINT shut the group down gracefully, in reverse order: the server (its
+        // event streams end), then the scheduler (downloads stop resumably).
+        let group = ServiceGroup(configuration: ServiceGroupConfiguration(
+            services: [SchedulerService(scheduler: scheduler), server], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
+        try await group.run()
     }
 
     /// Hummingbird's own messages: warnings and worse, on stderr.

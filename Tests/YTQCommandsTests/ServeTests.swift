@@ -36,7 +36,7 @@ struct ServeTests {
     func privacy() async throws {
         try await Self.withTwoUsers { a, b, serve, media in
             let size = 6_000_000
-            let idA = try await Self.add(media.mediaURL(name: "private.mp4", size: size, rate: 500_000) + "&token=secret", as: a, on: serve)
+            let idA = try await Self.add(media.mediaURL(name: "private.mp4", size: size, rate: 200_000) + "&token=secret", as: a, on: serve)
             let idB = try await Self.add(media.mediaURL(name: "public.mp4", size: 1000), as: b, on: serve)
 
             let listed = try await serve.ytq(["list", "--json"], as: b)
@@ -46,7 +46,7 @@ struct ServeTests {
             try await expectNothingOfA(as: b, on: serve, texts: [listed.stdout])
             #expect(try await serve.curl("GET", "/v1/tasks/\(idA)", as: b).status == 403)
 
-            // While A's download runs, then once it has completed.
+            // While A's download runs (30 s at 200 kB/s, room for a loaded machine), then once it has completed.
             let before = try await Self.task(idA, as: a, on: serve)
             #expect(["pending", "downloading"].contains(before?["status"] as? String ?? ""), "\(String(describing: before))")
             try await expectRefused(b, actingOn: idA, on: serve)
