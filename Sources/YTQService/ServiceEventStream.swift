@@ -22,16 +22,19 @@ struct ServiceEventStream: Sendable {
         } catch {
             return ServiceRoutes.failure(error)
         }
-        let subscription = events.subscribe(buffer: 256)
         var headers = HTTPFields()
         headers[.contentType] = "text/event-stream"
         headers[.cacheControl] = "no-cache"
-        return Response(status: .ok, headers: headers, body: ResponseBody { writer in
+        return Response(status: .ok, headers: headers, body: ResponseBody { [events] writer in
+            let subscription = events.subscribe(buffer: 256)
+            // Whichever way this body ends (a client gone before the first write too), the
+            // iterator goes with it and takes the subscription off the bus.
+            var iterator = subscription.makeAsyncIterator()
             // A first comment line: the client knows the stream is open before any event.
             try await writer.write(ByteBuffer(string: ": ytq events\n\n"))
             // The service stopping ends every stream, so it never waits on one to drain.
             try await withGracefulShutdownHandler {
-                for await event in subscription {
+                while let event = await iterator.next() {
                     try await writer.write(ByteBuffer(string: Self.frame(event, for: requester)))
                 }
             } onGracefulShutdown: {
