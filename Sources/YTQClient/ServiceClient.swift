@@ -76,6 +76,12 @@ public struct ServiceClient: TaskActions {
         return try await call(.GET, "/page?limit=\(limit)&filter=\(encoded)", by: requester)
     }
 
+    /// Fails, saying why and what to check, when nothing answers on the socket (the screen
+    /// asks before it takes over the terminal).
+    public func checkReachable() throws(ActionError) {
+        if let problem = UnixSocketProbe.problem(connecting: socketPath) { throw unreachable(problem) }
+    }
+
     // MARK: - One request
 
     private struct NoBody: Encodable {}
@@ -87,7 +93,7 @@ public struct ServiceClient: TaskActions {
     private func call<Body: Encodable, Answer: Decodable>(
         _ method: HTTPMethod, _ path: String, body: Body?, by requester: Requester
     ) async throws(ActionError) -> Answer {
-        if let problem = UnixSocketProbe.problem(connecting: socketPath) { throw unreachable(problem) }
+        try checkReachable()
         let response: HTTPClientResponse
         let bytes: ByteBuffer
         do {

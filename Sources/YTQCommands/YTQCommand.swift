@@ -15,6 +15,9 @@ public struct YTQCommand: AsyncParsableCommand {
             of your own that every ytq process of yours shares; at most 1 active download at a time and \
             10 system-wide (see --per-user-limit and --system-limit); `ytq add --queue` waits for a free slot.
 
+            With `server = "SOCKET"` set (in /etc/ytq/config.toml, your config, YTQ_SERVER or --server), the screen and \
+            every command are clients of a shared queue that `ytq serve` owns for everyone on the machine; see `ytq serve --help`.
+
             Exit codes: 0 success, 1 runtime failure, 2 invalid input, 3 refused by a rule.
             """,
         version: version,
@@ -37,6 +40,11 @@ public struct YTQCommand: AsyncParsableCommand {
         case .personal(let database):
             backend = .personal(database, EngineActions(database: database, configuration: context.schedulerConfiguration(for: database)))
         case .shared(let client):
+            do {
+                try client.checkReachable()
+            } catch {
+                throw CLIError.action(error)
+            }
             backend = .shared(client)
         }
         let app = TerminalApp(

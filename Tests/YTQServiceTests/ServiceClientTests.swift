@@ -111,4 +111,18 @@ struct ServiceClientTests {
             #expect(kind == "unreachable" && message.contains("ytq serve") && message.contains(dir.file("ytq.sock")))
         }
     }
+
+    @Test("the screen and a command with no service behind the socket: exit 1, saying so, before touching the terminal")
+    func screenWithoutService() async throws {
+        let dir = try TemporaryDirectory("serve-none-cli")
+        defer { dir.remove() }
+        let environment = YTQBinary.isolatedEnvironment(
+            home: dir.path, extra: ["YTQ_SYSTEM_CONFIG": "/dev/null", "YTQ_SERVER": dir.file("ytq.sock")])
+        for arguments in [[], ["list"], ["add", "https://example.com/v"]] {
+            let result = try await YTQBinary.run(arguments, environment: environment)
+            #expect(result.status == 1, "\(arguments): \(result.stderr)")
+            #expect(result.stderr.contains("cannot reach the shared queue at \(dir.file("ytq.sock"))"), "\(arguments): \(result.stderr)")
+            #expect(!FileManager.default.fileExists(atPath: dir.file("data/ytq")), "a client made a database of its own")
+        }
+    }
 }
