@@ -101,6 +101,7 @@ public struct EngineActions: TaskActions {
            case .refused(let reason) = DownloadedFile.checkRemoval(path, downloadFolder: configuration.downloadFolder(for: recorded)) {
             throw .fileRefused(taskID: id, reason: reason)
         }
+        try await stopBeforeRemoving(id: id, by: requester)
         let result = try await database.removeTask(id: id, by: requester, limits: limits)
         let previous = result.previous
         if previous.status.isActive {
@@ -121,6 +122,28 @@ public struct EngineActions: TaskActions {
         case .kept(let reason): removal.keptFileReason = reason
         }
         return removal
+    }
+
+    /// A task still active is cancelled first, and forgotten only once its yt-dlp is gone (or
+    /// after the grace period and a little more): like a cancel, its slot stays taken until
+    /// then, so a remove never lets another download start beside a yt-dlp still running.
+    private func stopBeforeRemoving(id: Int64, by requester: Requester) async throws(ActionError) {
+        let current = try await stored { () async throws(StoreError) in try await database.task(id: id) }
+        guard let current, current.status.isActive, requester.mayManage(tasksOf: current.requester) else { return }
+        let cancelled = try await database.cancelTask(id: id, by: requester, limits: limits)
+        await stopOrphan(cancelled.previous, keepPartials: false)
+        let deadline = ContinuousClock.now + configuration.stopGrace + .seconds(3)
+        while ContinuousClock.now < deadline {
+            let task = try await stored { () async throws(StoreError) in try await database.task(id: id) }
+            guard let child = task?.child else { return }
+            // The worker that ran it releases the child once it has exited; a dead worker's
+            // child that is gone releases here.
+            if !ProcessControl.isSameProcess(pid: child.pid, startTime: child.startTime) {
+                try? await database.releaseChild(taskID: id, child: child)
+                return
+            }
+            try? await Task.sleep(for: .milliseconds(100))
+        }
     }
 
     /// The task if it completed (nil for another user's task: the removal itself refuses that).
