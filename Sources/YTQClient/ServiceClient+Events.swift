@@ -37,10 +37,11 @@ extension ServiceClient {
         guard response.status == .ok else { return }
         deliver(.changed(taskID: 0))
         var parser = ServerSentEventParser()
+        let decoder = ServiceAPI.decoder()
         for try await buffer in response.body {
             for data in parser.feed(buffer.readableBytesView) {
-                guard let object = try? ServiceAPI.decoder().decode([String: JSONValue].self, from: Data(data.utf8)) else { continue }
-                deliver(DownloadEvent(serviceObject: object))
+                guard let body = try? decoder.decode(ServiceAPI.EventBody.self, from: Data(data.utf8)) else { continue }
+                deliver(DownloadEvent(serviceBody: body))
             }
         }
     }

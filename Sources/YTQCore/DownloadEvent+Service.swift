@@ -1,11 +1,9 @@
 import Foundation
 
 extension DownloadEvent {
-    /// The event's task as a JSON value, which the service adds to the event's object
-    /// (`task`) for its client: with it, `init(serviceObject:)` rebuilds the same event.
-    public var taskJSON: JSONValue? {
-        guard let task, let data = try? ServiceAPI.encoder().encode(task) else { return nil }
-        return try? ServiceAPI.decoder().decode(JSONValue.self, from: data)
+    /// What the service sends for this event: its `jsonObject` and its task.
+    public var serviceBody: ServiceAPI.EventBody {
+        ServiceAPI.EventBody(fields: jsonObject, task: task)
     }
 
     /// The event's task, but for a bare `changed`.
@@ -20,13 +18,12 @@ extension DownloadEvent {
         }
     }
 
-    /// The event a service's Server-Sent Event carries: its `jsonObject` with `task` added.
-    /// A bare `QueueChanged` (another user's task moved), or an event this ytq does not know,
-    /// is `.changed(taskID: 0)`: something changed, look again.
-    public init(serviceObject object: [String: JSONValue]) {
-        guard case .string(let name)? = object["event"], let kind = Kind(rawValue: name),
-              let taskValue = object["task"], let data = try? ServiceAPI.encoder().encode(taskValue),
-              let task = try? ServiceAPI.decoder().decode(DownloadTask.self, from: data) else {
+    /// The event a service's Server-Sent Event carries (`serviceBody`). A bare `QueueChanged`
+    /// (another user's task moved), or an event this ytq does not know, is
+    /// `.changed(taskID: 0)`: something changed, look again.
+    public init(serviceBody body: ServiceAPI.EventBody) {
+        let object = body.fields
+        guard case .string(let name)? = object["event"], let kind = Kind(rawValue: name), let task = body.task else {
             self = .changed(taskID: Self.number(object["task_id"]).map(Int64.init) ?? 0)
             return
         }

@@ -32,9 +32,15 @@ public struct Requester: Sendable, Equatable, Hashable, Codable {
         for key in ["SSH_CONNECTION", "SSH_CLIENT"] {
             guard let value = environment[key] else { continue }
             let first = value.split(separator: " ", omittingEmptySubsequences: true).first.map(String.init)
-            if let first, isPlausibleAddress(first) { return first }
+            if let first, let address = clientAddress(first) { return address }
         }
         return nil
+    }
+
+    /// `text` when it looks like a client address (IPv4 or IPv6 characters, at most 64):
+    /// what a requester may report about itself (the environment, a service's client).
+    public static func clientAddress(_ text: String) -> String? {
+        isPlausibleAddress(text) ? text : nil
     }
 
     private static func isPlausibleAddress(_ text: String) -> Bool {

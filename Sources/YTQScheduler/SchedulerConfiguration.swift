@@ -56,7 +56,7 @@ public struct SchedulerConfiguration: Sendable {
     /// folder in the library.
     public func downloadFolder(for task: DownloadTask) -> String {
         guard perUserFolders else { return downloadDirectory }
-        return downloadDirectory + "/" + UserFolderName.of(task.requester)
+        return downloadDirectory + "/" + UserAccounts.folderName(of: task.requester)
     }
 
     /// The partial-files folder of a task: `<partialRoot>/<id>`.

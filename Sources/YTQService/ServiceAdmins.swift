@@ -13,11 +13,11 @@ public struct ServiceAdmins: Sendable, Equatable {
         var unknown: [String] = []
         for name in names {
             var found = false
-            if let uid = UserFolderName.userID(named: name) {
+            if let uid = UserAccounts.userID(named: name) {
                 userIDs.insert(uid)
                 found = true
             }
-            if let members = UserFolderName.groupMembers(named: name) {
+            if let members = UserAccounts.groupMembers(named: name) {
                 userIDs.formUnion(members)
                 found = true
             }
@@ -30,7 +30,7 @@ public struct ServiceAdmins: Sendable, Equatable {
     /// The requester for a connection from `uid`: an administrator or not; the address a
     /// client reports is kept as information only.
     func requester(uid: Int, reportedAddress: String?) -> Requester {
-        let address = reportedAddress.flatMap { Requester.sshClientAddress(in: ["SSH_CLIENT": $0 + " 0 0"]) } ?? Requester.localAddress
-        return Requester(userID: uid, ipAddress: address, isAdmin: userIDs.contains(uid), userName: UserFolderName.userName(uid: uid))
+        let address = reportedAddress.flatMap(Requester.clientAddress) ?? Requester.localAddress
+        return Requester(userID: uid, ipAddress: address, isAdmin: userIDs.contains(uid), userName: UserAccounts.userName(uid: uid))
     }
 }

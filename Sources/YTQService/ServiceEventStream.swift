@@ -46,21 +46,19 @@ struct ServiceEventStream: Sendable {
 
     /// One Server-Sent Event: `event: NAME` and `data: JSON`.
     static func frame(_ event: DownloadEvent, for requester: Requester) -> String {
-        let object: [String: JSONValue]
+        let body: ServiceAPI.EventBody
         if let owner = event.task?.requester, requester.mayManage(tasksOf: owner) {
-            var visible = event.jsonObject
-            visible["task"] = event.taskJSON
-            object = visible
+            body = event.serviceBody
         } else if event.task == nil, requester.seesEveryone {
-            object = event.jsonObject
+            body = event.serviceBody
         } else {
             // Another user's task, or a bare `TaskChanged` whose owner the event does not say
             // (a stop, a requeue): only that the queue changed.
-            object = ["event": .string("QueueChanged")]
+            body = ServiceAPI.EventBody(fields: ["event": .string("QueueChanged")], task: nil)
         }
-        let data = (try? ServiceAPI.encode(object)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
+        let data = (try? ServiceAPI.encode(body)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
         let name: String
-        if case .string(let text) = object["event"] { name = text } else { name = "QueueChanged" }
+        if case .string(let text) = body.fields["event"] { name = text } else { name = "QueueChanged" }
         return "event: \(name)\ndata: \(data)\n\n"
     }
 }

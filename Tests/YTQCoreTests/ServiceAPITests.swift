@@ -56,14 +56,12 @@ struct ServiceAPITests {
             .completed(task, downloadURL: URL(fileURLWithPath: "/lib/u/a.mp4")),
         ]
         for event in events {
-            var object = event.jsonObject
-            object["task"] = event.taskJSON
             // Through the wire, as JSON text.
-            let data = try ServiceAPI.encode(object)
-            let decoded = try ServiceAPI.decoder().decode([String: JSONValue].self, from: data)
-            #expect(DownloadEvent(serviceObject: decoded) == event, "\(event.name)")
+            let data = try ServiceAPI.encode(event.serviceBody)
+            let decoded = try ServiceAPI.decoder().decode(ServiceAPI.EventBody.self, from: data)
+            #expect(DownloadEvent(serviceBody: decoded) == event, "\(event.name)")
         }
-        #expect(DownloadEvent(serviceObject: ["event": .string("QueueChanged")]) == .changed(taskID: 0))
-        #expect(DownloadEvent(serviceObject: ["event": .string("SomethingNew"), "task_id": .number(4)]) == .changed(taskID: 4))
+        #expect(DownloadEvent(serviceBody: .init(fields: ["event": .string("QueueChanged")], task: nil)) == .changed(taskID: 0))
+        #expect(DownloadEvent(serviceBody: .init(fields: ["event": .string("SomethingNew"), "task_id": .number(4)], task: nil)) == .changed(taskID: 4))
     }
 }

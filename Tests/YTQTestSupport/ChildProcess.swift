@@ -130,6 +130,14 @@ public final class ChildProcess: @unchecked Sendable {
         }
     }
 
+    /// Waits up to `timeout` for the child to exit, then SIGKILLs it; its exit code, or 128 +
+    /// the signal.
+    public func wait(killingAfter timeout: Duration) async -> Int32 {
+        _ = await poll(within: timeout) { self.isRunning ? nil : true }
+        signal(SIGKILL)
+        return await wait()
+    }
+
     /// Runs `argv` to the end on a thread of its own; stdout and stderr are read back.
     public static func run(_ argv: [String], environment: [String: String]? = nil) async throws -> (status: Int32, stdout: String, stderr: String) {
         let base = FileManager.default.temporaryDirectory.appendingPathComponent("child-\(UUID().uuidString)").path

@@ -64,15 +64,15 @@ public final class ServeProcess: @unchecked Sendable {
             [YTQBinary.path, "serve", "--socket", socketPath, "--state-dir", stateDirectory] + arguments,
             environment: environment, stderr: .file(logPath(index)))
         lock.withLock { current = child }
-        let deadline = ContinuousClock.now + .seconds(60)
-        while !answers() {
-            guard child.isRunning else {
-                throw StartError(description: "ytq serve exited (\(await child.wait())) before answering: \(log)")
-            }
-            guard ContinuousClock.now < deadline else {
-                throw StartError(description: "ytq serve did not answer on \(socketPath) within 60 s: \(log)")
-            }
-            try await Task.sleep(for: .milliseconds(20))
+        // True once it answers, false when it exited first, nil when 60 s went by.
+        let answered = await poll(within: .seconds(60)) { () -> Bool? in
+            if self.answers() { return true }
+            return child.isRunning ? nil : false
+        }
+        switch answered {
+        case true?: return
+        case false?: throw StartError(description: "ytq serve exited (\(await child.wait())) before answering: \(log)")
+        case nil: throw StartError(description: "ytq serve did not answer on \(socketPath) within 60 s: \(log)")
         }
     }
 
@@ -84,10 +84,7 @@ public final class ServeProcess: @unchecked Sendable {
     public func stop(signal: Int32 = SIGTERM, timeout: Duration = .seconds(30)) async -> Int32 {
         guard let child = process else { return -1 }
         child.signal(signal)
-        let deadline = ContinuousClock.now + timeout
-        while child.isRunning, ContinuousClock.now < deadline { try? await Task.sleep(for: .milliseconds(20)) }
-        child.signal(SIGKILL)
-        return await child.wait()
+        return await child.wait(killingAfter: timeout)
     }
 
     /// For `defer`: kills the server and every process with this fixture's folder on its

@@ -74,13 +74,13 @@ public enum TestUsers {
     /// Kills every process still running as `user`, then deletes the user, its group and its
     /// home folder.
     public static func remove(_ user: User) async throws {
-        let deadline = ContinuousClock.now + .seconds(10)
-        while case let pids = processes(of: user.uid), !pids.isEmpty {
-            guard ContinuousClock.now < deadline else {
-                throw AdministrationError(description: "processes of \(user.name) survived SIGKILL: \(pids)")
-            }
+        let gone = await poll(within: .seconds(10)) { () -> Bool? in
+            let pids = processes(of: user.uid)
             for pid in pids { kill(pid, SIGKILL) }
-            try await Task.sleep(for: .milliseconds(20))
+            return pids.isEmpty ? true : nil
+        }
+        guard gone != nil else {
+            throw AdministrationError(description: "processes of \(user.name) survived SIGKILL: \(processes(of: user.uid))")
         }
         let (status, errors) = await administer(["userdel", user.name])
         if let home = user.home { try? FileManager.default.removeItem(atPath: home) }

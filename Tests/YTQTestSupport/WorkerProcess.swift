@@ -53,10 +53,7 @@ public final class WorkerProcess: @unchecked Sendable {
     /// (128 + the signal when a signal ended it), once its last output line is read.
     @discardableResult
     public func wait(timeout: Double = 120) async -> Int32 {
-        let deadline = Date().addingTimeInterval(timeout)
-        while child.isRunning, Date() < deadline { try? await Task.sleep(for: .milliseconds(20)) }
-        child.signal(SIGKILL)
-        let status = await child.wait()
+        let status = await child.wait(killingAfter: .seconds(timeout))
         await eventually("the worker's last output line", timeout: .seconds(10)) { self.lock.withLock { self.outputEnded } }
         return status
     }

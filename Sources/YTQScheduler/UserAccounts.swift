@@ -1,13 +1,13 @@
 import Foundation
 import YTQCore
 
-/// The name of a user's folder in a shared library, and the account lookups behind it
-/// (the system's user and group database, through getpwuid/getgrnam).
-public enum UserFolderName {
+/// The system's user and group accounts, as the shared queue needs them (getpwuid_r and
+/// friends): login names, uids, group members, and the name of a user's library folder.
+public enum UserAccounts {
     /// The user's login name (`alice`), else `uid-1001` for a uid with no account, else
     /// `address-192.0.2.7` for a requester known only by address. Never empty, never `.`
     /// or `..`, never with a `/`.
-    public static func of(_ requester: Requester) -> String {
+    public static func folderName(of requester: Requester) -> String {
         guard let uid = requester.userID else {
             return "address-" + requester.ipAddress.map { $0.isLetter || $0.isNumber || $0 == "." ? $0 : "_" }.map(String.init).joined()
         }
