@@ -92,7 +92,8 @@ struct ProcessFakeTests {
         #expect(run.stderr.contains("ERROR: Interrupted by user"))
         #expect(PartialFolder.hasPartialFiles(at: workspace.temp))
         let pid = try #require(run.startedPID)
-        #expect(!ProcessControl.isGroupRunning(pgid: pid))
+        // Its children (the fake's sleep) end a moment after it, reaped by init.
+        #expect(await eventually("the process group is gone") { !ProcessControl.isGroupRunning(pgid: pid) })
     }
 
     @Test("stop: a child that ignores SIGINT gets SIGKILL after the grace period")
@@ -112,7 +113,7 @@ struct ProcessFakeTests {
         #expect(run.signals == [SIGINT, SIGKILL])
         #expect(elapsed >= .milliseconds(600))
         let pid = try #require(run.startedPID)
-        #expect(!ProcessControl.isGroupRunning(pgid: pid), "the group's sleep children are gone too")
+        #expect(await eventually("the group's sleep children are gone too") { !ProcessControl.isGroupRunning(pgid: pid) })
     }
 
     @Test("a child that closed its output is still waited for, and can still be stopped")

@@ -140,7 +140,7 @@ struct RealYtDlpTests {
         #expect(!run.result.wasKilled, "SIGINT interrupts a blocked read")
         #expect(stopAsked.value != nil)
         let pid = try #require(run.startedPID)
-        #expect(!ProcessControl.isGroupRunning(pgid: pid))
+        #expect(await eventually("the process group is gone") { !ProcessControl.isGroupRunning(pgid: pid) })
     }
 }
 
