@@ -23,6 +23,7 @@ extension DownloadEvent {
             object["percentage"] = progress.percentage.map { .number(($0 * 10).rounded() / 10) } ?? .null
             object["speed"] = progress.speed.map { .number($0.rounded()) } ?? .null
             object["eta"] = progress.eta.map { .number(Double($0)) } ?? .null
+            if let phase = progress.phase { object["phase"] = .string(phase.rawValue) }
             if let title = task.title { object["title"] = .string(title) }
         case .completed(let task, let downloadURL):
             object["status"] = .string(task.status.rawValue)

@@ -36,7 +36,8 @@ extension DownloadEvent {
             self = .progressUpdated(task, DownloadProgress(
                 downloadedBytes: Self.number(object["downloaded_bytes"]).map(Int64.init) ?? 0,
                 totalBytes: Self.number(object["total_bytes"]).map(Int64.init),
-                speed: Self.number(object["speed"]), eta: Self.number(object["eta"]).map(Int.init)))
+                speed: Self.number(object["speed"]), eta: Self.number(object["eta"]).map(Int.init),
+                phase: Self.string(object["phase"]).map(DownloadPhase.init(rawValue:))))
         case .completed:
             self = .completed(task, downloadURL: URL(string: Self.string(object["download_url"]) ?? "") ?? URL(fileURLWithPath: task.filePath ?? "/"))
         case .failed: self = .failed(task, reason: reason)

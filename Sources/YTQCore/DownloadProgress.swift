@@ -7,12 +7,15 @@ public struct DownloadProgress: Sendable, Equatable, Codable {
     public var speed: Double?
     /// Seconds left, when known.
     public var eta: Int?
+    /// After the bytes: merging, converting, moving into place (nil while downloading).
+    public var phase: DownloadPhase?
 
-    public init(downloadedBytes: Int64, totalBytes: Int64? = nil, speed: Double? = nil, eta: Int? = nil) {
+    public init(downloadedBytes: Int64, totalBytes: Int64? = nil, speed: Double? = nil, eta: Int? = nil, phase: DownloadPhase? = nil) {
         self.downloadedBytes = downloadedBytes
         self.totalBytes = totalBytes
         self.speed = speed
         self.eta = eta
+        self.phase = phase
     }
 
     /// 0…100, or nil when the total is unknown.
@@ -26,5 +29,6 @@ public struct DownloadProgress: Sendable, Equatable, Codable {
         case totalBytes = "total_bytes"
         case speed
         case eta
+        case phase
     }
 }

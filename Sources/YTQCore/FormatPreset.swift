@@ -43,6 +43,16 @@ public enum FormatPreset: String, CaseIterable, Sendable {
         }
     }
 
+    /// The audio format yt-dlp converts to (`-x --audio-format`), for an audio preset.
+    public var audioFormat: String? {
+        switch self {
+        case .audioM4A: return "m4a"
+        case .audioMP3: return "mp3"
+        case .audioOpus: return "opus"
+        default: return nil
+        }
+    }
+
     /// Whether yt-dlp needs ffmpeg to produce this preset's file.
     public var needsFFmpeg: Bool {
         switch self {

@@ -66,6 +66,12 @@ public enum FormatSpec: Sendable, Equatable, Hashable, CustomStringConvertible {
         }
     }
 
+    /// The preset, when it is one.
+    public var preset: FormatPreset? {
+        if case .preset(let preset) = self { return preset }
+        return nil
+    }
+
     /// The yt-dlp arguments that select this format.
     public var ytDlpArguments: [String] {
         switch self {

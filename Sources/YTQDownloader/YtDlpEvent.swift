@@ -9,6 +9,8 @@ public enum YtDlpEvent: Sendable, Equatable {
     case progress(YtDlpProgress)
     /// yt-dlp moved the finished file to this path (not yet checked; see `YtDlpResult`).
     case done(filePath: String)
+    /// A post-processor (merging, converting, moving) started or finished.
+    case postprocess(YtDlpPostprocessStep)
     /// A line yt-dlp wrote to stderr (warnings, errors); it never reaches the terminal.
     case stderr(String)
     /// A stdout line that is none of the above.

@@ -31,9 +31,15 @@ public struct YtDlpInvocation: Sendable, Equatable {
     /// `download:` progress template: one JSON object per line on stdout.
     public static let progressTemplate = "download:"
         + YtDlpTemplateLine.template(.progress, value: "%(progress.{\(YtDlpProgressPayload.templateFields)})j")
-    /// Printed once the format is chosen (`video:` stage).
+    /// Printed once the format is chosen (`video:` stage), with the formats of a merge beside it
+    /// (`[]` for a single file).
     public static let infoTemplate = "video:"
-        + YtDlpTemplateLine.template(.info, value: "%(.{\(YtDlpMediaInfo.templateFields)})j")
+        + YtDlpTemplateLine.template(.info, value: "%(.{\(YtDlpMediaInfo.templateFields)})j", beside: [
+            .formats: "%(requested_formats.:.{\(YtDlpRequestedFormat.templateFields)}|[])j",
+        ])
+    /// Each post-processor's start and end (merging, converting, moving into place).
+    public static let postprocessTemplate = "postprocess:"
+        + YtDlpTemplateLine.template(.postprocess, value: "%(progress.{\(YtDlpPostprocessStep.templateFields)})j")
     /// Printed once the final file is in place (`after_move:` stage).
     public static let doneTemplate = "after_move:" + YtDlpTemplateLine.template(.done, value: "%(filepath)j")
     /// File name template; the title never forms a whole path component on its own.
@@ -79,9 +85,12 @@ public struct YtDlpInvocation: Sendable, Equatable {
     public var arguments: [String] {
         var arguments = [
             "--ignore-config", "--no-plugin-dirs", "--no-exec", "--no-playlist", "--abort-on-error",
+            // A stream with a missing piece fails (and is retried) instead of completing damaged.
+            "--abort-on-unavailable-fragments",
             "--color", "never", "--newline", "--progress",
             "--progress-delta", Self.decimal(options.progressDelta),
             "--progress-template", Self.progressTemplate,
+            "--progress-template", Self.postprocessTemplate,
             "--print", Self.infoTemplate,
             "--print", Self.doneTemplate,
             "--no-simulate",

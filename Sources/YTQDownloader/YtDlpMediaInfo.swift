@@ -10,13 +10,23 @@ public struct YtDlpMediaInfo: Sendable, Equatable, Codable, YtDlpTemplateObject 
     public var duration: Double?
     public var webpageURL: String?
     public var extractorKey: String?
+    /// Lines of the video (nil for audio, or when the site does not say).
+    public var height: Int?
+    /// Codec names as yt-dlp gives them (`avc1.64001f`, `vp9`, `opus`; `none` for no track).
+    public var vcodec: String?
+    public var acodec: String?
     /// The final path yt-dlp will write in the download folder (`-P home:` and the output
     /// template). Not metadata: ytq uses it to remove what a failed run leaves there.
     public var filename: String?
+    /// The formats of a video+audio download, in download order; empty for a single file.
+    /// Printed beside the info object (see `YtDlpInvocation.infoTemplate`), not metadata.
+    public var requestedFormats: [YtDlpRequestedFormat] = []
 
     public init(
         id: String? = nil, title: String? = nil, ext: String? = nil, formatID: String? = nil,
-        duration: Double? = nil, webpageURL: String? = nil, extractorKey: String? = nil, filename: String? = nil
+        duration: Double? = nil, webpageURL: String? = nil, extractorKey: String? = nil,
+        height: Int? = nil, vcodec: String? = nil, acodec: String? = nil, filename: String? = nil,
+        requestedFormats: [YtDlpRequestedFormat] = []
     ) {
         self.id = id
         self.title = title
@@ -25,7 +35,11 @@ public struct YtDlpMediaInfo: Sendable, Equatable, Codable, YtDlpTemplateObject 
         self.duration = duration
         self.webpageURL = webpageURL
         self.extractorKey = extractorKey
+        self.height = height
+        self.vcodec = vcodec
+        self.acodec = acodec
         self.filename = filename
+        self.requestedFormats = requestedFormats
     }
 
     /// In template order; `templateFields` turns them into the info template's field list.
@@ -35,6 +49,7 @@ public struct YtDlpMediaInfo: Sendable, Equatable, Codable, YtDlpTemplateObject 
         case duration
         case webpageURL = "webpage_url"
         case extractorKey = "extractor_key"
+        case height, vcodec, acodec
         case filename
     }
 
@@ -53,7 +68,9 @@ public struct YtDlpMediaInfo: Sendable, Equatable, Codable, YtDlpTemplateObject 
         self.init(
             id: text(.id), title: string(.title), ext: string(.ext), formatID: text(.formatID),
             duration: number(.duration).flatMap { $0.isFinite ? $0 : nil }, webpageURL: string(.webpageURL),
-            extractorKey: string(.extractorKey), filename: string(.filename)
+            extractorKey: string(.extractorKey),
+            height: number(.height).flatMap { $0.isFinite && $0 > 0 && $0 < 1e6 ? Int($0) : nil },
+            vcodec: string(.vcodec), acodec: string(.acodec), filename: string(.filename)
         )
     }
 
@@ -67,6 +84,9 @@ public struct YtDlpMediaInfo: Sendable, Equatable, Codable, YtDlpTemplateObject 
         if let duration { data[CodingKeys.duration.stringValue] = .number(duration) }
         if let webpageURL { data[CodingKeys.webpageURL.stringValue] = .string(webpageURL) }
         if let extractorKey { data[CodingKeys.extractorKey.stringValue] = .string(extractorKey) }
+        if let height { data[CodingKeys.height.stringValue] = .number(Double(height)) }
+        if let vcodec { data[CodingKeys.vcodec.stringValue] = .string(vcodec) }
+        if let acodec { data[CodingKeys.acodec.stringValue] = .string(acodec) }
         return data
     }
 }

@@ -8,6 +8,8 @@ public enum YtDlpOutputLine: Sendable, Equatable {
     case info(YtDlpMediaInfo)
     /// The `after_move:` line: the final absolute path.
     case done(filePath: String)
+    /// A `postprocess:` line: merging, converting, moving.
+    case postprocess(YtDlpPostprocessStep)
     /// Anything else (yt-dlp's own messages, unexpected text).
     case other(String)
 }

@@ -71,6 +71,8 @@ extension YtDlpProcess {
             case .done(let path):
                 collected.reportedFilePath = path
                 self.emit(.done(filePath: path))
+            case .postprocess(let step):
+                self.emit(.postprocess(step))
             case .other(let text):
                 if !text.isEmpty { self.emit(.output(text)) }
             }

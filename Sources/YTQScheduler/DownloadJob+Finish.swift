@@ -71,14 +71,25 @@ extension DownloadJob {
     private func complete(_ state: JobState, filePath: String, result: YtDlpResult?) async {
         let info = result?.info ?? state.info
         var metaData = info?.metaData ?? state.task.metaData
-        if let size = (try? FileManager.default.attributesOfItem(atPath: filePath))?[.size] as? NSNumber {
-            metaData["filesize"] = .number(size.doubleValue)
+        // The size of what landed, not of the last format yt-dlp counted (the audio track of
+        // a merge, the source of a conversion).
+        let fileSize = ((try? FileManager.default.attributesOfItem(atPath: filePath))?[.size] as? NSNumber)?.int64Value
+        if let fileSize { metaData["filesize"] = .number(Double(fileSize)) }
+        var notes: [String] = []
+        if state.wasThereBefore(filePath) {
+            notes.append("already downloaded: the file was there before this run started, so yt-dlp did not download it again")
+        }
+        if let shortfall = task.format.preset?.shortfall(
+            height: info?.height, videoCodec: info?.vcodec, container: URL(fileURLWithPath: filePath).pathExtension) {
+            notes.append(shortfall)
         }
         if configuration.perUserFolders, let uid = task.userID, let problem = LibraryFolder.grant(file: filePath, to: uid) {
-            metaData["access_problem"] = .string(problem)
+            notes.append(problem)
         }
+        if !notes.isEmpty { metaData[DownloadTask.notesKey] = .array(notes.map(JSONValue.string)) }
         switch await finalWrite({ () async throws(StoreError) in
-            try await database.completeTask(claim, filePath: filePath, title: info?.title, metaData: metaData, limits: configuration.limits)
+            try await database.completeTask(
+                claim, filePath: filePath, fileSize: fileSize, title: info?.title, metaData: metaData, limits: configuration.limits)
         }) {
         case .written(let done):
             // The event first: the slot is free now and the next task's DownloadStarted may
@@ -204,6 +215,13 @@ extension DownloadJob {
 }
 
 extension JobState {
+    /// `path` is the final file this run named, and it did not write it: yt-dlp found it
+    /// there and reported it as "already downloaded".
+    func wasThereBefore(_ path: String) -> Bool {
+        guard let finalFile, finalFile == path, fileWrittenByThisRun == nil else { return false }
+        return FileClock.changeTime(of: path) != nil
+    }
+
     /// The final file, if this run wrote it: it changed after the run started. A file from an
     /// earlier download is older, however late yt-dlp's lines are read.
     var fileWrittenByThisRun: String? {

@@ -109,6 +109,7 @@ final class DownloadJob: Sendable {
             }
         case .info(let info):
             state.info = info
+            state.overall.accept(info)
             // Where this run writes the finished file; whether it wrote it (or an earlier run
             // did) is told by the file's change time when the run ends.
             if let target = info.filename, DownloadedFile.isDirectlyInside(target, folder: downloadFolder) {
@@ -122,9 +123,9 @@ final class DownloadJob: Sendable {
                 stop(.claimLost)
             }
         case .progress(let report):
-            let progress = report.progress
-            if progress.downloadedBytes != state.progress?.downloadedBytes {
+            if report.progress.downloadedBytes != state.lastReportedBytes {
                 state.lastByteAt = ContinuousClock.now
+                state.lastReportedBytes = report.progress.downloadedBytes
             }
             // After a format finishes, ffmpeg may work for minutes with no bytes to count;
             // the next format's download (a merge) starts the watch again.
@@ -134,18 +135,26 @@ final class DownloadJob: Sendable {
                 state.postprocessing = false
                 state.lastByteAt = ContinuousClock.now
             }
-            state.progress = progress
+            let progress = state.overall.accept(report)
             if let limit = configuration.ytDlpOptions.maxFilesize, state.stopReason == nil,
-               progress.downloadedBytes > limit || (progress.totalBytes ?? 0) > limit {
+               progress.downloadedBytes > limit || (report.progress.totalBytes ?? 0) > limit {
                 stop(.tooLarge)
             }
-            state.task.downloadedBytes = progress.downloadedBytes
-            state.task.totalBytes = progress.totalBytes
-            events.publish(.progressUpdated(state.task, progress))
-            await writeProgress(state: &state)
+            await show(progress, state: &state)
+        case .postprocess(let step):
+            if let progress = state.overall.accept(step) { await show(progress, state: &state) }
         case .done, .stderr, .output, .signalSent:
             break
         }
+    }
+
+    /// Publishes the run's figure and writes it (throttled).
+    private func show(_ progress: DownloadProgress, state: inout JobState) async {
+        state.progress = progress
+        state.task.downloadedBytes = progress.downloadedBytes
+        state.task.totalBytes = progress.totalBytes
+        events.publish(.progressUpdated(state.task, progress))
+        await writeProgress(state: &state)
     }
 
     /// Writes progress and renews the claim at most once per `progressWriteInterval`.
@@ -168,6 +177,12 @@ final class DownloadJob: Sendable {
 /// What a running job knows; owned by its `run()` loop.
 struct JobState {
     var task: DownloadTask
+
+    init(task: DownloadTask) {
+        self.task = task
+        overall = OverallProgress(audioFormat: task.format.preset?.audioFormat)
+    }
+
     var info: YtDlpMediaInfo?
     /// This run's yt-dlp, once started.
     var child: ProcessIdentity?
@@ -177,6 +192,10 @@ struct JobState {
     /// When the run started, by the clock of file timestamps.
     let startedAt = FileClock.now()
     var progress: DownloadProgress?
+    /// Folds yt-dlp's per-format reports into `progress`.
+    var overall: OverallProgress
+    /// The byte count of the last report, whatever format it was for: a change is not a stall.
+    var lastReportedBytes: Int64?
     var stopReason: JobStopReason?
     /// yt-dlp reported a format finished: post-processing, not a stall.
     var postprocessing = false

@@ -101,15 +101,18 @@ extension AppDatabase {
         try await fencedUpdate(claim, "record the final file", "final_file = \(path), run_started_ns = \(runStartedNanoseconds)")
     }
 
-    /// The download finished: status `completed`, the file and what yt-dlp said about it.
+    /// The download finished: status `completed`, the file, its size on disk (`fileSize`, which
+    /// becomes the task's size) and what yt-dlp said about it.
     /// The freed slot goes to the backlog under `limits`, in the same transaction.
     public func completeTask(
-        _ claim: TaskClaim, filePath: String, title: String?, metaData: [String: JSONValue], limits: ConcurrencyLimits, now: Date = Date()
+        _ claim: TaskClaim, filePath: String, fileSize: Int64? = nil, title: String?, metaData: [String: JSONValue],
+        limits: ConcurrencyLimits, now: Date = Date()
     ) async throws(StoreError) -> DownloadTask? {
         let json = try Self.json(metaData)
         return try await fencedFinish(claim, "mark a task completed", """
             status = \(DownloadStatus.completed), file_path = \(filePath), title = coalesce(\(title), title),
-            meta_data = \(json), error_message = NULL, downloaded_bytes = coalesce(total_bytes, downloaded_bytes)
+            meta_data = \(json), error_message = NULL, total_bytes = coalesce(\(fileSize), total_bytes),
+            downloaded_bytes = coalesce(\(fileSize), total_bytes, downloaded_bytes)
             """, admitting: limits, now: now)
     }
 

@@ -20,7 +20,7 @@ struct InvocationTests {
     @Test("config files, plugins and --exec are switched off")
     func safetyOptions() {
         let arguments = invocation.arguments
-        for option in ["--ignore-config", "--no-plugin-dirs", "--no-exec", "--no-playlist", "--abort-on-error"] {
+        for option in ["--ignore-config", "--no-plugin-dirs", "--no-exec", "--no-playlist", "--abort-on-error", "--abort-on-unavailable-fragments"] {
             #expect(arguments.contains(option), "\(option) missing")
         }
         #expect(!arguments.contains { $0 == "--exec" || $0.hasPrefix("--exec=") })
@@ -35,7 +35,8 @@ struct InvocationTests {
         #expect(arguments.contains("--no-simulate"))
         #expect(value(after: "--color", in: arguments) == "never")
         #expect(value(after: "--progress-delta", in: arguments) == "0.5")
-        #expect(value(after: "--progress-template", in: arguments) == YtDlpInvocation.progressTemplate)
+        let progressTemplates = arguments.indices.filter { arguments[$0] == "--progress-template" }.map { arguments[$0 + 1] }
+        #expect(progressTemplates == [YtDlpInvocation.progressTemplate, YtDlpInvocation.postprocessTemplate])
         let prints = arguments.indices.filter { arguments[$0] == "--print" }.map { arguments[$0 + 1] }
         #expect(prints == [YtDlpInvocation.infoTemplate, YtDlpInvocation.doneTemplate])
         #expect(YtDlpInvocation.progressTemplate.hasPrefix("download:"))
@@ -46,7 +47,8 @@ struct InvocationTests {
     @Test("the templates written from the coding keys are the ones yt-dlp was checked with")
     func templatesFromCodingKeys() {
         #expect(YtDlpInvocation.progressTemplate == #"download:{"type":"progress","p":%(progress.{status,downloaded_bytes,total_bytes,total_bytes_estimate,speed,eta,elapsed,fragment_index,fragment_count})j}"#)
-        #expect(YtDlpInvocation.infoTemplate == #"video:{"type":"info","info":%(.{id,title,ext,format_id,duration,webpage_url,extractor_key,filename})j}"#)
+        #expect(YtDlpInvocation.infoTemplate == #"video:{"type":"info","info":%(.{id,title,ext,format_id,duration,webpage_url,extractor_key,height,vcodec,acodec,filename})j,"formats":%(requested_formats.:.{format_id,filesize,filesize_approx,tbr}|[])j}"#)
+        #expect(YtDlpInvocation.postprocessTemplate == #"postprocess:{"type":"postprocess","pp":%(progress.{status,postprocessor})j}"#)
         #expect(YtDlpInvocation.doneTemplate == #"after_move:{"type":"done","filepath":%(filepath)j}"#)
     }
 

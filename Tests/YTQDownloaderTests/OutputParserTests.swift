@@ -59,6 +59,29 @@ struct OutputParserTests {
         #expect(YtDlpOutputParser.parse(Self.realInfo) == .info(expected))
     }
 
+    @Test("the info line of a merge carries its formats; a single file's has none")
+    func infoWithFormats() {
+        // As yt-dlp 2026.10.26 printed it for a DASH manifest with separate video and audio.
+        let line = #"{"type":"info","info":{"id": "manifest", "title": "manifest", "ext": "mp4", "format_id": "0+1", "duration": 3.0, "height": 360, "vcodec": "avc1.f4001e", "acodec": "mp4a.40.2"},"formats":[{"format_id": "0", "tbr": 274.637}, {"format_id": "1", "tbr": 64.0, "filesize": "x"}]}"#
+        guard case .info(let info) = YtDlpOutputParser.parse(line) else {
+            Issue.record("not an info line")
+            return
+        }
+        #expect(info.height == 360)
+        #expect(info.vcodec == "avc1.f4001e")
+        #expect(info.requestedFormats == [YtDlpRequestedFormat(formatID: "0", tbr: 274.637), YtDlpRequestedFormat(formatID: "1", tbr: 64)])
+        #expect(info.metaData["height"] == .number(360))
+        let single = #"{"type":"info","info":{"id": "x", "ext": "mp4"},"formats":[]}"#
+        #expect(YtDlpOutputParser.parse(single) == .info(YtDlpMediaInfo(id: "x", ext: "mp4")))
+    }
+
+    @Test("a post-processor line")
+    func postprocess() {
+        #expect(YtDlpOutputParser.parse(#"{"type":"postprocess","pp":{"status": "started", "postprocessor": "Merger"}}"#)
+            == .postprocess(YtDlpPostprocessStep(status: "started", postprocessor: "Merger")))
+        #expect(YtDlpOutputParser.parse(#"{"type":"postprocess","pp":{"status": "started"}}"#) == .other(#"{"type":"postprocess","pp":{"status": "started"}}"#))
+    }
+
     @Test("escaped titles and paths decode, surrogate pairs included")
     func escapes() {
         let info = #"{"type":"info","info":{"id": 123, "title": "caf\u00e9 \ud83c\udfb5 \"q\" a\\b", "duration": 61.5}}"#

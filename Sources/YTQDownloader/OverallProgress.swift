@@ -1,0 +1,94 @@
+import YTQCore
+
+/// One progress figure for a whole run, whatever yt-dlp downloads in it.
+///
+/// yt-dlp reports each format of a video+audio download on its own, each from zero, and then
+/// merges or converts with no byte counts at all. This folds those reports into one figure
+/// that never goes down: each format weighs its expected size (exact, estimated, or bitrate ×
+/// duration; equal shares when any is unknown), and after the last byte the post-processor
+/// at work is the `phase` ("merging…", "converting to mp3…").
+public struct OverallProgress: Sendable {
+    /// Shares of the whole, one per format in download order, summing to 1.
+    private var shares: [Double] = [1]
+    /// Formats whose `finished` report has come, and the bytes they held.
+    private var finishedFormats = 0
+    private var finishedBytes: Int64 = 0
+    /// The highest fraction reported so far: what keeps the figure from going down.
+    private var highest = 0.0
+    private let audioFormat: String?
+    /// The figure as it stands; nil before the first report.
+    public private(set) var current: DownloadProgress?
+
+    /// `audioFormat` names the conversion an audio preset asks for (`converting to mp3`).
+    public init(audioFormat: String? = nil) {
+        self.audioFormat = audioFormat
+    }
+
+    /// What yt-dlp chose: the formats of a merge set the shares.
+    public mutating func accept(_ info: YtDlpMediaInfo) {
+        let formats = info.requestedFormats
+        guard formats.count > 1 else { return }
+        let sizes = formats.map { $0.expectedBytes(duration: info.duration) }
+        let known = sizes.compactMap { $0 }
+        if known.count == sizes.count, case let total = known.reduce(0, +), total > 0 {
+            shares = known.map { $0 / total }
+        } else {
+            shares = Array(repeating: 1 / Double(formats.count), count: formats.count)
+        }
+    }
+
+    /// A byte report: returns the whole run's figure.
+    @discardableResult
+    public mutating func accept(_ report: YtDlpProgress) -> DownloadProgress {
+        let bytes = report.progress
+        var fraction: Double
+        var downloaded = finishedBytes + max(0, bytes.downloadedBytes)
+        if report.status == .finished {
+            finishedFormats += 1
+            finishedBytes += max(0, bytes.totalBytes ?? bytes.downloadedBytes)
+            downloaded = finishedBytes
+            fraction = share(before: finishedFormats)
+        } else {
+            let within = bytes.totalBytes.flatMap { total in total > 0 ? min(1, Double(bytes.downloadedBytes) / Double(total)) : nil } ?? 0
+            fraction = share(before: finishedFormats) + share(of: finishedFormats) * within
+        }
+        fraction = max(highest, min(1, fraction))
+        highest = fraction
+        let total: Int64? = fraction > 0 ? max(downloaded, Int64((Double(downloaded) / fraction).rounded())) : bytes.totalBytes.map { finishedBytes + $0 }
+        var eta: Int?
+        if let speed = bytes.speed, speed > 0, let total {
+            eta = Int((Double(total - downloaded) / speed).rounded(.up))
+        }
+        let progress = DownloadProgress(
+            downloadedBytes: downloaded, totalBytes: total, speed: report.status == .finished ? nil : bytes.speed, eta: eta,
+            phase: finishedFormats >= shares.count ? .finishing : nil)
+        current = progress
+        return progress
+    }
+
+    /// A post-processor started: the figure with its phase, or nil before any byte report
+    /// (nothing to show a phase on) or for a step ytq does not name.
+    public mutating func accept(_ step: YtDlpPostprocessStep) -> DownloadProgress? {
+        guard step.started, var progress = current else { return nil }
+        let phase: DownloadPhase = switch step.postprocessor {
+        case "Merger": .merging
+        case "ExtractAudio": audioFormat.map(DownloadPhase.converting(to:)) ?? .converting
+        case "VideoConvertor", "FFmpegVideoConvertor", "VideoRemuxer", "FFmpegVideoRemuxer": .converting
+        case "MoveFiles": .moving
+        default: .finishing
+        }
+        progress.phase = phase
+        progress.speed = nil
+        progress.eta = nil
+        current = progress
+        return progress
+    }
+
+    private func share(before index: Int) -> Double {
+        shares.prefix(index).reduce(0, +)
+    }
+
+    private func share(of index: Int) -> Double {
+        index < shares.count ? shares[index] : 0
+    }
+}
