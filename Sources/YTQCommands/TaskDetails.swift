@@ -18,6 +18,7 @@ struct TaskDetails {
             ("updated", Timestamp.iso8601(task.updatedAt)),
         ]
         if let error = task.errorMessage { lines.append(("error", error)) }
+        lines += task.notes.map { ("note", $0) }
         // One line per field: a newline or a control in a value shows as an escape.
         lines = lines.map { ($0.0, $0.1.terminalSafe) }
         if !task.metaData.isEmpty, let json = try? TaskJSON.encode(task.metaData) {

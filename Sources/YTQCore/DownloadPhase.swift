@@ -25,6 +25,9 @@ public struct DownloadPhase: Sendable, Hashable, Codable, RawRepresentable, Cust
         DownloadPhase(rawValue: "converting to \(format)")
     }
 
-    /// `merging…`
+    /// `merging…`, `converting to mp3…`
     public var description: String { rawValue + "…" }
+
+    /// The first word only, for a narrow column: `converting…`.
+    public var brief: String { (rawValue.split(separator: " ").first.map(String.init) ?? rawValue) + "…" }
 }

@@ -14,13 +14,15 @@ public enum FormatPreset: String, CaseIterable, Sendable {
     /// The preset names, comma-separated, for help and error messages.
     public static var allNames: String { allCases.map(\.rawValue).joined(separator: ", ") }
 
-    /// The yt-dlp arguments this preset maps to (the README documents the same table).
+    /// The yt-dlp arguments this preset maps to (the README documents the same table). A height
+    /// preset falls back to the smallest video there is when nothing fits, and the task says so
+    /// (`shortfall`).
     public var ytDlpArguments: [String] {
         switch self {
         case .best: return ["-f", "bv*+ba/b"]
-        case .p1080: return ["-f", "bv*[height<=1080]+ba/b[height<=1080]/b"]
-        case .p720: return ["-f", "bv*[height<=720]+ba/b[height<=720]/b"]
-        case .p480: return ["-f", "bv*[height<=480]+ba/b[height<=480]/b"]
+        case .p1080: return ["-f", "bv*[height<=1080]+ba/b[height<=1080]/wv*+ba/w"]
+        case .p720: return ["-f", "bv*[height<=720]+ba/b[height<=720]/wv*+ba/w"]
+        case .p480: return ["-f", "bv*[height<=480]+ba/b[height<=480]/wv*+ba/w"]
         case .mp4:
             return ["-f", "bv*[vcodec^=avc]+ba[ext=m4a]/b[ext=mp4]/bv*+ba/b", "--merge-output-format", "mp4"]
         case .audioM4A: return ["-f", "ba/b", "-x", "--audio-format", "m4a"]

@@ -37,7 +37,8 @@ public struct YtDlpInvocation: Sendable, Equatable {
         + YtDlpTemplateLine.template(.info, value: "%(.{\(YtDlpMediaInfo.templateFields)})j", beside: [
             .formats: "%(requested_formats.:.{\(YtDlpRequestedFormat.templateFields)}|[])j",
         ])
-    /// Each post-processor's start and end (merging, converting, moving into place).
+    /// Each post-processor's start and end (merging, converting, moving into place); yt-dlp
+    /// prints these lines on stderr.
     public static let postprocessTemplate = "postprocess:"
         + YtDlpTemplateLine.template(.postprocess, value: "%(progress.{\(YtDlpPostprocessStep.templateFields)})j")
     /// Printed once the final file is in place (`after_move:` stage).

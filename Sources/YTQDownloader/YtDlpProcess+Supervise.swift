@@ -72,7 +72,7 @@ extension YtDlpProcess {
                 collected.reportedFilePath = path
                 self.emit(.done(filePath: path))
             case .postprocess(let step):
-                self.emit(.postprocess(step))
+                self.emit(.postprocess(step)) // on stderr as yt-dlp 2026.10.26 prints them; here too if it ever moves
             case .other(let text):
                 if !text.isEmpty { self.emit(.output(text)) }
             }
@@ -94,6 +94,11 @@ extension YtDlpProcess {
         var splitter = LineSplitter()
         let handle: (String) -> Void = { line in
             guard !line.isEmpty else { return }
+            // yt-dlp writes the post-processor lines of its progress template here, not on stdout.
+            if case .postprocess(let step) = YtDlpOutputParser.parse(line) {
+                self.emit(.postprocess(step))
+                return
+            }
             if line.hasPrefix("ERROR:") { lastError = line }
             tail.append(line)
             if tail.count > Self.stderrTailLimit { tail.removeFirst(tail.count - Self.stderrTailLimit) }

@@ -35,6 +35,8 @@ BLOCK = 65536
 CONTENT_TYPES = {
     ".mp4": "video/mp4", ".webm": "video/webm", ".mkv": "video/x-matroska",
     ".m4a": "audio/mp4", ".mp3": "audio/mpeg", ".opus": "audio/ogg",
+    ".mpd": "application/dash+xml", ".m4s": "video/iso.segment",
+    ".m3u8": "application/vnd.apple.mpegurl", ".ts": "video/mp2t", ".html": "text/html; charset=utf-8",
 }
 _blocks = {}
 _blocks_lock = threading.Lock()

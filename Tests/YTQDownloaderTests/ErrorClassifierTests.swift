@@ -12,6 +12,7 @@ struct ErrorClassifierTests {
     static let realUnsupported = "ERROR: Unsupported URL: http://127.0.0.1:36099/page.html"
     static let realNoHost = #"ERROR: [generic] x: Unable to download webpage: HTTPConnection(host='nonexistent.invalid', port=80): Failed to resolve 'nonexistent.invalid' ([Errno -2] Name or service not known) (caused by TransportError("HTTPConnection(host='nonexistent.invalid', port=80): Failed to resolve 'nonexistent.invalid' ([Errno -2] Name or service not known)"))"#
     static let realInvalid = "ERROR: [generic] 'notaurl' is not a valid URL"
+    static let realMissingFragment = "ERROR: [download] Got error: HTTP Error 404: File not found. Giving up after 0 retries"
 
     @Test("real yt-dlp lines", arguments: [
         (real404, FailureReason.Kind.permanent, "[generic] 404: Unable to download webpage: HTTP Error 404: Not Found"),
@@ -21,6 +22,7 @@ struct ErrorClassifierTests {
         (realUnsupported, .permanent, "Unsupported URL: http://127.0.0.1:36099/page.html"),
         (realNoHost, .permanent, "[generic] x: Unable to download webpage: HTTPConnection(host='nonexistent.invalid', port=80): Failed to resolve 'nonexistent.invalid' ([Errno -2] Name or service not known)"),
         (realInvalid, .permanent, "[generic] 'notaurl' is not a valid URL"),
+        (realMissingFragment, .transient, "[download] Got error: HTTP Error 404: File not found. Giving up after 0 retries"),
     ])
     func realLines(line: String, kind: FailureReason.Kind, message: String) {
         let reason = YtDlpErrorClassifier.classify(stderrLines: ["WARNING: something first", line], status: .exited(1))

@@ -58,7 +58,7 @@ struct InvocationTests {
         let paths = arguments.indices.filter { arguments[$0] == "-P" }.map { arguments[$0 + 1] }
         #expect(paths == ["home:/home/me/Downloads", "temp:/data/partial/42"])
         #expect(value(after: "-o", in: arguments) == "%(title).150B [%(id)s].%(ext)s")
-        #expect(value(after: "-f", in: arguments) == "bv*[height<=720]+ba/b[height<=720]/b")
+        #expect(value(after: "-f", in: arguments) == "bv*[height<=720]+ba/b[height<=720]/wv*+ba/w")
         #expect(arguments.contains("--continue"))
         #expect(value(after: "--retries", in: arguments) == "10")
         #expect(value(after: "--fragment-retries", in: arguments) == "10")

@@ -35,6 +35,7 @@ enum DetailsContent {
         if let progress {
             var parts = [TaskStatusText.percent(progress),
                          HumanFormat.progressSize(downloaded: progress.downloadedBytes, total: progress.totalBytes)]
+            if let phase = progress.phase, task.status == .downloading { parts.append(phase.description) }
             if let speed = progress.speed { parts.append(HumanFormat.speed(speed)) }
             if let eta = progress.eta, task.status == .downloading { parts.append("ETA " + HumanFormat.duration(seconds: eta)) }
             let bar = TaskStatusText.bar(percent: progress.percentage, width: min(20, max(0, valueWidth / 4)))
@@ -48,6 +49,7 @@ enum DetailsContent {
             field("Hint", hint, .warning)
         }
         field("File", task.filePath ?? "not written yet", task.filePath == nil ? .muted : .normal)
+        for note in task.notes { field("Note", note, .warning) }
         if let place = state.page.queuePlaces[task.id] { field("Queue", Ordinal.queuePlace(place)) }
         field("Attempts", attempts(task))
         field("Requester", task.userID.map { "uid \($0) from \(task.ipAddress)" } ?? task.ipAddress)

@@ -49,6 +49,7 @@ enum TaskRowView {
             guard let progress else { return ("", .normal) }
             return (HumanFormat.progressSize(downloaded: progress.downloadedBytes, total: progress.totalBytes), .normal)
         case .speed:
+            if let phase = progress?.phase, task.status == .downloading { return (phase.brief, .accent) }
             guard let speed = progress?.speed else { return ("-", .muted) }
             return (HumanFormat.speed(speed), .normal)
         case .eta:

@@ -6,6 +6,8 @@ enum TaskStatusText {
     /// The status word (or `retrying`) and its style: colour and text both carry it.
     static func label(_ task: DownloadTask, retry: RetryNote?) -> (String, Style) {
         if retry != nil, task.status.isActive { return ("retrying", Style.warning.bolded) }
+        // A download with a note (already there, the preset fell back): details say which.
+        if task.status == .completed, !task.notes.isEmpty { return (task.status.rawValue + " !", .warning) }
         return (task.status.rawValue, style(task.status))
     }
 

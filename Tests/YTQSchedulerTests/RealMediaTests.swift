@@ -1,0 +1,181 @@
+import Foundation
+import Testing
+import YTQCore
+import YTQTestSupport
+@testable import YTQScheduler
+@testable import YTQStore
+
+/// Real media made with ffmpeg, served from loopback and downloaded by the real yt-dlp through
+/// the scheduler: what lands is checked with ffprobe, what ytq says against the file on disk.
+@Suite("Real media")
+struct RealMediaTests {
+    /// The percentages a task's progress events showed, in order.
+    private func percentages(_ events: [DownloadEvent], task id: Int64) -> [Double] {
+        events.compactMap { event in
+            guard case .progressUpdated(let task, let progress) = event, task.id == id else { return nil }
+            return progress.percentage
+        }
+    }
+
+    private func phases(_ events: [DownloadEvent], task id: Int64) -> [DownloadPhase] {
+        events.compactMap { event in
+            guard case .progressUpdated(let task, let progress) = event, task.id == id else { return nil }
+            return progress.phase
+        }
+    }
+
+    private func completion(_ harness: SchedulerHarness, _ id: Int64) async -> DownloadTask? {
+        let event = await eventually("task #\(id) ends") {
+            harness.events.first { ($0.kind == .completed || $0.kind == .failed) && $0.taskID == id }
+        }
+        guard case .completed(let done, _)? = event else {
+            Issue.record("expected #\(id) to complete, got \(String(describing: event))")
+            return nil
+        }
+        return done
+    }
+
+    private func fileSize(_ path: String) -> Int64? {
+        ((try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? NSNumber)?.int64Value
+    }
+
+    @Test("DASH video + audio: merged into one H.264/AAC MP4, one rising percentage, a merging step, the size on disk")
+    func dashMerge() async throws {
+        let media = try TemporaryDirectory("dash")
+        defer { media.remove() }
+        try await MediaClips.dash(in: media.path, height: 360, seconds: 3)
+        let server = try MediaServer(rate: 200_000, root: media.path)
+        defer { server.stop() }
+        try await SchedulerHarness.run(ytDlp: "yt-dlp") { harness in
+            let task = try await harness.add(server.url("/files/manifest.mpd"))
+            guard let done = await completion(harness, task.id), let path = done.filePath else { return }
+            let probe = try await MediaClips.probe(path)
+            #expect(probe.container.contains("mp4"))
+            #expect(probe.videoCodec == "h264")
+            #expect(probe.audioCodec == "aac")
+            #expect(probe.height == 360)
+            #expect(abs(probe.duration - 3) < 0.5)
+            let size = try #require(fileSize(path))
+            #expect(done.totalBytes == size)
+            #expect(done.downloadedBytes == size)
+            #expect(try await harness.task(task.id).totalBytes == size)
+            #expect(done.metaData["height"] == .number(360))
+            #expect(done.notes.isEmpty)
+            let figures = percentages(harness.events, task: task.id)
+            #expect(figures.count >= 3)
+            #expect(zip(figures, figures.dropFirst()).allSatisfy { $0 <= $1 }, "the percentage went down: \(figures)")
+            #expect(phases(harness.events, task: task.id).contains(.merging))
+        }
+    }
+
+    @Test("a DASH stream with a missing segment fails instead of completing damaged, and leaves no file")
+    func missingSegment() async throws {
+        let media = try TemporaryDirectory("dash-hole")
+        defer { media.remove() }
+        try await MediaClips.dash(in: media.path, height: 360, seconds: 3)
+        try FileManager.default.removeItem(atPath: media.file("chunk-0-00002.m4s"))
+        let server = try MediaServer(root: media.path)
+        defer { server.stop() }
+        try await SchedulerHarness.run(ytDlp: "yt-dlp", configure: { configuration in
+            configuration.retryPolicy.maxAttempts = 1
+            configuration.ytDlpOptions.retries = 0
+        }) { harness in
+            let task = try await harness.add(server.url("/files/manifest.mpd"))
+            guard case .failed(let failed, let reason)? = await harness.waitFor(.failed, task: task.id) else { return }
+            #expect(!harness.events.contains { $0.kind == .completed })
+            #expect(failed.filePath == nil)
+            #expect(reason.message.contains("404"))
+            #expect(reason.hint?.contains("a piece of the stream is missing") == true)
+            let left = (try? FileManager.default.contentsOfDirectory(atPath: harness.configuration.downloadDirectory)) ?? []
+            #expect(left.isEmpty, "left in the download folder: \(left)")
+        }
+    }
+
+    @Test("an audio conversion records the MP3's size, not the source's, and shows converting to mp3")
+    func audioConversion() async throws {
+        let media = try TemporaryDirectory("tone")
+        defer { media.remove() }
+        try await MediaClips.m4a(at: media.file("tone.m4a"), seconds: 3)
+        let server = try MediaServer(root: media.path)
+        defer { server.stop() }
+        try await SchedulerHarness.run(ytDlp: "yt-dlp") { harness in
+            let task = try await harness.add(server.url("/files/tone.m4a"), format: "audio-mp3")
+            guard let done = await completion(harness, task.id), let path = done.filePath else { return }
+            #expect(path.hasSuffix(".mp3"))
+            #expect(try await MediaClips.probe(path).audioCodec == "mp3")
+            let size = try #require(fileSize(path))
+            #expect(done.totalBytes == size)
+            #expect(size != fileSize(media.file("tone.m4a")))
+            #expect(phases(harness.events, task: task.id).contains(.converting(to: "mp3")))
+        }
+    }
+
+    @Test("480p on a source whose smallest video is 720p gives the 720p and says so")
+    func heightFallback() async throws {
+        let media = try TemporaryDirectory("dash-720")
+        defer { media.remove() }
+        try await MediaClips.dash(in: media.path, height: 720, seconds: 2)
+        let server = try MediaServer(root: media.path)
+        defer { server.stop() }
+        try await SchedulerHarness.run(ytDlp: "yt-dlp") { harness in
+            let task = try await harness.add(server.url("/files/manifest.mpd"), format: "480p")
+            guard let done = await completion(harness, task.id), let path = done.filePath else { return }
+            #expect(try await MediaClips.probe(path).height == 720)
+            #expect(done.notes == ["480p asked, 720p is the smallest available"])
+            #expect(try await harness.task(task.id).notes == done.notes)
+        }
+    }
+
+    @Test("mp4 on a source with only VP9 WebM gives the WebM and says so")
+    func mp4Fallback() async throws {
+        let media = try TemporaryDirectory("webm")
+        defer { media.remove() }
+        try await MediaClips.webm(at: media.file("clip.webm"))
+        let server = try MediaServer(root: media.path)
+        defer { server.stop() }
+        try await SchedulerHarness.run(ytDlp: "yt-dlp") { harness in
+            let task = try await harness.add(server.url("/files/clip.webm"), format: "mp4")
+            guard let done = await completion(harness, task.id), let path = done.filePath else { return }
+            #expect(try await MediaClips.probe(path).videoCodec == "vp9")
+            #expect(done.notes.count == 1)
+            #expect(done.notes.first?.hasPrefix("mp4 asked, the source has no H.264 in MP4: got webm") == true)
+        }
+    }
+
+    @Test("a file already at the output name is reported as already downloaded, and left as it was")
+    func alreadyDownloaded() async throws {
+        let media = try TemporaryDirectory("webm-there")
+        defer { media.remove() }
+        try await MediaClips.webm(at: media.file("clip.webm"))
+        let server = try MediaServer(root: media.path)
+        defer { server.stop() }
+        try await SchedulerHarness.run(ytDlp: "yt-dlp") { harness in
+            let folder = harness.configuration.downloadDirectory
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            let existing = folder + "/clip [clip].webm"
+            let before = Data("not the video".utf8)
+            try before.write(to: URL(fileURLWithPath: existing))
+            let task = try await harness.add(server.url("/files/clip.webm"))
+            guard let done = await completion(harness, task.id) else { return }
+            #expect(done.filePath == existing)
+            #expect(done.notes.contains { $0.hasPrefix("already downloaded: the file was there before") })
+            #expect(try Data(contentsOf: URL(fileURLWithPath: existing)) == before)
+            #expect(done.totalBytes == Int64(before.count))
+        }
+    }
+
+    @Test("a fresh download carries no already-downloaded note")
+    func freshDownload() async throws {
+        let media = try TemporaryDirectory("webm-fresh")
+        defer { media.remove() }
+        try await MediaClips.webm(at: media.file("clip.webm"))
+        let server = try MediaServer(root: media.path)
+        defer { server.stop() }
+        try await SchedulerHarness.run(ytDlp: "yt-dlp") { harness in
+            let task = try await harness.add(server.url("/files/clip.webm"))
+            guard let done = await completion(harness, task.id), let path = done.filePath else { return }
+            #expect(done.notes.isEmpty)
+            #expect(done.totalBytes == fileSize(path))
+        }
+    }
+}
