@@ -152,7 +152,7 @@ extension UILoop {
                 if let reason = removal.keptFileReason {
                     return .notice(StatusMessage("Removed task #\(id); kept the file: \(reason)", kind: .failure))
                 }
-                return .notice(StatusMessage("Removed task #\(id)" + (removal.deletedFile == nil ? "" : " and its file")))
+                return .notice(StatusMessage("Removed task #\(id)" + (removal.deletedFiles.isEmpty ? "" : removal.deletedFiles.count == 1 ? " and its file" : " and its \(removal.deletedFiles.count) files")))
             } catch {
                 return .error(ErrorEntry(taskID: id, message: error.description))
             }

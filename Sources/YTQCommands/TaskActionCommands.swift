@@ -122,7 +122,10 @@ struct RemoveCommand: AsyncParsableCommand {
     func run() async throws {
         try await CommandContext(options).act { actions, requester throws(ActionError) in
             let removal = try await actions.remove(id: id, deleteFile: deleteFile, by: requester)
-            StandardOutput.writeLine("removed #\(removal.task.id)" + (removal.deletedFile.map { " and deleted \($0.terminalSafe)" } ?? ""))
+            let deleted = removal.deletedFiles.count > 1
+                ? " and deleted its \(removal.deletedFiles.count) files"
+                : removal.deletedFile.map { " and deleted \($0.terminalSafe)" } ?? ""
+            StandardOutput.writeLine("removed #\(removal.task.id)" + deleted)
             if let reason = removal.keptFileReason {
                 StandardOutput.writeErrorLine("ytq: kept the file: \(reason.terminalSafe)")
             }

@@ -37,6 +37,9 @@ public struct DownloadTask: Sendable, Equatable, Identifiable, Codable {
     public var child: ProcessIdentity?
     /// A backed-off pending task is not claimed before this time.
     public var notBefore: Date?
+    /// The videos of a playlist or multi-video page, in order; empty for a single video.
+    /// Loaded with pages, `task(id:)` and listings, not with every fetch.
+    public var entries: [TaskEntry] = []
 
     public init(
         id: Int64, userID: Int?, ipAddress: String, videoURL: String, format: FormatSpec,
@@ -87,6 +90,7 @@ public struct DownloadTask: Sendable, Equatable, Identifiable, Codable {
         case downloadedBytes = "downloaded_bytes"
         case totalBytes = "total_bytes"
         case commandLine = "command_line"
+        case entries
     }
 
     // Optional fields encode as null rather than being left out, so every column is present.
@@ -109,6 +113,8 @@ public struct DownloadTask: Sendable, Equatable, Identifiable, Codable {
         try container.encode(downloadedBytes, forKey: .downloadedBytes)
         try container.encode(totalBytes, forKey: .totalBytes)
         try container.encode(commandLine, forKey: .commandLine)
+        // Only a playlist's task has them: a single video's JSON stays as it was.
+        if !entries.isEmpty { try container.encode(entries, forKey: .entries) }
     }
 
     public init(from decoder: any Decoder) throws {
@@ -131,6 +137,7 @@ public struct DownloadTask: Sendable, Equatable, Identifiable, Codable {
             downloadedBytes: try container.decodeIfPresent(Int64.self, forKey: .downloadedBytes),
             totalBytes: try container.decodeIfPresent(Int64.self, forKey: .totalBytes),
             commandLine: try container.decodeIfPresent(String.self, forKey: .commandLine))
+        entries = try container.decodeIfPresent([TaskEntry].self, forKey: .entries) ?? []
     }
 
     /// The identity the per-user rule counts by.

@@ -6,11 +6,18 @@ import YTQCore
 /// merges or converts with no byte counts at all. This folds those reports into one figure
 /// that never goes down: each format weighs its expected size (exact, estimated, or bitrate ×
 /// duration; equal shares when any is unknown), and after the last byte the post-processor
-/// at work is the `phase` ("merging…", "converting to mp3…").
+/// at work is the `phase` ("merging…", "converting to mp3…"). The entries of a playlist each
+/// take an equal slice of the whole, in the order they come.
 public struct OverallProgress: Sendable {
-    /// Shares of the whole, one per format in download order, summing to 1.
+    /// Entries this run downloads (1 for a single video), and how many came before the current one.
+    private var entryCount = 1
+    private var entriesBefore = 0
+    /// The playlist index of the entry under way.
+    private var entry: Int?
+    /// Shares of the current entry, one per format in download order, summing to 1.
     private var shares: [Double] = [1]
-    /// Formats whose `finished` report has come, and the bytes they held.
+    /// Formats of the current entry whose `finished` report has come, and the bytes every
+    /// finished format of the run held.
     private var finishedFormats = 0
     private var finishedBytes: Int64 = 0
     /// The highest fraction reported so far: what keeps the figure from going down.
@@ -24,10 +31,20 @@ public struct OverallProgress: Sendable {
         self.audioFormat = audioFormat
     }
 
-    /// What yt-dlp chose: the formats of a merge set the shares.
+    /// What yt-dlp chose: a new entry of a playlist starts its slice; the formats of a merge
+    /// set the shares within it.
     public mutating func accept(_ info: YtDlpMediaInfo) {
+        if let index = info.playlistIndex {
+            if let entry, entry != index { entriesBefore += 1 }
+            if entry != index { finishedFormats = 0 }
+            entry = index
+            entryCount = max(info.entriesInRun ?? info.playlistCount ?? 1, entriesBefore + 1)
+        }
         let formats = info.requestedFormats
-        guard formats.count > 1 else { return }
+        guard formats.count > 1 else {
+            shares = [1]
+            return
+        }
         let sizes = formats.map { $0.expectedBytes(duration: info.duration) }
         let known = sizes.compactMap { $0 }
         if known.count == sizes.count, case let total = known.reduce(0, +), total > 0 {
@@ -52,6 +69,7 @@ public struct OverallProgress: Sendable {
             let within = bytes.totalBytes.flatMap { total in total > 0 ? min(1, Double(bytes.downloadedBytes) / Double(total)) : nil } ?? 0
             fraction = share(before: finishedFormats) + share(of: finishedFormats) * within
         }
+        fraction = (Double(entriesBefore) + fraction) / Double(entryCount)
         fraction = max(highest, min(1, fraction))
         highest = fraction
         let total: Int64? = fraction > 0 ? max(downloaded, Int64((Double(downloaded) / fraction).rounded())) : bytes.totalBytes.map { finishedBytes + $0 }
@@ -61,7 +79,7 @@ public struct OverallProgress: Sendable {
         }
         let progress = DownloadProgress(
             downloadedBytes: downloaded, totalBytes: total, speed: report.status == .finished ? nil : bytes.speed, eta: eta,
-            phase: finishedFormats >= shares.count ? .finishing : nil)
+            phase: finishedFormats >= shares.count && entriesBefore + 1 >= entryCount ? .finishing : nil)
         current = progress
         return progress
     }

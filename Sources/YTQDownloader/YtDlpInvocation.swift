@@ -68,10 +68,12 @@ public struct YtDlpInvocation: Sendable, Equatable {
     public var options: Options
     /// Extra environment entries, applied last (tests use them to steer a fake yt-dlp).
     public var extraEnvironment: [String: String]
+    /// Only these entries of a playlist (1-based): a retry runs the ones that did not complete.
+    public var playlistItems: [Int]
 
     public init(
         executable: String, url: String, format: FormatSpec, downloadFolder: String, tempFolder: String,
-        options: Options = Options(), extraEnvironment: [String: String] = [:]
+        options: Options = Options(), extraEnvironment: [String: String] = [:], playlistItems: [Int] = []
     ) {
         self.executable = executable
         self.url = url
@@ -80,12 +82,15 @@ public struct YtDlpInvocation: Sendable, Equatable {
         self.tempFolder = tempFolder
         self.options = options
         self.extraEnvironment = extraEnvironment
+        self.playlistItems = playlistItems
     }
 
     /// The arguments after the executable, ending with `--` and the URL.
     public var arguments: [String] {
         var arguments = [
-            "--ignore-config", "--no-plugin-dirs", "--no-exec", "--no-playlist", "--abort-on-error",
+            "--ignore-config", "--no-plugin-dirs", "--no-exec", "--no-playlist",
+            // A playlist's failed entry does not stop the others; yt-dlp still exits 1.
+            "--no-abort-on-error",
             // A stream with a missing piece fails (and is retried) instead of completing damaged.
             "--abort-on-unavailable-fragments",
             "--color", "never", "--newline", "--progress",
@@ -108,6 +113,7 @@ public struct YtDlpInvocation: Sendable, Equatable {
             "--socket-timeout", String(options.socketTimeout),
         ]
         if let maxFilesize = options.maxFilesize { arguments += ["--max-filesize", String(maxFilesize)] }
+        if !playlistItems.isEmpty { arguments += ["--playlist-items", playlistItems.map(String.init).joined(separator: ",")] }
         arguments += ["--", url]
         return arguments
     }

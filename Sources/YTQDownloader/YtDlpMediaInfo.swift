@@ -15,6 +15,12 @@ public struct YtDlpMediaInfo: Sendable, Equatable, Codable, YtDlpTemplateObject 
     /// Codec names as yt-dlp gives them (`avc1.64001f`, `vp9`, `opus`; `none` for no track).
     public var vcodec: String?
     public var acodec: String?
+    /// For an entry of a playlist (or a page with several videos): its 1-based place, how many
+    /// entries the playlist has, how many this run downloads, and the playlist's title.
+    public var playlistIndex: Int?
+    public var playlistCount: Int?
+    public var entriesInRun: Int?
+    public var playlistTitle: String?
     /// The final path yt-dlp will write in the download folder (`-P home:` and the output
     /// template). Not metadata: ytq uses it to remove what a failed run leaves there.
     public var filename: String?
@@ -25,8 +31,9 @@ public struct YtDlpMediaInfo: Sendable, Equatable, Codable, YtDlpTemplateObject 
     public init(
         id: String? = nil, title: String? = nil, ext: String? = nil, formatID: String? = nil,
         duration: Double? = nil, webpageURL: String? = nil, extractorKey: String? = nil,
-        height: Int? = nil, vcodec: String? = nil, acodec: String? = nil, filename: String? = nil,
-        requestedFormats: [YtDlpRequestedFormat] = []
+        height: Int? = nil, vcodec: String? = nil, acodec: String? = nil,
+        playlistIndex: Int? = nil, playlistCount: Int? = nil, entriesInRun: Int? = nil, playlistTitle: String? = nil,
+        filename: String? = nil, requestedFormats: [YtDlpRequestedFormat] = []
     ) {
         self.id = id
         self.title = title
@@ -38,6 +45,10 @@ public struct YtDlpMediaInfo: Sendable, Equatable, Codable, YtDlpTemplateObject 
         self.height = height
         self.vcodec = vcodec
         self.acodec = acodec
+        self.playlistIndex = playlistIndex
+        self.playlistCount = playlistCount
+        self.entriesInRun = entriesInRun
+        self.playlistTitle = playlistTitle
         self.filename = filename
         self.requestedFormats = requestedFormats
     }
@@ -50,6 +61,10 @@ public struct YtDlpMediaInfo: Sendable, Equatable, Codable, YtDlpTemplateObject 
         case webpageURL = "webpage_url"
         case extractorKey = "extractor_key"
         case height, vcodec, acodec
+        case playlistIndex = "playlist_index"
+        case playlistCount = "playlist_count"
+        case entriesInRun = "n_entries"
+        case playlistTitle = "playlist_title"
         case filename
     }
 
@@ -58,6 +73,10 @@ public struct YtDlpMediaInfo: Sendable, Equatable, Codable, YtDlpTemplateObject 
         let object = try decoder.container(keyedBy: CodingKeys.self)
         func string(_ key: CodingKeys) -> String? { try? object.decodeIfPresent(String.self, forKey: key) }
         func number(_ key: CodingKeys) -> Double? { try? object.decodeIfPresent(Double.self, forKey: key) }
+        /// A positive whole number below a million, else absent.
+        func count(_ key: CodingKeys) -> Int? {
+            number(key).flatMap { $0.isFinite && $0 >= 1 && $0 < 1e6 ? Int($0) : nil }
+        }
         /// A string, or a number written as text (some extractors give numeric ids).
         func text(_ key: CodingKeys) -> String? {
             if let text = string(key) { return text }
@@ -69,8 +88,9 @@ public struct YtDlpMediaInfo: Sendable, Equatable, Codable, YtDlpTemplateObject 
             id: text(.id), title: string(.title), ext: string(.ext), formatID: text(.formatID),
             duration: number(.duration).flatMap { $0.isFinite ? $0 : nil }, webpageURL: string(.webpageURL),
             extractorKey: string(.extractorKey),
-            height: number(.height).flatMap { $0.isFinite && $0 > 0 && $0 < 1e6 ? Int($0) : nil },
-            vcodec: string(.vcodec), acodec: string(.acodec), filename: string(.filename)
+            height: count(.height), vcodec: string(.vcodec), acodec: string(.acodec),
+            playlistIndex: count(.playlistIndex), playlistCount: count(.playlistCount), entriesInRun: count(.entriesInRun),
+            playlistTitle: string(.playlistTitle), filename: string(.filename)
         )
     }
 

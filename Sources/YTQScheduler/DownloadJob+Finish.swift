@@ -23,6 +23,9 @@ extension DownloadJob {
                 child: state.child, progress: state.progress)
             return
         }
+        if state.isPlaylist, state.stopReason == nil, await finishPlaylist(state, result: result) {
+            return
+        }
         if result?.filePath == nil {
             // Whatever this run left under the final name is not a finished download (yt-dlp's
             // copy across filesystems cut short by a full disk, a stop mid-move); the next run
@@ -68,18 +71,56 @@ extension DownloadJob {
         await fail(reason, child: state.child)
     }
 
-    private func complete(_ state: JobState, filePath: String, result: YtDlpResult?) async {
+    /// A playlist's run has ended without a stop from ytq. Completed when every entry is;
+    /// otherwise failed (or retried) with each unfinished entry's reason, the completed ones
+    /// kept and recorded. False when it was no playlist after all (no entry recorded).
+    private func finishPlaylist(_ state: JobState, result: YtDlpResult?) async -> Bool {
+        guard let entries = try? await database.entries(of: claim.taskID), !entries.isEmpty else { return false }
+        if let progress = state.progress {
+            _ = try? await database.recordProgress(claim, progress)
+        }
+        let unfinished = entries.filter { $0.status != .completed }
+        if unfinished.isEmpty {
+            let files = entries.compactMap(\.filePath)
+            let total = entries.compactMap(\.size).reduce(0, +)
+            await complete(state, filePath: files.first ?? "", size: total, result: result)
+            return true
+        }
+        await removeUnfinishedFile(state)
+        // yt-dlp's errors in the order the entries failed; what never started shares the last.
+        let fallback = result?.failureReason ?? FailureReason(kind: .transient, message: "yt-dlp stopped before it")
+        var errors = state.entryErrors[...]
+        var failures: [Int: FailureReason] = [:]
+        for index in state.entriesStarted where state.entriesDone[index] == nil && failures[index] == nil {
+            failures[index] = errors.popFirst() ?? fallback
+        }
+        for entry in unfinished where failures[entry.index] == nil {
+            failures[entry.index] = entry.status == .failed && !state.entriesStarted.contains(entry.index)
+                ? FailureReason(kind: .transient, message: entry.error ?? fallback.message) : (errors.popFirst() ?? fallback)
+        }
+        _ = try? await database.recordEntriesFailed(claim, failures.mapValues(\.message))
+        let listed = failures.keys.sorted().prefix(3).map { "#\($0) \(failures[$0]?.message ?? "")" }
+        let more = failures.count > 3 ? "; and \(failures.count - 3) more" : ""
+        let worst = failures.values.first { $0.kind != .transient } ?? failures.values.first ?? fallback
+        let reason = FailureReason(
+            kind: worst.kind, message: "\(failures.count) of \(entries.count) entries failed: " + listed.joined(separator: "; ") + more,
+            hint: (worst.hint.map { $0 + "; " } ?? "") + "the finished entries are kept; `ytq retry` runs only the others")
+        await fail(reason, child: state.child)
+        return true
+    }
+
+    private func complete(_ state: JobState, filePath: String, size: Int64? = nil, result: YtDlpResult?) async {
         let info = result?.info ?? state.info
-        var metaData = info?.metaData ?? state.task.metaData
+        var metaData = state.isPlaylist ? state.task.metaData : info?.metaData ?? state.task.metaData
         // The size of what landed, not of the last format yt-dlp counted (the audio track of
-        // a merge, the source of a conversion).
-        let fileSize = ((try? FileManager.default.attributesOfItem(atPath: filePath))?[.size] as? NSNumber)?.int64Value
+        // a merge, the source of a conversion); for a playlist, of every entry's file.
+        let fileSize = size ?? ((try? FileManager.default.attributesOfItem(atPath: filePath))?[.size] as? NSNumber)?.int64Value
         if let fileSize { metaData["filesize"] = .number(Double(fileSize)) }
         var notes: [String] = []
         if state.wasThereBefore(filePath) {
             notes.append("already downloaded: the file was there before this run started, so yt-dlp did not download it again")
         }
-        if let shortfall = task.format.preset?.shortfall(
+        if !state.isPlaylist, let shortfall = task.format.preset?.shortfall(
             height: info?.height, videoCodec: info?.vcodec, container: URL(fileURLWithPath: filePath).pathExtension) {
             notes.append(shortfall)
         }
@@ -89,7 +130,7 @@ extension DownloadJob {
         if !notes.isEmpty { metaData[DownloadTask.notesKey] = .array(notes.map(JSONValue.string)) }
         switch await finalWrite({ () async throws(StoreError) in
             try await database.completeTask(
-                claim, filePath: filePath, fileSize: fileSize, title: info?.title, metaData: metaData, limits: configuration.limits)
+                claim, filePath: filePath, fileSize: fileSize, title: state.isPlaylist ? state.task.title : info?.title, metaData: metaData, limits: configuration.limits)
         }) {
         case .written(let done):
             // The event first: the slot is free now and the next task's DownloadStarted may

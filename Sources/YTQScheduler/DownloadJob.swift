@@ -62,8 +62,11 @@ final class DownloadJob: Sendable {
             await finish(JobState(task: task), result: nil, failure: FailureReason(kind: .permanent, message: problem))
             return
         }
-        let process = YtDlpProcess(invocation: configuration.invocation(for: task), stopGrace: configuration.stopGrace)
-        var state = JobState(task: task)
+        // A retried playlist runs only the entries that did not complete.
+        var claimed = task
+        claimed.entries = (try? await database.entries(of: task.id)) ?? []
+        let process = YtDlpProcess(invocation: configuration.invocation(for: claimed), stopGrace: configuration.stopGrace)
+        var state = JobState(task: claimed)
         state.task.commandLine = process.invocation.commandLine
         let running = Task { await process.run() }
         let forward = Task { [input] in
@@ -117,6 +120,10 @@ final class DownloadJob: Sendable {
                 // For a recovery, should this worker die in the middle of the move.
                 _ = try? await database.recordFinalFile(claim, path: target, runStartedNanoseconds: state.startedAt.totalNanoseconds)
             }
+            if let index = info.playlistIndex {
+                await startEntry(index, info: info, state: &state)
+                return
+            }
             if let title = info.title { state.task.title = title }
             state.task.metaData = info.metaData
             if (try? await database.recordInfo(claim, title: info.title, metaData: info.metaData)) == false {
@@ -143,8 +150,49 @@ final class DownloadJob: Sendable {
             await show(progress, state: &state)
         case .postprocess(let step):
             if let progress = state.overall.accept(step) { await show(progress, state: &state) }
-        case .done, .stderr, .output, .signalSent:
+        case .done(let path):
+            if let index = state.entry { await finishEntry(index, path: path, state: &state) }
+        case .stderr(let line):
+            if state.isPlaylist, line.hasPrefix("ERROR:") { state.entryErrors.append(YtDlpErrorClassifier.classify(errorLine: line)) }
+        case .output, .signalSent:
             break
+        }
+    }
+
+    /// A playlist entry has begun: recorded (with the playlist's other entries, the first
+    /// time), and the task takes the playlist's title.
+    private func startEntry(_ index: Int, info: YtDlpMediaInfo, state: inout JobState) async {
+        state.entry = index
+        state.playlistTotal = info.playlistCount ?? info.entriesInRun ?? state.playlistTotal
+        state.entriesStarted.append(index)
+        let entry = TaskEntry(index: index, videoID: info.id, title: info.title, url: info.webpageURL, status: .downloading)
+        state.task.entries.removeAll { $0.index == index }
+        state.task.entries.append(entry)
+        state.task.entries.sort { $0.index < $1.index }
+        if (try? await database.recordEntryStarted(claim, entry, total: state.playlistTotal)) == false {
+            stop(.claimLost)
+            return
+        }
+        let title = info.playlistTitle ?? state.task.title
+        if state.task.title != title, let title {
+            state.task.title = title
+            if (try? await database.recordInfo(claim, title: title, metaData: state.task.metaData)) == false { stop(.claimLost) }
+        }
+    }
+
+    /// A playlist entry's file is in place: recorded with its size on disk.
+    private func finishEntry(_ index: Int, path: String, state: inout JobState) async {
+        guard DownloadedFile.isDirectlyInside(path, folder: downloadFolder), FileManager.default.fileExists(atPath: path) else { return }
+        let size = ((try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? NSNumber)?.int64Value
+        state.entriesDone[index] = path
+        state.finalFile = nil
+        if let position = state.task.entries.firstIndex(where: { $0.index == index }) {
+            state.task.entries[position].status = .completed
+            state.task.entries[position].filePath = path
+            state.task.entries[position].size = size
+        }
+        if (try? await database.recordEntryCompleted(claim, index: index, filePath: path, size: size)) == false {
+            stop(.claimLost)
         }
     }
 
@@ -196,6 +244,15 @@ struct JobState {
     var overall: OverallProgress
     /// The byte count of the last report, whatever format it was for: a change is not a stall.
     var lastReportedBytes: Int64?
+    /// A playlist: the entry under way, how many the playlist has, the entries this run
+    /// started (in order) and those whose file is in place, and yt-dlp's errors in order.
+    var entry: Int?
+    var playlistTotal: Int?
+    var entriesStarted: [Int] = []
+    var entriesDone: [Int: String] = [:]
+    var entryErrors: [FailureReason] = []
+    /// The URL gave several videos (or a retry runs some of a playlist's).
+    var isPlaylist: Bool { entry != nil || !task.entries.isEmpty }
     var stopReason: JobStopReason?
     /// yt-dlp reported a format finished: post-processing, not a stall.
     var postprocessing = false

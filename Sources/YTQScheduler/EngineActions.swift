@@ -97,9 +97,16 @@ public struct EngineActions: TaskActions {
     /// path, no symbolic link followed): a recorded path anywhere else refuses the whole
     /// action before anything changes (`ActionError.fileRefused`).
     public func remove(id: Int64, deleteFile: Bool, by requester: Requester) async throws(ActionError) -> Removal {
-        if deleteFile, let recorded = try await finishedTask(id: id, by: requester), let path = recorded.filePath,
-           case .refused(let reason) = DownloadedFile.checkRemoval(path, downloadFolder: configuration.downloadFolder(for: recorded)) {
-            throw .fileRefused(taskID: id, reason: reason)
+        // A playlist's entries go with their task: their files are read first.
+        let entryFiles = deleteFile ? try await stored { () async throws(StoreError) in
+            try await database.entries(of: id).filter { $0.status == .completed }.compactMap(\.filePath)
+        } : []
+        if deleteFile, let recorded = try await finishedTask(id: id, by: requester) {
+            for path in Set([recorded.filePath].compactMap { $0 } + entryFiles) {
+                if case .refused(let reason) = DownloadedFile.checkRemoval(path, downloadFolder: configuration.downloadFolder(for: recorded)) {
+                    throw .fileRefused(taskID: id, reason: reason)
+                }
+            }
         }
         try await stopBeforeRemoving(id: id, by: requester)
         let result = try await database.removeTask(id: id, by: requester, limits: limits)
@@ -111,16 +118,22 @@ public struct EngineActions: TaskActions {
         }
         var removal = Removal(task: previous)
         guard deleteFile else { return removal }
-        guard previous.status == .completed, let path = previous.filePath else {
+        var files = previous.status == .completed ? [previous.filePath].compactMap { $0 } : []
+        files += entryFiles.filter { !files.contains($0) }
+        guard !files.isEmpty else {
             removal.keptFileReason = "task #\(id) had no finished file"
             return removal
         }
-        switch try await stored({ () async throws(StoreError) in
-            try await TaskFile.delete(path, of: id, downloadFolder: configuration.downloadFolder(for: previous), database: database)
-        }) {
-        case .deleted(let path): removal.deletedFile = path
-        case .kept(let reason): removal.keptFileReason = reason
+        var kept: [String] = []
+        for path in files {
+            switch try await stored({ () async throws(StoreError) in
+                try await TaskFile.delete(path, of: id, downloadFolder: configuration.downloadFolder(for: previous), database: database)
+            }) {
+            case .deleted(let path): removal.deletedFiles.append(path)
+            case .kept(let reason): kept.append(reason)
+            }
         }
+        if !kept.isEmpty { removal.keptFileReason = kept.joined(separator: "; ") }
         return removal
     }
 

@@ -151,6 +151,26 @@ extension AppDatabase {
             // not a scan of the whole table.
             try db.execute(sql: "CREATE INDEX download_tasks_children ON download_tasks(status) WHERE child_pid IS NOT NULL")
         }
+        migrator.registerMigration("v7-task-entries") { db in
+            // The videos of a task whose URL gave several (a playlist, a page with several
+            // videos), each with its own state, file and error. They go with their task.
+            let statuses = TaskEntry.Status.allCases.map { "'\($0.rawValue)'" }.joined(separator: ", ")
+            try db.execute(sql: """
+                CREATE TABLE task_entries (
+                    task_id INTEGER NOT NULL REFERENCES download_tasks(id) ON DELETE CASCADE,
+                    entry_index INTEGER NOT NULL CHECK (entry_index > 0),
+                    video_id TEXT,
+                    title TEXT,
+                    url TEXT,
+                    status TEXT NOT NULL CHECK (status IN (\(statuses))),
+                    file_path TEXT,
+                    size INTEGER,
+                    error TEXT,
+                    PRIMARY KEY (task_id, entry_index)
+                ) WITHOUT ROWID;
+                CREATE INDEX task_entries_file ON task_entries(file_path) WHERE file_path IS NOT NULL;
+                """)
+        }
         return migrator
     }
 }

@@ -20,7 +20,7 @@ extension AppDatabase {
                     OR lower(format) LIKE :p ESCAPE '\\' OR status LIKE :p ESCAPE '\\' OR id = :id
                     """, arguments: ["p": pattern, "id": id])
             }
-            let tasks = try request.order(DownloadTask.Columns.id.desc).limit(max(1, limit)).fetchAll(db)
+            let tasks = try Self.withEntries(db, request.order(DownloadTask.Columns.id.desc).limit(max(1, limit)).fetchAll(db))
             var counts: [DownloadStatus: Int] = [:]
             let byStatus = visible.select(Column("status"), count(Column("id")).forKey("n")).group(Column("status")).asRequest(of: Row.self)
             for row in try byStatus.fetchAll(db) {

@@ -17,13 +17,15 @@ extension AppDatabase {
             if let limit {
                 request = request.limit(limit)
             }
-            return try request.fetchAll(db)
+            return try Self.withEntries(db, request.fetchAll(db))
         }
     }
 
     /// The task with this id, or nil when there is none.
     public func task(id: Int64) async throws(StoreError) -> DownloadTask? {
-        try await read("read task \(id)") { db in try DownloadTask.fetchOne(db, key: id) }
+        try await read("read task \(id)") { db in
+            try DownloadTask.fetchOne(db, key: id).map { try Self.withEntries(db, [$0])[0] }
+        }
     }
 
     /// How many tasks are active (pending or downloading) across everyone.
@@ -37,7 +39,13 @@ extension AppDatabase {
         try await read("look up a file") { db in
             var tasks = DownloadTask.filter(DownloadTask.Columns.filePath == path)
             if let taskID { tasks = tasks.filter(DownloadTask.Columns.id != taskID) }
-            return try tasks.fetchCount(db)
+            // A playlist entry's file counts as its task's.
+            let entries = try SQLRequest<Int>(literal: """
+                SELECT count(DISTINCT task_id) FROM task_entries
+                WHERE file_path = \(path) AND task_id != \(taskID ?? 0)
+                    AND task_id NOT IN (SELECT id FROM download_tasks WHERE file_path = \(path))
+                """).fetchOne(db) ?? 0
+            return try tasks.fetchCount(db) + entries
         }
     }
 }

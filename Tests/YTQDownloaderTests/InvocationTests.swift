@@ -20,7 +20,7 @@ struct InvocationTests {
     @Test("config files, plugins and --exec are switched off")
     func safetyOptions() {
         let arguments = invocation.arguments
-        for option in ["--ignore-config", "--no-plugin-dirs", "--no-exec", "--no-playlist", "--abort-on-error", "--abort-on-unavailable-fragments"] {
+        for option in ["--ignore-config", "--no-plugin-dirs", "--no-exec", "--no-playlist", "--no-abort-on-error", "--abort-on-unavailable-fragments"] {
             #expect(arguments.contains(option), "\(option) missing")
         }
         #expect(!arguments.contains { $0 == "--exec" || $0.hasPrefix("--exec=") })
@@ -47,7 +47,7 @@ struct InvocationTests {
     @Test("the templates written from the coding keys are the ones yt-dlp was checked with")
     func templatesFromCodingKeys() {
         #expect(YtDlpInvocation.progressTemplate == #"download:{"type":"progress","p":%(progress.{status,downloaded_bytes,total_bytes,total_bytes_estimate,speed,eta,elapsed,fragment_index,fragment_count})j}"#)
-        #expect(YtDlpInvocation.infoTemplate == #"video:{"type":"info","info":%(.{id,title,ext,format_id,duration,webpage_url,extractor_key,height,vcodec,acodec,filename})j,"formats":%(requested_formats.:.{format_id,filesize,filesize_approx,tbr}|[])j}"#)
+        #expect(YtDlpInvocation.infoTemplate == #"video:{"type":"info","info":%(.{id,title,ext,format_id,duration,webpage_url,extractor_key,height,vcodec,acodec,playlist_index,playlist_count,n_entries,playlist_title,filename})j,"formats":%(requested_formats.:.{format_id,filesize,filesize_approx,tbr}|[])j}"#)
         #expect(YtDlpInvocation.postprocessTemplate == #"postprocess:{"type":"postprocess","pp":%(progress.{status,postprocessor})j}"#)
         #expect(YtDlpInvocation.doneTemplate == #"after_move:{"type":"done","filepath":%(filepath)j}"#)
     }

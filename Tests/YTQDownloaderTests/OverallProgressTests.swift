@@ -78,3 +78,28 @@ struct OverallProgressTests {
         #expect(overall.accept(YtDlpPostprocessStep(status: "started", postprocessor: "MoveFiles"))?.phase == .moving)
     }
 }
+
+/// A playlist's entries, each an equal slice of one figure.
+@Suite("Overall progress of a playlist")
+struct OverallPlaylistProgressTests {
+    @Test("three entries: one rising figure over all of them, a failed entry skipped")
+    func entries() {
+        var overall = OverallProgress()
+        var figures: [Double] = []
+        func step(_ status: YtDlpProgress.Status, _ downloaded: Int64) {
+            let report = YtDlpProgress(status: status, progress: DownloadProgress(downloadedBytes: downloaded, totalBytes: 100))
+            figures.append(overall.accept(report).percentage ?? -1)
+        }
+        overall.accept(YtDlpMediaInfo(playlistIndex: 1, playlistCount: 3, entriesInRun: 3))
+        step(.downloading, 50)
+        step(.finished, 100)
+        overall.accept(YtDlpMediaInfo(playlistIndex: 2, playlistCount: 3, entriesInRun: 3))
+        step(.downloading, 10)
+        // Entry 2 failed; entry 3 starts.
+        overall.accept(YtDlpMediaInfo(playlistIndex: 3, playlistCount: 3, entriesInRun: 3))
+        step(.downloading, 50)
+        step(.finished, 100)
+        #expect(figures.map { $0.rounded() } == [17, 33, 37, 83, 100])
+        #expect(overall.current?.phase == .finishing)
+    }
+}
