@@ -37,7 +37,7 @@ enum DetailsContent {
                          HumanFormat.progressSize(downloaded: progress.downloadedBytes, total: progress.totalBytes)]
             if let speed = progress.speed { parts.append(HumanFormat.speed(speed)) }
             if let eta = progress.eta, task.status == .downloading { parts.append("ETA " + HumanFormat.duration(seconds: eta)) }
-            let bar = TaskStatusText.bar(percent: progress.percentage, width: min(20, max(0, valueWidth / 4)))
+            let bar = TaskStatusText.bar(percent: progress.percentage, width: min(20, max(0, valueWidth / 4)), glyphs: context.glyphs)
             lines.append([Span(DisplayWidth.pad("Progress", to: labelWidth), Style.muted.bolded), Span(bar, .accent),
                           Span((bar.isEmpty ? "" : " ") + parts.joined(separator: " · "))])
         }
