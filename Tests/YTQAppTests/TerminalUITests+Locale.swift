@@ -14,7 +14,7 @@ extension TerminalUITests {
         // The pane's shell may inherit a locale from tmux's server: unset every one of them.
         let command = "env -u LANG -u LC_ALL -u LC_CTYPE " + TmuxSession.quote(YTQBinary.path)
         let tmux = try await TmuxSession(command: command, environment: env)
-        let screen = try await tmux.waitFor { $0.contains("10%") && $0.contains("1 downloading") }
+        let screen = try await tmux.waitFor { $0.contains("10%") && $0.contains("1 downloading") && $0.contains("Fake clip") }
         #expect(screen.contains("+ New download -"), "\(screen)")
         #expect(screen.contains("| URL"), "\(screen)")
         #expect(screen.contains("1 task | 1 downloading"), "\(screen)")
