@@ -159,11 +159,11 @@ extension UILoop {
         }
     }
 
-    /// Reads the visible page (never the whole table) off the UI thread; it arrives as `.page`.
-    func loadPage(filter: String, limit: Int) {
+    /// Reads a window of the list (never the whole table) off the UI thread; it arrives as `.page`.
+    func loadPage(filter: String, offset: Int, limit: Int) {
         background { actions, requester in
             do throws(ActionError) {
-                return .page(try await actions.page(filter: filter, limit: limit, by: requester))
+                return .page(try await actions.page(filter: filter, offset: offset, limit: limit, by: requester))
             } catch {
                 return .notice(StatusMessage("Could not read the task list: \(error)", kind: .failure))
             }

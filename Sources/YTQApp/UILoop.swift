@@ -88,7 +88,7 @@ final class UILoop {
                 apply(message)
             }
             if let due = reloadDue, ContinuousClock.now >= due { reload() }
-            if !pageInFlight, state.needsMoreRows { reload() }
+            if !pageInFlight, state.needsRows { reload() }
             if running { drawIfDue(force: !keys.isEmpty) }
         }
     }
@@ -119,7 +119,7 @@ final class UILoop {
     private func drawIfDue(force: Bool) {
         let now = ContinuousClock.now
         guard screenIsStale(at: now), force || now - lastDraw >= Self.frameInterval else { return }
-        terminal.draw(RootView.render(state, now: Date()))
+        terminal.draw(RootView.render(state, now: Date(), glyphs: terminal.glyphs))
         lastDrawn = state
         lastDraw = now
     }
@@ -179,8 +179,9 @@ final class UILoop {
         reloadDue = min(reloadDue ?? earliest, earliest)
     }
 
-    /// Asks for the page the list shows (never the whole table); it arrives as `.page`. The
-    /// store filters and orders it, and the state takes it whole.
+    /// Asks for the window of rows the list shows (`UIState.pageWindow`, never the whole
+    /// table); it arrives as `.page`. The store filters, orders and counts it, and the state
+    /// takes it whole.
     func reload() {
         reloadDue = nil
         lastReload = ContinuousClock.now
@@ -189,7 +190,8 @@ final class UILoop {
             return
         }
         pageInFlight = true
-        loadPage(filter: state.filter.text, limit: max(state.neededRowCount, 100))
+        let window = state.pageWindow
+        loadPage(filter: state.filter.text, offset: window.offset, limit: window.limit)
     }
 
     private func apply(_ page: TaskPage) {
@@ -199,7 +201,7 @@ final class UILoop {
             scheduleReload(immediately: true)
         }
         state.replacePage(TaskListPage(
-            tasks: page.tasks, matchingCount: page.matchingCount, statusCounts: page.statusCounts, queuePlaces: page.queuePlaces,
+            tasks: page.tasks, offset: page.offset, matchingCount: page.matchingCount, statusCounts: page.statusCounts, queuePlaces: page.queuePlaces,
             everyone: page.everyone))
     }
 }

@@ -71,9 +71,9 @@ public struct ServiceClient: TaskActions {
         try await call(.GET, "/tasks/\(id)", by: requester)
     }
 
-    public func page(filter: String, limit: Int, by requester: Requester) async throws(ActionError) -> TaskPage {
+    public func page(filter: String, offset: Int, limit: Int, by requester: Requester) async throws(ActionError) -> TaskPage {
         let encoded = filter.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""
-        return try await call(.GET, "/page?limit=\(limit)&filter=\(encoded)", by: requester)
+        return try await call(.GET, "/page?offset=\(max(0, offset))&limit=\(limit)&filter=\(encoded)", by: requester)
     }
 
     /// Fails, saying why and what to check, when nothing answers on the socket (the screen

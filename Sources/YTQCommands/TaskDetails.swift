@@ -19,6 +19,13 @@ struct TaskDetails {
         ]
         if let error = task.errorMessage { lines.append(("error", error)) }
         lines += task.notes.map { ("note", $0) }
+        if let done = task.entries.progressLabel {
+            lines.append(("entries", "\(done) done"))
+            for entry in task.entries {
+                let what = entry.filePath ?? entry.title ?? entry.videoID ?? "-"
+                lines.append(("entry \(entry.index)", "\(entry.status.rawValue) \(what)" + (entry.error.map { ": \($0)" } ?? "")))
+            }
+        }
         // One line per field: a newline or a control in a value shows as an escape.
         lines = lines.map { ($0.0, $0.1.terminalSafe) }
         if !task.metaData.isEmpty, let json = try? TaskJSON.encode(task.metaData) {

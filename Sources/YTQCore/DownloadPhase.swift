@@ -28,6 +28,9 @@ public struct DownloadPhase: Sendable, Hashable, Codable, RawRepresentable, Cust
     /// `merging…`, `converting to mp3…`
     public var description: String { rawValue + "…" }
 
-    /// The first word only, for a narrow column: `converting…`.
-    public var brief: String { (rawValue.split(separator: " ").first.map(String.init) ?? rawValue) + "…" }
+    /// The first word only, for a narrow column (at most 10 cells): `merging…`, `converting`.
+    public var brief: String {
+        let word = rawValue.split(separator: " ").first.map(String.init) ?? rawValue
+        return word.count < 10 ? word + "…" : String(word.prefix(10))
+    }
 }

@@ -29,11 +29,17 @@ public protocol TaskActions: Sendable {
     func queuePlaces(of tasks: [DownloadTask], by requester: Requester) async throws(ActionError) -> [Int64: Int]
     /// One task the requester may see.
     func show(id: Int64, by requester: Requester) async throws(ActionError) -> DownloadTask
-    /// The screen's page: the newest `limit` tasks matching `filter`, with the counts.
-    func page(filter: String, limit: Int, by requester: Requester) async throws(ActionError) -> TaskPage
+    /// The screen's page: `limit` tasks matching `filter` from the `offset`th (newest first;
+    /// the last `limit` when the offset is past them), with the counts.
+    func page(filter: String, offset: Int, limit: Int, by requester: Requester) async throws(ActionError) -> TaskPage
 }
 
 extension TaskActions {
+    /// The newest `limit` tasks matching `filter`, with the counts.
+    public func page(filter: String, limit: Int, by requester: Requester) async throws(ActionError) -> TaskPage {
+        try await page(filter: filter, offset: 0, limit: limit, by: requester)
+    }
+
     /// Validates the URL and format as typed (`.invalid` names what is wrong), then adds the
     /// download as `add(_:by:whenBusy:)` does.
     public func add(url: String, format: String?, by requester: Requester, whenBusy: BusyPolicy = .refuse) async throws(ActionError) -> DownloadTask {

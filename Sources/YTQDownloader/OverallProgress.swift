@@ -23,6 +23,9 @@ public struct OverallProgress: Sendable {
     /// The highest fraction reported so far: what keeps the figure from going down.
     private var highest = 0.0
     private let audioFormat: String?
+    /// The post-processor at work: yt-dlp prints these on stderr and the byte reports on
+    /// stdout, read apart, so a late byte report must not take the phase away.
+    private var activePhase: DownloadPhase?
     /// The figure as it stands; nil before the first report.
     public private(set) var current: DownloadProgress?
 
@@ -79,15 +82,18 @@ public struct OverallProgress: Sendable {
         }
         let progress = DownloadProgress(
             downloadedBytes: downloaded, totalBytes: total, speed: report.status == .finished ? nil : bytes.speed, eta: eta,
-            phase: finishedFormats >= shares.count && entriesBefore + 1 >= entryCount ? .finishing : nil)
+            phase: activePhase ?? (finishedFormats >= shares.count && entriesBefore + 1 >= entryCount ? .finishing : nil))
         current = progress
         return progress
     }
 
-    /// A post-processor started: the figure with its phase, or nil before any byte report
-    /// (nothing to show a phase on) or for a step ytq does not name.
+    /// A post-processor started or finished: the figure with its phase (what it stands at so
+    /// far, or nothing counted yet), or nil when a step ends.
     public mutating func accept(_ step: YtDlpPostprocessStep) -> DownloadProgress? {
-        guard step.started, var progress = current else { return nil }
+        guard step.started else {
+            activePhase = nil
+            return nil
+        }
         let phase: DownloadPhase = switch step.postprocessor {
         case "Merger": .merging
         case "ExtractAudio": audioFormat.map(DownloadPhase.converting(to:)) ?? .converting
@@ -95,6 +101,8 @@ public struct OverallProgress: Sendable {
         case "MoveFiles": .moving
         default: .finishing
         }
+        activePhase = phase
+        var progress = current ?? DownloadProgress(downloadedBytes: finishedBytes)
         progress.phase = phase
         progress.speed = nil
         progress.eta = nil

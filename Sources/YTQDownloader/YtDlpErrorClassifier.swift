@@ -91,7 +91,8 @@ public enum YtDlpErrorClassifier {
              hint: "the partial file did not match the server's file; ytq starts over"),
         // A piece (fragment) of a DASH or HLS stream is gone; with --abort-on-unavailable-fragments
         // the run fails rather than leave a damaged file. CDNs lose and regain pieces: retried.
-        Rule(kind: .transient, needles: ["[download] got error: http error 404", "[download] got error: http error 410"],
+        Rule(kind: .transient, needles: ["[download] got error: http error 404", "[download] got error: http error 410",
+                                          "not found, unable to continue"],
              hint: "a piece of the stream is missing on the server; ytq keeps no file with a gap in it"),
         Rule(kind: .permanent, needles: ["http error 404", "http error 410"],
              hint: "the server says nothing is at this address; check the URL"),

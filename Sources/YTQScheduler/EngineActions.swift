@@ -186,11 +186,11 @@ public struct EngineActions: TaskActions {
         return task
     }
 
-    /// The screen's page: the newest `limit` tasks matching `filter` that the requester may
-    /// see, with their counts and everyone's slot counts.
-    public func page(filter: String, limit: Int, by requester: Requester) async throws(ActionError) -> TaskPage {
+    /// The screen's page: `limit` tasks matching `filter` that the requester may see, from the
+    /// `offset`th (newest first), with their counts and everyone's slot counts.
+    public func page(filter: String, offset: Int, limit: Int, by requester: Requester) async throws(ActionError) -> TaskPage {
         try await stored { () async throws(StoreError) in
-            try await database.taskPage(filter: filter, limit: limit, visibleTo: requester, systemLimit: limits.system)
+            try await database.taskPage(filter: filter, offset: offset, limit: limit, visibleTo: requester, systemLimit: limits.system)
         }
     }
 

@@ -76,7 +76,10 @@ struct ServiceRoutes: Sendable {
                 let query = request.uri.queryParameters
                 let filter = query["filter"].map(String.init) ?? ""
                 let limit = try Self.number(query["limit"], "limit").map { min(max(1, Int($0)), 1000) } ?? 200
-                return try await Self.acting { () async throws(ActionError) in try await actions.page(filter: filter, limit: limit, by: requester) }
+                let offset = try Self.number(query["offset"], "offset", from: 0).map { Int(min($0, Int64(Int32.max))) } ?? 0
+                return try await Self.acting { () async throws(ActionError) in
+                    try await actions.page(filter: filter, offset: offset, limit: limit, by: requester)
+                }
             }
         }
         v1.post("queue-places") { request, context in
@@ -160,10 +163,10 @@ struct ServiceRoutes: Sendable {
         return id
     }
 
-    private static func number(_ text: Substring?, _ name: String) throws(ServiceFailure) -> Int64? {
+    private static func number(_ text: Substring?, _ name: String, from least: Int64 = 1) throws(ServiceFailure) -> Int64? {
         guard let text else { return nil }
-        guard let value = Int64(text), value > 0 else {
-            throw .badRequest(kind: "bad_query", message: "\(name) must be a whole number above 0")
+        guard let value = Int64(text), value >= least else {
+            throw .badRequest(kind: "bad_query", message: "\(name) must be a whole number from \(least)")
         }
         return value
     }

@@ -3,10 +3,14 @@ import YTQCore
 
 extension AppDatabase {
     /// Loads a page; `filter` matches (case-insensitively) the title, URL, format, status or
-    /// `#id`, like the screen's own filter. Reads only `limit` rows, whatever the table's size.
-    /// Only the tasks `requester` may see are listed and counted; everyone's reach it as
-    /// `TaskPage.everyone` (slots busy and waiting, against `systemLimit`).
-    public func taskPage(filter: String, limit: Int, visibleTo requester: Requester, systemLimit: Int) async throws(StoreError) -> TaskPage {
+    /// `#id`, like the screen's own filter. Reads only `limit` rows from the `offset`th matching
+    /// task (newest first), whatever the table's size; an offset past the last full window
+    /// reads the last `limit` rows (so a request for the end gets the end, however the count
+    /// changed since). Only the tasks `requester` may see are listed and counted; everyone's
+    /// reach it as `TaskPage.everyone` (slots busy and waiting, against `systemLimit`).
+    public func taskPage(
+        filter: String, offset: Int = 0, limit: Int, visibleTo requester: Requester, systemLimit: Int
+    ) async throws(StoreError) -> TaskPage {
         let needle = filter.trimmingCharacters(in: .whitespaces).lowercased()
         return try await read("load the task list") { db in
             let visible = DownloadTask.visible(to: requester)
@@ -20,7 +24,6 @@ extension AppDatabase {
                     OR lower(format) LIKE :p ESCAPE '\\' OR status LIKE :p ESCAPE '\\' OR id = :id
                     """, arguments: ["p": pattern, "id": id])
             }
-            let tasks = try Self.withEntries(db, request.order(DownloadTask.Columns.id.desc).limit(max(1, limit)).fetchAll(db))
             var counts: [DownloadStatus: Int] = [:]
             let byStatus = visible.select(Column("status"), count(Column("id")).forKey("n")).group(Column("status")).asRequest(of: Row.self)
             for row in try byStatus.fetchAll(db) {
@@ -28,6 +31,9 @@ extension AppDatabase {
             }
             // Unfiltered, every task visible matches: the per-status counts already add up to that.
             let matching = needle.isEmpty ? counts.values.reduce(0, +) : try request.fetchCount(db)
+            let rows = max(1, limit)
+            let start = min(max(0, offset), max(0, matching - rows))
+            let tasks = try Self.withEntries(db, request.order(DownloadTask.Columns.id.desc).limit(rows, offset: start).fetchAll(db))
             let places = try Self.queuePlaces(db, of: tasks.filter { $0.status == .queued })
             let everyone: SlotCounts
             if requester.seesEveryone {
@@ -39,7 +45,7 @@ extension AppDatabase {
                     waiting: try DownloadTask.all().filter(DownloadTask.Columns.status == DownloadStatus.queued).fetchCount(db),
                     limit: systemLimit)
             }
-            return TaskPage(tasks: tasks, matchingCount: matching, statusCounts: counts, queuePlaces: places, everyone: everyone)
+            return TaskPage(tasks: tasks, offset: start, matchingCount: matching, statusCounts: counts, queuePlaces: places, everyone: everyone)
         }
     }
 }

@@ -23,6 +23,7 @@ struct ErrorClassifierTests {
         (realNoHost, .permanent, "[generic] x: Unable to download webpage: HTTPConnection(host='nonexistent.invalid', port=80): Failed to resolve 'nonexistent.invalid' ([Errno -2] Name or service not known)"),
         (realInvalid, .permanent, "[generic] 'notaurl' is not a valid URL"),
         (realMissingFragment, .transient, "[download] Got error: HTTP Error 404: File not found. Giving up after 0 retries"),
+        ("ERROR: fragment 3 not found, unable to continue", .transient, "fragment 3 not found, unable to continue"),
     ])
     func realLines(line: String, kind: FailureReason.Kind, message: String) {
         let reason = YtDlpErrorClassifier.classify(stderrLines: ["WARNING: something first", line], status: .exited(1))

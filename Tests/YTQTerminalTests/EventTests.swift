@@ -176,8 +176,8 @@ struct PagingTests {
         #expect(state.activeCount == 10)
         let header = RootView.render(state, now: Fixtures.now, zone: .utc).line(0)
         #expect(header.contains("100000 tasks · 3 downloading · 7 waiting"))
-        #expect(state.neededRowCount >= 3 * state.listRows)
-        #expect(state.needsMoreRows)
+        #expect(state.pageWindow.limit >= 3 * state.listRows)
+        #expect(state.needsRows)
         state.focus = .list
         #expect(state.handle(.char("q")).isEmpty)
         #expect(state.overlay == .confirmQuit)
@@ -187,6 +187,6 @@ struct PagingTests {
     func wholePage() {
         var state = UIState(size: TerminalSize(columns: 80, rows: 24))
         state.replacePage(Fixtures.page)
-        #expect(!state.needsMoreRows)
+        #expect(!state.needsRows)
     }
 }

@@ -44,6 +44,32 @@ struct MediaOutcomeViewTests {
         #expect(render(state).contains("merging…"))
         var converting = Fixtures.listState(size: size)
         converting.progress[12]?.phase = .converting(to: "mp3")
-        #expect(render(converting).contains("converting…"))
+        #expect(render(converting).contains("converting"))
+    }
+}
+
+/// A playlist task on the screen: its count on the row, its entries in details.
+@Suite("A playlist on the screen")
+struct PlaylistViewTests {
+    @Test("the row says how many entries are done; details list each with its file or error")
+    func entries() {
+        var state = Fixtures.listState(size: TerminalSize(columns: 120, rows: 40), row: 3)
+        var tasks = Fixtures.tasks
+        let index = tasks.firstIndex { $0.id == 9 } ?? 0
+        tasks[index].entries = [
+            TaskEntry(index: 1, title: "Part one", status: .completed, filePath: "/d/one.webm", size: 2048),
+            TaskEntry(index: 2, title: "Part two", status: .failed, error: "HTTP Error 404: Not Found"),
+            TaskEntry(index: 3, status: .pending),
+        ]
+        state.replacePage(TaskListPage(tasks: tasks))
+        let list = RootView.render(state, now: Fixtures.now, zone: .utc).text
+        #expect(list.contains("[1/3] A very long video title"))
+        #expect(state.selectedTask?.id == 9)
+        state.handle(.enter)
+        let details = RootView.render(state, now: Fixtures.now, zone: .utc).text
+        #expect(details.contains("Entries    1/3 done"))
+        #expect(details.contains("#1       /d/one.webm · 2.0 KiB"))
+        #expect(details.contains("#2       Part two · failed: HTTP Error 404: Not Found"))
+        #expect(details.contains("#3       not started yet · pending"))
     }
 }

@@ -202,7 +202,7 @@ struct ReducerTests {
         #expect(state.tasks == Fixtures.tasks)
         #expect(state.selectedTask?.id == 12)
         let title = RootView.render(state, now: Fixtures.now, zone: .utc).text
-        #expect(title.contains("Downloads 8 of 8  / cat"))
+        #expect(title.contains("Downloads 8 matching of 8  / cat"))
     }
 
     @Test("a paste into the filter asks for a page too")

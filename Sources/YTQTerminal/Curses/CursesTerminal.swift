@@ -9,7 +9,8 @@ import Darwin
 /// reads keys. Not thread-safe and not `Sendable`: create it, use it and `restore()` it on
 /// one thread, the UI thread. Other threads reach that thread with a `TerminalWakeup`.
 ///
-/// Start: `setlocale(LC_ALL, "")`, `newterm`, raw mode (so Ctrl-C is a key), no echo, no
+/// Start: `setlocale(LC_ALL, "")` (and from the locale's codeset, the `glyphs` to draw with),
+/// a refusal of `TERM=dumb`, `newterm`, raw mode (so Ctrl-C is a key), no echo, no
 /// newline translation, colours from the terminal's palette unless `NO_COLOR`, bracketed
 /// paste on, stderr captured (replayed on restore). Every exit path restores the terminal:
 /// `restore()` (idempotent; call it from the loop's quit and signal-event handling),
@@ -37,6 +38,9 @@ public final class CursesTerminal {
     }
 
     public let options: Options
+    /// What the locale can encode, decided once at start: box lines and blocks in UTF-8,
+    /// ASCII otherwise (LANG unset). The loop renders with it.
+    public let glyphs: Glyphs
     /// The terminal's size as of the last start, resize or `refreshSize()`.
     public internal(set) var size: TerminalSize
     var palette: CursesPalette
@@ -56,12 +60,18 @@ public final class CursesTerminal {
             throw TerminalError("ytq's screen needs a terminal: stdin and stdout must be a TTY")
         }
         _ = setlocale(LC_ALL, "")
+        glyphs = nl_langinfo(nl_item(CODESET)).map { Glyphs.forCodeset(String(cString: $0)) } ?? .ascii
+        let term = getenv("TERM").map { String(cString: $0) } ?? ""
+        guard term != "dumb" else {
+            // Curses starts on a dumb terminal, but cannot move its cursor: nothing would draw.
+            throw TerminalError("TERM='dumb' cannot show ytq's screen (it has no cursor movement); set TERM to your terminal "
+                                + "(e.g. xterm-256color), or use the commands (ytq add, ytq list)")
+        }
         TerminalCrashGuard.arm()
         output = fdopen(dup(STDOUT_FILENO), "w")
         input = fdopen(dup(STDIN_FILENO), "r")
         guard let output, let input, let screen = newterm(nil, output, input) else {
             TerminalCrashGuard.disarm()
-            let term = getenv("TERM").map { String(cString: $0) } ?? ""
             throw TerminalError("could not start curses for TERM='\(term)'; set TERM to your terminal (e.g. xterm-256color)")
         }
         screenPointer = screen

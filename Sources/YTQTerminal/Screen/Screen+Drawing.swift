@@ -27,18 +27,21 @@ extension Screen {
         return used
     }
 
-    /// Draws a box of light lines around `rect` with an optional title on the top border.
-    /// Needs at least 2x2 cells; smaller rectangles are left alone.
+    /// Draws a box of light lines (`+-|` on an ASCII screen) around `rect` with an optional
+    /// title on the top border. Needs at least 2x2 cells; smaller rectangles are left alone.
     public mutating func drawBox(_ rect: Rect, title: [Span] = [], style: Style = .muted) {
         guard rect.width >= 2, rect.height >= 2 else { return }
         let last = rect.endColumn - 1
-        let horizontal = String(repeating: "─", count: rect.width - 2)
-        put("┌" + horizontal + "┐", row: rect.row, column: rect.column, width: rect.width, style: style)
+        let horizontal = String(repeating: glyphs.horizontal, count: rect.width - 2)
+        let vertical = String(glyphs.vertical)
+        put(String(glyphs.topLeft) + horizontal + String(glyphs.topRight), row: rect.row, column: rect.column, width: rect.width,
+            style: style)
         for row in rect.row + 1..<rect.endRow - 1 {
-            put("│", row: row, column: rect.column, width: 1, style: style)
-            put("│", row: row, column: last, width: 1, style: style)
+            put(vertical, row: row, column: rect.column, width: 1, style: style)
+            put(vertical, row: row, column: last, width: 1, style: style)
         }
-        put("└" + horizontal + "┘", row: rect.endRow - 1, column: rect.column, width: rect.width, style: style)
+        put(String(glyphs.bottomLeft) + horizontal + String(glyphs.bottomRight), row: rect.endRow - 1, column: rect.column,
+            width: rect.width, style: style)
         guard !title.isEmpty, rect.width >= 6 else { return }
         let room = rect.width - 4
         put(" ", row: rect.row, column: rect.column + 1, width: 1, style: style)

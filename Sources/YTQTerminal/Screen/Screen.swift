@@ -7,14 +7,17 @@ import YTQCore
 /// no position, however far off, can index out of bounds.
 public struct Screen: Sendable, Equatable {
     public let size: TerminalSize
+    /// What the screen may hold: on an ASCII screen, `put` stores ASCII stand-ins.
+    public let glyphs: Glyphs
     /// Row-major cells, `size.rows * size.columns` of them.
     public private(set) var cells: [Cell]
     /// Where the terminal's cursor should blink (a text field being edited), or nil to hide it.
     public var cursor: Position?
 
     /// A blank screen.
-    public init(size: TerminalSize) {
+    public init(size: TerminalSize, glyphs: Glyphs = .unicode) {
         self.size = size
+        self.glyphs = glyphs
         self.cells = Array(repeating: .blank, count: size.rows * size.columns)
     }
 
@@ -34,7 +37,8 @@ public struct Screen: Sendable, Equatable {
     /// Draws `text` from (`row`, `column`) in at most `width` cells (default: to the right edge),
     /// one grapheme cluster at a time. A wide cluster that would not fit leaves a space instead.
     /// Control characters show as `�` (tabs and newlines as spaces), so text can never move the
-    /// terminal's cursor. Returns the number of cells drawn over.
+    /// terminal's cursor; on an ASCII screen every other character becomes an ASCII stand-in
+    /// of the same width (`Glyphs.drawable`). Returns the number of cells drawn over.
     @discardableResult
     public mutating func put(_ text: some StringProtocol, row: Int, column: Int, width: Int? = nil, style: Style = .normal) -> Int {
         guard row >= 0, row < size.rows, column < size.columns else { return 0 }
@@ -53,8 +57,11 @@ public struct Screen: Sendable, Equatable {
                 break
             }
             if at >= 0 {
-                set(Cell(glyph, style: style), row: row, column: at)
-                if cellWidth == 2 { set(Cell(nil, style: style), row: row, column: at + 1) }
+                let stored = glyphs.drawable(glyph, width: cellWidth)
+                for (offset, character) in stored.enumerated() {
+                    set(Cell(character, style: style), row: row, column: at + offset)
+                }
+                if stored.count == 1, cellWidth == 2 { set(Cell(nil, style: style), row: row, column: at + 1) }
             } else if at + cellWidth > 0 {
                 set(Cell(" ", style: style), row: row, column: 0)
             }
@@ -65,7 +72,7 @@ public struct Screen: Sendable, Equatable {
 
     /// Fills a rectangle (clipped to the grid) with `character` in `style`.
     public mutating func fill(_ rect: Rect, with character: Character = " ", style: Style = .normal) {
-        let glyph = DisplayWidth.of(character) == 1 ? character : " "
+        let glyph = DisplayWidth.of(character) == 1 ? glyphs.drawable(character, width: 1)[0] : " "
         for row in max(0, rect.row)..<min(size.rows, max(0, rect.endRow)) {
             for column in max(0, rect.column)..<min(size.columns, max(0, rect.endColumn)) {
                 set(Cell(glyph, style: style), row: row, column: column)

@@ -2,9 +2,9 @@ import Foundation
 import YTQCore
 
 extension UIState {
-    /// The task under the list cursor.
+    /// The task under the list cursor, when the page holds its row.
     public var selectedTask: DownloadTask? {
-        tasks.indices.contains(selectedRow) ? tasks[selectedRow] : nil
+        page.task(atRow: selectedRow)
     }
 
     /// A task by id on the page.
@@ -15,9 +15,9 @@ extension UIState {
     /// How many task rows the list shows at the current size.
     var listRows: Int { Layout(size: size, state: self).listRows }
 
-    /// Moves the cursor by `delta` rows, within the list.
+    /// Moves the cursor by `delta` rows, within the list (all its rows, loaded or not).
     mutating func moveSelection(by delta: Int) {
-        let count = tasks.count
+        let count = rowCount
         guard count > 0 else {
             selectedRow = 0
             scrollOffset = 0
@@ -29,7 +29,7 @@ extension UIState {
 
     /// Clamps the cursor to the list and scrolls so that it is on screen.
     mutating func keepSelectionVisible() {
-        let count = tasks.count
+        let count = rowCount
         selectedRow = min(max(0, selectedRow), max(0, count - 1))
         scrollOffset = Self.scroll(selected: selectedRow, offset: scrollOffset, rows: listRows, count: count)
     }

@@ -3,8 +3,8 @@ import YTQCore
 
 extension UIState {
     /// Replaces the page with a fresh read of the store. The cursor stays on its task (or
-    /// goes to the task just submitted); an overlay about a task the page no longer holds
-    /// closes. Live progress and countdowns belong to the events, not to the page: a task
+    /// goes to the task just submitted), else on its row; an overlay about a task the page no
+    /// longer holds closes. Live progress and countdowns belong to the events, not to the page: a task
     /// the filter hides keeps them.
     public mutating func replacePage(_ newPage: TaskListPage) {
         let selectedID = pendingSelection ?? selectedTask?.id
@@ -17,8 +17,8 @@ extension UIState {
         default:
             break
         }
-        if let selectedID, let row = tasks.firstIndex(where: { $0.id == selectedID }) {
-            selectedRow = row
+        if let selectedID, let index = tasks.firstIndex(where: { $0.id == selectedID }) {
+            selectedRow = newPage.offset + index
         }
         keepSelectionVisible()
     }

@@ -31,9 +31,10 @@ public struct UIState: Sendable, Equatable {
     /// The task just submitted: the cursor goes to it when the next page holds it.
     public internal(set) var pendingSelection: Int64?
 
-    /// The cursor row in the list.
+    /// The cursor row in the list, counted among all the matching tasks (the page may not
+    /// hold it yet: `needsRows`).
     public internal(set) var selectedRow = 0
-    /// The first list row shown.
+    /// The first list row shown, counted the same way.
     public internal(set) var scrollOffset = 0
     /// The list filter: the store's page holds the tasks whose id, title, URL, format or
     /// status contain it (the state itself never filters).
@@ -93,21 +94,31 @@ public struct UIState: Sendable, Equatable {
         }
     }
 
-    /// The tasks the list shows: the page's, in the store's order.
+    /// The tasks the page holds, in the store's order (a window of the list: `page.offset`).
     public var tasks: [DownloadTask] { page.tasks }
+
+    /// How many rows the list has: every task matching the filter, loaded or not.
+    public var rowCount: Int { page.matchingCount }
 
     /// How many tasks hold a download slot (pending or downloading), store-wide.
     public var activeCount: Int {
         DownloadStatus.active.reduce(0) { $0 + (page.statusCounts[$1] ?? 0) }
     }
 
-    /// How many of the newest matching tasks the page should hold: two screens past the
-    /// first row shown.
-    public var neededRowCount: Int { scrollOffset + 3 * max(1, listRows) }
+    /// The window of rows the loop should read: from a screen above the first row shown to
+    /// two screens below it (at least 100 rows). The store moves a window that runs past the
+    /// end back to the last rows, so `G` reads the last page at once.
+    public var pageWindow: (offset: Int, limit: Int) {
+        let rows = max(1, listRows)
+        return (max(0, scrollOffset - rows), max(100, 3 * rows))
+    }
 
-    /// Whether the loop should read a longer page: the cursor came near the end of this one
-    /// and the store has more.
-    public var needsMoreRows: Bool { page.hasMore && page.tasks.count < neededRowCount }
+    /// Whether the page lacks rows the list shows (after `G`, a page down, a resize): the
+    /// loop reads `pageWindow` now.
+    public var needsRows: Bool {
+        let shown = scrollOffset..<min(rowCount, scrollOffset + max(1, listRows))
+        return !shown.isEmpty && !(page.rows.contains(shown.lowerBound) && page.rows.contains(shown.upperBound - 1))
+    }
 
     /// Whether something on screen changes with time alone (a retry countdown), so the loop
     /// should tick about once a second; otherwise it can sleep until input or an event.

@@ -35,18 +35,18 @@ enum CompactView {
     private static func drawList(_ state: UIState, in rect: Rect, into screen: inout Screen) {
         guard !rect.isEmpty else { return }
         let tasks = state.tasks
-        guard !tasks.isEmpty else {
+        let count = state.rowCount
+        guard count > 0 else {
             let note = state.filter.isEmpty ? "no downloads yet" : "no match"
             screen.put(DisplayWidth.pad(note, to: rect.width, alignment: .center), row: rect.row + rect.height / 2,
                        column: 0, width: rect.width, style: .muted)
             return
         }
         let idWidth = String(tasks.map(\.id).max() ?? 0).count
-        let first = UIState.scroll(selected: state.selectedRow, offset: state.scrollOffset, rows: rect.height,
-                                   count: tasks.count)
-        for offset in 0..<max(0, min(rect.height, tasks.count - first)) {
+        let first = UIState.scroll(selected: state.selectedRow, offset: state.scrollOffset, rows: rect.height, count: count)
+        for offset in 0..<max(0, min(rect.height, count - first)) {
             let index = first + offset
-            let task = tasks[index]
+            guard let task = state.page.task(atRow: index) else { continue }
             let row = rect.row + offset
             let cursor = index == state.selectedRow
             let (label, style) = TaskStatusText.short(task, progress: state.progress(of: task), retry: state.retries[task.id])

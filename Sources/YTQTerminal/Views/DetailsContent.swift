@@ -38,7 +38,7 @@ enum DetailsContent {
             if let phase = progress.phase, task.status == .downloading { parts.append(phase.description) }
             if let speed = progress.speed { parts.append(HumanFormat.speed(speed)) }
             if let eta = progress.eta, task.status == .downloading { parts.append("ETA " + HumanFormat.duration(seconds: eta)) }
-            let bar = TaskStatusText.bar(percent: progress.percentage, width: min(20, max(0, valueWidth / 4)))
+            let bar = TaskStatusText.bar(percent: progress.percentage, width: min(20, max(0, valueWidth / 4)), glyphs: context.glyphs)
             lines.append([Span(DisplayWidth.pad("Progress", to: labelWidth), Style.muted.bolded), Span(bar, .accent),
                           Span((bar.isEmpty ? "" : " ") + parts.joined(separator: " · "))])
         }
@@ -50,6 +50,19 @@ enum DetailsContent {
         }
         field("File", task.filePath ?? "not written yet", task.filePath == nil ? .muted : .normal)
         for note in task.notes { field("Note", note, .warning) }
+        if let done = task.entries.progressLabel {
+            field("Entries", "\(done) done")
+            for entry in task.entries {
+                let name = entry.title ?? entry.videoID ?? "not started yet"
+                let outcome: String
+                switch entry.status {
+                case .completed: outcome = (entry.filePath ?? name) + (entry.size.map { " · " + HumanFormat.bytes($0) } ?? "")
+                case .failed: outcome = name + " · failed: " + (entry.error ?? "no reason recorded")
+                case .downloading, .pending: outcome = name + " · " + entry.status.rawValue
+                }
+                field("  #\(entry.index)", outcome, entry.status == .failed ? .error : entry.status == .completed ? .normal : .muted)
+            }
+        }
         if let place = state.page.queuePlaces[task.id] { field("Queue", Ordinal.queuePlace(place)) }
         field("Attempts", attempts(task))
         field("Requester", task.userID.map { "uid \($0) from \(task.ipAddress)" } ?? task.ipAddress)

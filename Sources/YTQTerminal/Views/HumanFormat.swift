@@ -27,6 +27,30 @@ public enum HumanFormat {
         return "\(oneDecimal(done))/\(oneDecimal(all)) \(units[allUnit])"
     }
 
+    /// A size for a narrow column: `512 B`, `1.5 MiB`, `612 MiB` (a decimal below 100 only),
+    /// at most `1023 KiB`: 8 cells.
+    public static func shortBytes(_ count: Int64) -> String {
+        let (value, unit) = scaled(Double(max(0, count)))
+        return unit == 0 ? "\(Int(value)) B" : "\(shortNumber(value)) \(units[unit])"
+    }
+
+    /// A speed for a narrow column: `2.3 MiB/s`, `850 KiB/s`; at most 10 cells.
+    public static func shortSpeed(_ bytesPerSecond: Double) -> String {
+        guard bytesPerSecond.isFinite else { return "-" }
+        return shortBytes(Int64(min(max(0, bytesPerSecond), 9e18))) + "/s"
+    }
+
+    /// Downloaded and total for a narrow column, both in the total's unit: `18.0/40.0 MiB`,
+    /// `0.2/2.9 MiB`, `512/1023 KiB`; at most 13 cells (the downloaded size alone when the
+    /// total is unknown, or so far past it that the pair would not fit).
+    public static func shortProgressSize(downloaded: Int64, total: Int64?) -> String {
+        guard let total else { return shortBytes(downloaded) }
+        let (all, unit) = scaled(Double(max(0, total)))
+        let done = Double(max(0, downloaded)) / pow(1024, Double(unit))
+        let text = unit == 0 ? "\(max(0, downloaded))/\(max(0, total)) B" : "\(shortNumber(done))/\(shortNumber(all)) \(units[unit])"
+        return text.count <= 13 ? text : shortBytes(downloaded)
+    }
+
     /// `0:05`, `1:05`, `1:02:03`; `>99h` beyond that.
     public static func duration(seconds: Int) -> String {
         let seconds = max(0, seconds)
@@ -69,6 +93,11 @@ public enum HumanFormat {
             unit += 1
         }
         return (value, unit)
+    }
+
+    /// One decimal below 100 (`12.5`), none above (`612`).
+    private static func shortNumber(_ value: Double) -> String {
+        (value * 10).rounded() < 1000 ? oneDecimal(value) : String(Int(value.rounded(.down)))
     }
 
     private static func oneDecimal(_ value: Double) -> String {

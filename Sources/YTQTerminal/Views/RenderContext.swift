@@ -1,8 +1,10 @@
 import Foundation
 import YTQCore
 
-/// What a view needs besides the state: the clock and the time zone to show times in.
+/// What a view needs besides the state: the clock, the time zone to show times in, and the
+/// characters the terminal can show.
 struct RenderContext {
     var now: Date
     var zone: CivilTime.Zone
+    var glyphs: Glyphs = .unicode
 }

@@ -3,13 +3,14 @@ import YTQCore
 
 /// The entry point of the views: the whole screen as a pure function of the state.
 public enum RootView {
-    /// Draws `state` at `size` with the clock at `now`. Pure: the same input gives the same
-    /// screen, at any size from 0x0 up.
+    /// Draws `state` at `size` with the clock at `now`, in `glyphs` (ASCII where the locale
+    /// cannot encode lines and blocks). Pure: the same input gives the same screen, at any
+    /// size from 0x0 up.
     public static func render(
-        _ state: UIState, size: TerminalSize, now: Date, zone: CivilTime.Zone = .local
+        _ state: UIState, size: TerminalSize, now: Date, zone: CivilTime.Zone = .local, glyphs: Glyphs = .unicode
     ) -> Screen {
-        var screen = Screen(size: size)
-        let context = RenderContext(now: now, zone: zone)
+        let context = RenderContext(now: now, zone: zone, glyphs: glyphs)
+        var screen = Screen(size: size, glyphs: glyphs)
         let layout = Layout(size: size, state: state)
         switch layout.mode {
         case .tooSmall:
@@ -30,8 +31,8 @@ public enum RootView {
     }
 
     /// Draws `state` at its own size.
-    public static func render(_ state: UIState, now: Date, zone: CivilTime.Zone = .local) -> Screen {
-        render(state, size: state.size, now: now, zone: zone)
+    public static func render(_ state: UIState, now: Date, zone: CivilTime.Zone = .local, glyphs: Glyphs = .unicode) -> Screen {
+        render(state, size: state.size, now: now, zone: zone, glyphs: glyphs)
     }
 
     private static func drawTooSmall(into screen: inout Screen) {

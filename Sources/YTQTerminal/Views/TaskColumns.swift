@@ -1,8 +1,11 @@
 /// Which columns the task list shows at a width, and where: columns drop out (size, then
-/// format, then speed, ETA and the bar) until the title keeps a useful width.
+/// format, then speed, ETA and the bar) until the title keeps a useful width. Each figure has
+/// a column as wide as its longest form (`HumanFormat.short…`), so none is ever cut.
 struct TaskColumns: Equatable {
+    /// The columns in the order they are drawn: SIZE last, so the finish time or reason of a
+    /// task that is not downloading spans PROGRESS, SPEED and ETA, and its size stays under SIZE.
     enum Kind: CaseIterable {
-        case id, title, format, status, progress, size, speed, eta
+        case id, title, format, status, progress, speed, eta, size
     }
 
     struct Column: Equatable {
@@ -13,9 +16,12 @@ struct TaskColumns: Equatable {
 
     static let formatWidth = 10
     static let statusWidth = 11
-    static let sizeWidth = 15
-    static let speedWidth = 11
-    static let etaWidth = 7
+    /// `1023/1023 KiB`.
+    static let sizeWidth = 13
+    /// `1023 KiB/s`.
+    static let speedWidth = 10
+    /// `99:59:59`.
+    static let etaWidth = 8
 
     private(set) var columns: [Column] = []
     /// Cells of the progress bar (0: the percentage alone).
@@ -67,9 +73,12 @@ struct TaskColumns: Equatable {
         columns.first { $0.kind == kind }
     }
 
-    /// Where the finish time or the reason of a finished task starts: the progress column,
-    /// spanning to the end of the row.
+    /// Where the finish time or the reason of a task that is not downloading starts: the
+    /// progress column.
     var trailingStart: Int? { column(.progress)?.start }
+
+    /// Where that text must end: before the size column, else at the row's end (nil).
+    var trailingEnd: Int? { column(.size).map { $0.start - 1 } }
 
     /// The header label of a column.
     static func title(of kind: Kind) -> String {

@@ -21,40 +21,53 @@ enum TaskListView {
             screen.put(DisplayWidth.pad(label, to: column.width, alignment: alignment), row: inner.row,
                        column: inner.column + column.start, width: column.width, style: Style.muted.bolded)
         }
-        guard !tasks.isEmpty else {
+        guard state.rowCount > 0 else {
             drawEmpty(state, in: inner.droppingTop(1), into: &screen)
             return
         }
-        let first = UIState.scroll(selected: state.selectedRow, offset: state.scrollOffset, rows: rows, count: tasks.count)
-        for offset in 0..<max(0, min(rows, tasks.count - first)) {
+        // Rows are counted among all the matching tasks; one the page does not hold yet stays
+        // blank until the page the loop is reading arrives.
+        let count = state.rowCount
+        let first = UIState.scroll(selected: state.selectedRow, offset: state.scrollOffset, rows: rows, count: count)
+        for offset in 0..<max(0, min(rows, count - first)) {
             let index = first + offset
-            TaskRowView.draw(tasks[index], state: state, columns: columns, row: inner.row + 1 + offset,
+            guard let task = state.page.task(atRow: index) else { continue }
+            TaskRowView.draw(task, state: state, columns: columns, row: inner.row + 1 + offset,
                              rect: Rect(row: inner.row, column: inner.column, width: inner.width - 1, height: inner.height),
                              cursor: index == state.selectedRow, context: context, into: &screen)
         }
-        if tasks.count > rows {
-            let last = min(tasks.count, first + rows)
-            let count = max(tasks.count, state.page.matchingCount)
+        if count > rows {
+            let last = min(count, first + rows)
             screen.putOnBorder([Span("\(first + 1)–\(last) of \(count)", .muted)], rect: rect, bottom: true)
         }
     }
 
-    /// "Downloads" and how many tasks match the filter, of how many the store holds.
+    /// "Downloads" and how many tasks the store holds, or with a filter how many match it of
+    /// them: `Downloads 71 matching of 530  / lecture`. Both counts are the page's.
     private static func title(_ state: UIState, focused: Bool) -> [Span] {
         var spans = [Span("Downloads", focused ? Style.accent.bolded : Style.normal.bolded)]
-        if !state.filter.isEmpty || state.isEditingFilter {
-            spans.append(Span(" \(state.page.matchingCount) of \(state.page.totalCount)", .muted))
+        if filtering(state) {
+            spans.append(Span(countText(state), .muted))
             spans.append(Span("  / ", .accent))
             spans.append(Span(state.filter.text, Style.normal.bolded))
         } else {
-            spans.append(Span(" \(state.page.matchingCount)", .muted))
+            spans.append(Span(countText(state), .muted))
         }
         return spans
     }
 
+    private static func filtering(_ state: UIState) -> Bool {
+        !state.filter.isEmpty || state.isEditingFilter
+    }
+
+    /// ` 71 matching of 530` under a filter, else ` 530`.
+    private static func countText(_ state: UIState) -> String {
+        filtering(state) ? " \(state.page.matchingCount) matching of \(state.page.totalCount)" : " \(state.page.totalCount)"
+    }
+
     /// Cells from the title's start to the filter cursor.
     private static func filterCursorOffset(_ state: UIState) -> Int {
-        let prefix = "Downloads \(state.page.matchingCount) of \(state.page.totalCount)  / "
+        let prefix = "Downloads" + countText(state) + "  / "
         return DisplayWidth.of(prefix) + DisplayWidth.of(String(state.filter.text.prefix(state.filter.cursor)))
     }
 

@@ -45,15 +45,16 @@ enum TaskStatusText {
         return message.split(separator: "\n", omittingEmptySubsequences: true).first.map(String.init) ?? message
     }
 
-    /// A bar of `width` cells filled to `percent` with eighth blocks.
-    static func bar(percent: Double?, width: Int) -> String {
+    /// A bar of `width` cells filled to `percent` with eighth blocks (whole `#` cells in ASCII).
+    static func bar(percent: Double?, width: Int, glyphs: Glyphs = .unicode) -> String {
         guard width > 0 else { return "" }
-        guard let percent else { return String(repeating: "░", count: width) }
-        let eighths = Int((min(100, max(0, percent)) / 100 * Double(width * 8)).rounded(.down))
-        let partials: [Character] = ["▏", "▎", "▍", "▌", "▋", "▊", "▉"]
-        var text = String(repeating: "█", count: eighths / 8)
-        if eighths % 8 > 0 { text.append(partials[eighths % 8 - 1]) }
-        return text + String(repeating: "░", count: max(0, width - DisplayWidth.of(text)))
+        guard let percent else { return String(repeating: glyphs.barEmpty, count: width) }
+        let partials = glyphs.barEighths
+        let steps = partials.count + 1
+        let filled = Int((min(100, max(0, percent)) / 100 * Double(width * steps)).rounded(.down))
+        var text = String(repeating: glyphs.barFull, count: filled / steps)
+        if filled % steps > 0 { text.append(partials[filled % steps - 1]) }
+        return text + String(repeating: glyphs.barEmpty, count: max(0, width - DisplayWidth.of(text)))
     }
 
     /// `45%`, or `--%` when the total is unknown.

@@ -13,13 +13,14 @@ enum Fixtures {
     static func task(
         _ id: Int64, _ status: DownloadStatus, title: String?, format: String = "best",
         url: String? = nil, created: Double, updated: Double? = nil, error: String? = nil, file: String? = nil,
-        commandLine: String? = nil
+        commandLine: String? = nil, bytes: Int64? = nil
     ) -> DownloadTask {
         DownloadTask(
             id: id, userID: 1000, ipAddress: "127.0.0.1",
             videoURL: url ?? "https://videos.example.com/watch?v=clip\(id)", format: (try? FormatSpec(parsing: format)) ?? .preset(.best), status: status,
             filePath: file, title: title, errorMessage: error,
-            createdAt: minutesAgo(created), updatedAt: minutesAgo(updated ?? created), commandLine: commandLine
+            createdAt: minutesAgo(created), updatedAt: minutesAgo(updated ?? created), downloadedBytes: bytes, totalBytes: bytes,
+            commandLine: commandLine
         )
     }
 
@@ -35,7 +36,7 @@ enum Fixtures {
         task(9, .failed, title: "A very long video title that goes on and on about many different things indeed",
              format: "1080p", created: 20, updated: 18, error: longReason),
         task(8, .completed, title: "Big Buck Bunny 4K", format: "mp4", created: 45, updated: 31,
-             file: "/home/ada/Downloads/ytq/Big Buck Bunny 4K [aqz-KE-bpKQ].mp4"),
+             file: "/home/ada/Downloads/ytq/Big Buck Bunny 4K [aqz-KE-bpKQ].mp4", bytes: 612 * mebibyte),
         task(7, .cancelled, title: "Cat compilation 2025 😺", created: 70, updated: 66),
         task(6, .completed, title: "Ünïcödé Ñame — café ☕ live", format: "audio-opus", created: 60 * 26, updated: 60 * 25.5,
              file: "/home/ada/Downloads/ytq/cafe.opus"),
@@ -52,7 +53,6 @@ enum Fixtures {
     static let progress: [Int64: DownloadProgress] = [
         12: DownloadProgress(downloadedBytes: 18 * mebibyte, totalBytes: 40 * mebibyte, speed: 2.3 * 1024 * 1024, eta: 65),
         11: DownloadProgress(downloadedBytes: 5 * mebibyte + 300_000, totalBytes: nil, speed: 1_150_000, eta: nil),
-        8: DownloadProgress(downloadedBytes: 612 * mebibyte, totalBytes: 612 * mebibyte),
     ]
 
     /// A busy screen: tasks in every state, progress, a retry, two errors, some typed URL.
