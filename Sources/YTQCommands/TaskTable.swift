@@ -12,7 +12,7 @@ struct TaskTable {
         let header = ["ID", "STATUS", "DONE", "FORMAT", "CREATED", "TITLE / URL"]
         let rows = tasks.map { task in
             [String(task.id), status(task), Self.done(task), task.format.storedValue.clipped(to: 16), Timestamp.local(task.createdAt),
-             task.summary.displayName].map(\.terminalSafe)
+             (task.entries.progressLabel.map { "[\($0)] " } ?? "") + task.summary.displayName].map(\.terminalSafe)
         }
         let widths = (0..<header.count - 1).map { column in
             ([header] + rows).map { $0[column].count }.max() ?? 0
@@ -27,6 +27,8 @@ struct TaskTable {
 
     /// The status, and a queued task's place: `queued (2nd)`.
     func status(_ task: DownloadTask) -> String {
+        // A note (already downloaded, a preset that fell back) is marked; `ytq show` gives it.
+        if task.status == .completed, !task.notes.isEmpty { return "completed !" }
         guard let place = queuePlaces[task.id] else { return task.status.rawValue }
         return "queued (\(Ordinal.text(place)))"
     }

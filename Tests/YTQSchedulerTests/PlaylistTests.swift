@@ -59,6 +59,22 @@ struct PlaylistTests {
         }
     }
 
+    @Test("a page with one video is a plain task: no entries, the video's file")
+    func oneVideo() async throws {
+        let folder = try await media("one")
+        defer { folder.remove() }
+        try page(["v1.webm"], at: folder.file("one.html"))
+        let server = try MediaServer(root: folder.path)
+        defer { server.stop() }
+        try await SchedulerHarness.run(ytDlp: "yt-dlp") { harness in
+            let task = try await harness.add(server.url("/files/one.html"))
+            guard case .completed(let done, _)? = await harness.waitFor(.completed, task: task.id) else { return }
+            #expect(try await harness.task(task.id).entries.isEmpty)
+            let path = try #require(done.filePath)
+            #expect(try await MediaClips.probe(path).videoCodec == "vp9")
+        }
+    }
+
     @Test("the second of three gone: the others are kept, the task fails naming it, and a retry runs only it")
     func oneGone() async throws {
         let folder = try await media("hole")

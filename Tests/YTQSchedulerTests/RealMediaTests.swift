@@ -68,6 +68,48 @@ struct RealMediaTests {
         }
     }
 
+    @Test("HLS with 720p and 360p variants: best takes the 720p, 480p the 360p, both H.264/AAC MP4 with nothing to say")
+    func hlsVariants() async throws {
+        let media = try TemporaryDirectory("hls")
+        defer { media.remove() }
+        try await MediaClips.hls(in: media.path, seconds: 2)
+        let server = try MediaServer(root: media.path)
+        defer { server.stop() }
+        try await SchedulerHarness.run(ytDlp: "yt-dlp") { harness in
+            for (format, height) in [("best", 720), ("480p", 360)] {
+                let task = try await harness.add(server.url("/files/master.m3u8"), format: format)
+                guard let done = await completion(harness, task.id), let path = done.filePath else { return }
+                let probe = try await MediaClips.probe(path)
+                #expect(probe.height == height, "\(format)")
+                #expect(probe.videoCodec == "h264")
+                #expect(probe.audioCodec == "aac")
+                #expect(abs(probe.duration - 2) < 0.5)
+                #expect(done.notes.isEmpty)
+                #expect(done.totalBytes == fileSize(path))
+                try await harness.remove(task.id, deleteFile: true)
+            }
+        }
+    }
+
+    @Test("an HLS stream with a missing segment fails too")
+    func hlsMissingSegment() async throws {
+        let media = try TemporaryDirectory("hls-hole")
+        defer { media.remove() }
+        try await MediaClips.hls(in: media.path, seconds: 2)
+        try FileManager.default.removeItem(atPath: media.file("seg_0_001.ts"))
+        let server = try MediaServer(root: media.path)
+        defer { server.stop() }
+        try await SchedulerHarness.run(ytDlp: "yt-dlp", configure: { configuration in
+            configuration.retryPolicy.maxAttempts = 1
+            configuration.ytDlpOptions.retries = 0
+        }) { harness in
+            let task = try await harness.add(server.url("/files/master.m3u8"))
+            guard case .failed(_, let reason)? = await harness.waitFor(.failed, task: task.id) else { return }
+            #expect(reason.hint?.contains("a piece of the stream is missing") == true, "\(reason)")
+            #expect(!harness.events.contains { $0.kind == .completed })
+        }
+    }
+
     @Test("a DASH stream with a missing segment fails instead of completing damaged, and leaves no file")
     func missingSegment() async throws {
         let media = try TemporaryDirectory("dash-hole")

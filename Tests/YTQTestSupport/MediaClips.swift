@@ -45,6 +45,22 @@ public enum MediaClips {
         ])
     }
 
+    /// An HLS presentation of `seconds` s in `folder`: `master.m3u8` with two variants of H.264
+    /// + AAC, 720p (`media_0.m3u8`) and 360p (`media_1.m3u8`), 1 s segments `seg_<v>_<n>.ts`.
+    public static func hls(in folder: String, seconds: Int = 2) async throws {
+        try await ffmpeg([
+            "-f", "lavfi", "-i", "testsrc=size=1280x720:rate=25:duration=\(seconds)",
+            "-f", "lavfi", "-i", "sine=frequency=440:duration=\(seconds)",
+            "-filter_complex", "[0:v]split=2[a][b];[b]scale=640:360[c]",
+            "-map", "[a]", "-map", "1:a", "-map", "[c]", "-map", "1:a",
+            "-c:v", "libx264", "-preset", "ultrafast", "-g", "25", "-c:a", "aac", "-b:a", "64k",
+            "-b:v:0", "800k", "-b:v:1", "300k",
+            "-f", "hls", "-hls_time", "1", "-hls_playlist_type", "vod", "-master_pl_name", "master.m3u8",
+            "-hls_segment_filename", folder + "/seg_%v_%03d.ts", "-var_stream_map", "v:0,a:0 v:1,a:1",
+            folder + "/media_%v.m3u8",
+        ])
+    }
+
     /// A single VP9 + Opus WebM file of `seconds` s at 320x240.
     public static func webm(at path: String, seconds: Int = 2) async throws {
         try await ffmpeg([
