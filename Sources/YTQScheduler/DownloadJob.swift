@@ -169,10 +169,12 @@ final class DownloadJob: Sendable {
         state.task.entries.removeAll { $0.index == index }
         state.task.entries.append(entry)
         state.task.entries.sort { $0.index < $1.index }
-        if (try? await database.recordEntryStarted(claim, entry, total: state.playlistTotal)) == false {
+        let first = state.entriesStarted.count == 1
+        if (try? await database.recordEntryStarted(claim, entry, total: first ? state.playlistTotal : nil)) == false {
             stop(.claimLost)
             return
         }
+        events.publish(.changed(taskID: task.id))
         let title = info.playlistTitle ?? state.task.title
         if state.task.title != title, let title {
             state.task.title = title
@@ -193,7 +195,9 @@ final class DownloadJob: Sendable {
         }
         if (try? await database.recordEntryCompleted(claim, index: index, filePath: path, size: size)) == false {
             stop(.claimLost)
+            return
         }
+        events.publish(.changed(taskID: task.id))
     }
 
     /// Publishes the run's figure and writes it (throttled).
@@ -201,7 +205,11 @@ final class DownloadJob: Sendable {
         state.progress = progress
         state.task.downloadedBytes = progress.downloadedBytes
         state.task.totalBytes = progress.totalBytes
-        events.publish(.progressUpdated(state.task, progress))
+        // Twice a second to every subscriber (and across the service's socket): a playlist's
+        // entries stay out of it; a page reload (`changed`, above) brings them.
+        var light = state.task
+        light.entries = []
+        events.publish(.progressUpdated(light, progress))
         await writeProgress(state: &state)
     }
 

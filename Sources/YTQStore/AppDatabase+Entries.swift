@@ -6,17 +6,16 @@ import YTQCore
 /// claim like every other write of a run, and read with the tasks they belong to.
 extension AppDatabase {
     /// Entry `entry.index` has started: it is `downloading`, with what yt-dlp said about it.
-    /// The first call of a run also records the playlist's other entries (`total`) as
-    /// `pending`, so the count is known before they download. False when the claim is lost.
+    /// With `total` (the first entry of a run), the playlist's other entries are recorded as
+    /// `pending` too, so the count is known before they download. False when the claim is lost.
     public func recordEntryStarted(_ claim: TaskClaim, _ entry: TaskEntry, total: Int?) async throws(StoreError) -> Bool {
         try await fencedEntryWrite(claim, "record a playlist entry") { db in
             if let total, total > 0 {
-                for index in 1...min(total, Self.maxEntries) {
-                    try db.execute(literal: """
-                        INSERT OR IGNORE INTO task_entries (task_id, entry_index, status)
-                        VALUES (\(claim.taskID), \(index), \(TaskEntry.Status.pending))
-                        """)
-                }
+                try db.execute(literal: """
+                    WITH RECURSIVE entry(position) AS (SELECT 1 UNION ALL SELECT position + 1 FROM entry WHERE position < \(min(total, Self.maxEntries)))
+                    INSERT OR IGNORE INTO task_entries (task_id, entry_index, status)
+                    SELECT \(claim.taskID), position, \(TaskEntry.Status.pending) FROM entry
+                    """)
             }
             try db.execute(literal: """
                 INSERT INTO task_entries (task_id, entry_index, video_id, title, url, status)

@@ -70,8 +70,34 @@ enum StoreBenchmark {
         }
         print(String(format: "claim + progress + complete: %d in %.2f s = %.0f per second", claimed, cycleTime, Double(claimed) / cycleTime))
 
-        ParseBenchmark.run()
+        try await playlistPage(database, owner: owner)
 
+        ParseBenchmark.run()
+    }
+
+    /// What a 500-entry playlist costs the screen: a page of 40 rows read with it on the page
+    /// and without, and recording its entries as a run does.
+    static func playlistPage(_ database: AppDatabase, owner: ProcessIdentity) async throws {
+        let viewer = Requester(userID: 0)
+        let reads = 200
+        let plain = try await seconds {
+            for _ in 0..<reads { _ = try await database.taskPage(filter: "", limit: 40, visibleTo: viewer, systemLimit: 10) }
+        }
+        _ = try await database.createTask(try DownloadRequest(url: "https://example.com/playlist"), by: Requester(userID: 30_000),
+                                          limits: ConcurrencyLimits(perUser: 1, system: 100))
+        guard let claim = try await database.claimNextTask(owner: owner, systemLimit: 10)?.claim else { return }
+        let entries = 500
+        let recording = try await seconds {
+            for index in 1...entries {
+                _ = try await database.recordEntryStarted(claim, TaskEntry(index: index, title: "Entry \(index)"), total: index == 1 ? entries : nil)
+                _ = try await database.recordEntryCompleted(claim, index: index, filePath: "/tmp/e\(index)", size: 1000)
+            }
+        }
+        let withPlaylist = try await seconds {
+            for _ in 0..<reads { _ = try await database.taskPage(filter: "", limit: 40, visibleTo: viewer, systemLimit: 10) }
+        }
+        print(String(format: "a 500-entry playlist: recording an entry's start and end %.2f ms; a 40-row page %.2f ms with it on the page, %.2f ms without",
+                     recording / Double(entries) * 1000, withPlaylist / Double(reads) * 1000, plain / Double(reads) * 1000))
     }
 }
 
