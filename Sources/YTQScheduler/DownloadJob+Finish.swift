@@ -18,19 +18,21 @@ extension DownloadJob {
     /// the task now belongs to whoever took it (a user's cancel or remove, another worker).
     func finish(_ state: JobState, result: YtDlpResult?, failure: FailureReason?) async {
         if state.stopReason == .claimLost {
-            await handleLostClaim(
-                completedFile: result?.filePath, unfinishedFile: result?.filePath == nil ? state.fileWrittenByThisRun : nil,
-                child: state.child, progress: state.progress)
+            await handleLostClaim(completedFile: nil, child: state.child, progress: state.progress)
+            return
+        }
+        if state.stopReason == .alreadyDownloaded, let existing = state.alreadyThere {
+            await complete(state, filePath: existing, note: Self.alreadyDownloadedNote, result: nil)
             return
         }
         if state.isPlaylist, state.stopReason == nil, await finishPlaylist(state, result: result) {
             return
         }
         if result?.filePath == nil {
-            // Whatever this run left under the final name is not a finished download (yt-dlp's
-            // copy across filesystems cut short by a full disk, a stop mid-move); the next run
-            // would take it for one ("already downloaded"). It goes before anything is written.
-            await removeUnfinishedFile(state)
+            // Whatever this run left in its staging folder is not a finished download (yt-dlp's
+            // copy across filesystems cut short by a full disk, a stop mid-move), and the next
+            // run's yt-dlp would take it for one. It goes first: it may be what filled the disk.
+            configuration.removeStagingFolder(for: task)
         }
         // Where the download stood, for the list and for a resume (throttled writes may lag).
         if let progress = state.progress {
@@ -43,8 +45,16 @@ extension DownloadJob {
             }
             return
         }
-        if let path = result?.filePath {
-            await complete(state, filePath: path, result: result)
+        if let staged = result?.filePath {
+            switch StagingFolder.publish(staged, into: downloadFolder) {
+            case .published(let path):
+                await complete(state, filePath: path, result: result)
+            case .alreadyThere(let path):
+                await complete(state, filePath: path, note: Self.appearedMeanwhileNote, result: result)
+            case .failed(let problem):
+                await fail(FailureReason(kind: .permanent, message: problem, hint: "check that the download folder is writable, then `ytq retry`"),
+                           child: state.child)
+            }
             return
         }
         let reason: FailureReason
@@ -86,7 +96,7 @@ extension DownloadJob {
             await complete(state, filePath: files.first ?? "", size: total, result: result)
             return true
         }
-        await removeUnfinishedFile(state)
+        configuration.removeStagingFolder(for: task)
         // yt-dlp's errors in the order the entries failed; what never started shares the last.
         let fallback = result?.failureReason ?? FailureReason(kind: .transient, message: "yt-dlp stopped before it")
         var errors = state.entryErrors[...]
@@ -109,17 +119,19 @@ extension DownloadJob {
         return true
     }
 
-    private func complete(_ state: JobState, filePath: String, size: Int64? = nil, result: YtDlpResult?) async {
+    /// The note of a task whose file was under the final name before it ran.
+    static let alreadyDownloadedNote = "already downloaded: the file was there before this run started, so ytq did not download it again"
+    /// The note of a task whose file name was taken while it ran (another task, another program).
+    static let appearedMeanwhileNote = "already downloaded: a file of that name appeared while this ran; ytq kept it and dropped its own copy"
+
+    private func complete(_ state: JobState, filePath: String, size: Int64? = nil, note: String? = nil, result: YtDlpResult?) async {
         let info = result?.info ?? state.info
         var metaData = state.isPlaylist ? state.task.metaData : info?.metaData ?? state.task.metaData
         // The size of what landed, not of the last format yt-dlp counted (the audio track of
         // a merge, the source of a conversion); for a playlist, of every entry's file.
         let fileSize = size ?? ((try? FileManager.default.attributesOfItem(atPath: filePath))?[.size] as? NSNumber)?.int64Value
         if let fileSize { metaData["filesize"] = .number(Double(fileSize)) }
-        var notes: [String] = []
-        if state.wasThereBefore(filePath) {
-            notes.append("already downloaded: the file was there before this run started, so yt-dlp did not download it again")
-        }
+        var notes = [note].compactMap { $0 }
         if !state.isPlaylist, let shortfall = task.format.preset?.shortfall(
             height: info?.height, videoCodec: info?.vcodec, container: URL(fileURLWithPath: filePath).pathExtension) {
             notes.append(shortfall)
@@ -142,14 +154,6 @@ extension DownloadJob {
         case .failed:
             break
         }
-    }
-
-    /// Deletes the file this run wrote under the final name (one there before it, which yt-dlp
-    /// reports as "already downloaded", is never touched), by the one rule for deleting a
-    /// task's file (never one another task records).
-    private func removeUnfinishedFile(_ state: JobState) async {
-        guard let path = state.fileWrittenByThisRun else { return }
-        _ = try? await TaskFile.delete(path, of: claim.taskID, downloadFolder: downloadFolder, database: database)
     }
 
     private func fail(_ reason: FailureReason, child: ProcessIdentity?) async {
@@ -210,15 +214,15 @@ extension DownloadJob {
     static var failuresBeforeReport: Int { 4 }
 
     /// The claim is gone. A task another worker took over is left alone (it resumes from the
-    /// partial file). After a user's pause, what this run left unfinished under the final name
-    /// goes (the resumed run would take it for done). After a cancel or remove, the partial
-    /// files go, and the file — finished in the meantime (`completedFile`), which nobody asked
-    /// for any more, or unfinished — unless another task records it. `child`, this run's
-    /// yt-dlp, has exited: a task that no longer runs stops counting toward the system-wide
-    /// limit now, not before. A paused task records where it stood (`progress`): the fenced
-    /// progress writes stopped with the claim.
+    /// partial files). After a user's pause, what this run left in its staging folder goes
+    /// (the resumed run downloads again from the partial files). After a cancel or remove, the
+    /// partial files and the staging folder go, and a file this run had already moved into the
+    /// download folder (`completedFile`), which nobody asked for any more, unless another task
+    /// records it. `child`, this run's yt-dlp, has exited: a task that no longer runs stops
+    /// counting toward the system-wide limit now, not before. A paused task records where it
+    /// stood (`progress`): the fenced progress writes stopped with the claim.
     private func handleLostClaim(
-        completedFile: String?, unfinishedFile: String? = nil, child: ProcessIdentity?, progress: DownloadProgress? = nil
+        completedFile: String?, child: ProcessIdentity?, progress: DownloadProgress? = nil
     ) async {
         let current: DownloadTask?
         do {
@@ -234,7 +238,8 @@ extension DownloadJob {
             try? await database.releaseChild(taskID: current.id, child: child)
         }
         if let current, current.status != .cancelled {
-            if let unfinishedFile { _ = try? await TaskFile.delete(unfinishedFile, of: claim.taskID, downloadFolder: downloadFolder, database: database) }
+            // A paused run resumes from its partial files; what it left in staging is unfinished.
+            configuration.removeStagingFolder(for: task)
             if current.status == .paused, let progress {
                 _ = try? await database.recordPausedProgress(id: current.id, progress)
             }
@@ -242,7 +247,7 @@ extension DownloadJob {
             return
         }
         removePartials()
-        if let file = completedFile ?? unfinishedFile { _ = try? await TaskFile.delete(file, of: claim.taskID, downloadFolder: downloadFolder, database: database) }
+        if let file = completedFile { _ = try? await TaskFile.delete(file, of: claim.taskID, downloadFolder: downloadFolder, database: database) }
         if let current {
             events.publish(.cancelled(current))
         } else {
@@ -250,23 +255,10 @@ extension DownloadJob {
         }
     }
 
+    /// Deletes the task's partial files and its staging folder.
     func removePartials() {
         configuration.removePartialFolder(for: claim.taskID)
+        configuration.removeStagingFolder(for: task)
     }
 }
 
-extension JobState {
-    /// `path` is the final file this run named, and it did not write it: yt-dlp found it
-    /// there and reported it as "already downloaded".
-    func wasThereBefore(_ path: String) -> Bool {
-        guard let finalFile, finalFile == path, fileWrittenByThisRun == nil else { return false }
-        return FileClock.changeTime(of: path) != nil
-    }
-
-    /// The final file, if this run wrote it: it changed after the run started. A file from an
-    /// earlier download is older, however late yt-dlp's lines are read.
-    var fileWrittenByThisRun: String? {
-        guard let finalFile, let changed = FileClock.changeTime(of: finalFile), changed > startedAt else { return nil }
-        return finalFile
-    }
-}

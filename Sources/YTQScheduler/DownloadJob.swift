@@ -29,6 +29,8 @@ final class DownloadJob: Sendable {
     let shuttingDown = Atomic<Bool>(false)
     /// Where this task's finished file goes.
     var downloadFolder: String { configuration.downloadFolder(for: task) }
+    /// Where yt-dlp leaves it for the job to move into `downloadFolder`.
+    var stagingFolder: String { configuration.stagingFolder(for: task) }
 
     /// Nil when `claimed` carries no claim (it was not claimed by `claimNextTask`).
     init?(claimed: DownloadTask, database: AppDatabase, configuration: SchedulerConfiguration, events: EventBus) {
@@ -113,12 +115,14 @@ final class DownloadJob: Sendable {
         case .info(let info):
             state.info = info
             state.overall.accept(info)
-            // Where this run writes the finished file; whether it wrote it (or an earlier run
-            // did) is told by the file's change time when the run ends.
-            if let target = info.filename, DownloadedFile.isDirectlyInside(target, folder: downloadFolder) {
-                state.finalFile = target
-                // For a recovery, should this worker die in the middle of the move.
-                _ = try? await database.recordFinalFile(claim, path: target, runStartedNanoseconds: state.startedAt.totalNanoseconds)
+            // A file already under the final name is not downloaded again: yt-dlp, writing to
+            // the staging folder, cannot see it, so the job stops the run and records that file.
+            if info.playlistIndex == nil, let staged = info.filename, DownloadedFile.isDirectlyInside(staged, folder: stagingFolder) {
+                let destination = downloadFolder + "/" + URL(fileURLWithPath: staged).lastPathComponent
+                if FileManager.default.fileExists(atPath: destination), state.stopReason == nil {
+                    state.alreadyThere = destination
+                    stop(.alreadyDownloaded)
+                }
             }
             if let index = info.playlistIndex {
                 await startEntry(index, info: info, state: &state)
@@ -182,12 +186,17 @@ final class DownloadJob: Sendable {
         }
     }
 
-    /// A playlist entry's file is in place: recorded with its size on disk.
-    private func finishEntry(_ index: Int, path: String, state: inout JobState) async {
-        guard DownloadedFile.isDirectlyInside(path, folder: downloadFolder), FileManager.default.fileExists(atPath: path) else { return }
+    /// A playlist entry's file is finished: moved into the download folder (a file already
+    /// there under its name is kept and recorded instead) and recorded with its size on disk.
+    private func finishEntry(_ index: Int, path staged: String, state: inout JobState) async {
+        guard DownloadedFile.isDirectlyInside(staged, folder: stagingFolder), FileManager.default.fileExists(atPath: staged) else { return }
+        let path: String
+        switch StagingFolder.publish(staged, into: downloadFolder) {
+        case .published(let final), .alreadyThere(let final): path = final
+        case .failed: return
+        }
         let size = ((try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? NSNumber)?.int64Value
         state.entriesDone[index] = path
-        state.finalFile = nil
         if let position = state.task.entries.firstIndex(where: { $0.index == index }) {
             state.task.entries[position].status = .completed
             state.task.entries[position].filePath = path
@@ -242,11 +251,8 @@ struct JobState {
     var info: YtDlpMediaInfo?
     /// This run's yt-dlp, once started.
     var child: ProcessIdentity?
-    /// The final path in the download folder that yt-dlp named: what a run that does not
-    /// complete must not leave behind if it wrote it (a copy cut short by a full disk).
-    var finalFile: String?
-    /// When the run started, by the clock of file timestamps.
-    let startedAt = FileClock.now()
+    /// The file already under the final name that stopped this run (`alreadyDownloaded`).
+    var alreadyThere: String?
     var progress: DownloadProgress?
     /// Folds yt-dlp's per-format reports into `progress`.
     var overall: OverallProgress

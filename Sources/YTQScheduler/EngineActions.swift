@@ -146,14 +146,20 @@ public struct EngineActions: TaskActions {
         let cancelled = try await database.cancelTask(id: id, by: requester, limits: limits)
         await stopOrphan(cancelled.previous, keepPartials: false)
         let deadline = ContinuousClock.now + configuration.stopGrace + .seconds(3)
+        var exitedAt: ContinuousClock.Instant?
         while ContinuousClock.now < deadline {
             let task = try await stored { () async throws(StoreError) in try await database.task(id: id) }
             guard let child = task?.child else { return }
-            // The worker that ran it releases the child once it has exited; a dead worker's
-            // child that is gone releases here.
+            // The worker that ran it releases the child once it has exited (and tells its
+            // observers the download was cancelled); a child that is gone and that no worker
+            // releases within 2 s (a dead worker's) is released here.
             if !ProcessControl.isSameProcess(pid: child.pid, startTime: child.startTime) {
-                try? await database.releaseChild(taskID: id, child: child)
-                return
+                let exited = exitedAt ?? ContinuousClock.now
+                exitedAt = exited
+                if ContinuousClock.now - exited >= .seconds(2) {
+                    try? await database.releaseChild(taskID: id, child: child)
+                    return
+                }
             }
             try? await Task.sleep(for: .milliseconds(100))
         }

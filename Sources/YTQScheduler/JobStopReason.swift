@@ -9,4 +9,6 @@ public enum JobStopReason: Sendable, Equatable {
     /// The download grew, or was announced, past `max_filesize` (an endless body, a lying
     /// Content-Length).
     case tooLarge
+    /// A file is already under the final name: it is recorded, not downloaded again.
+    case alreadyDownloaded
 }

@@ -196,12 +196,10 @@ public actor Scheduler {
                 // yt-dlp on the same file. Our claim lapses and the next reconcile tries again.
                 continue
             }
-            // The dead run may have stopped in the middle of yt-dlp's move: a file it wrote under
-            // the final name is not a finished download, and the next run would take it for one.
-            if let final = entry.finalFile,
-               let changed = FileClock.changeTime(of: final.path), changed > FileClock(totalNanoseconds: final.runStartedNanoseconds) {
-                _ = try? await TaskFile.delete(final.path, of: entry.task.id, downloadFolder: configuration.downloadFolder(for: entry.task), database: database)
-            }
+            // The dead run may have stopped in the middle of yt-dlp's move into the staging
+            // folder: what it left there is not a finished download, and the next run's yt-dlp
+            // would take it for one. The partial files stay for the resume.
+            configuration.removeStagingFolder(for: entry.task)
             if configuration.retryPolicy.givesUp(afterCrashes: entry.task.crashCount) {
                 let reason = FailureReason(
                     kind: .crashLoop,

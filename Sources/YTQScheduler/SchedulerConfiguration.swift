@@ -59,6 +59,19 @@ public struct SchedulerConfiguration: Sendable {
         return downloadDirectory + "/" + UserAccounts.folderName(of: task.requester)
     }
 
+    /// Where yt-dlp leaves `task`'s finished file for ytq to move into the download folder
+    /// (`StagingFolder`): named by the database's instance and the task id, so two databases
+    /// writing to one download folder never share one.
+    public func stagingFolder(for task: DownloadTask) -> String {
+        StagingFolder.path(
+            downloadFolder: downloadFolder(for: task), name: URL(fileURLWithPath: partialRoot).lastPathComponent + "-\(task.id)")
+    }
+
+    /// Deletes a task's staging folder (what a run that did not complete left there).
+    public func removeStagingFolder(for task: DownloadTask) {
+        StagingFolder.remove(at: stagingFolder(for: task))
+    }
+
     /// The partial-files folder of a task: `<partialRoot>/<id>`.
     public func partialFolder(for taskID: Int64) -> String {
         PartialFolder.path(root: partialRoot, taskID: taskID)

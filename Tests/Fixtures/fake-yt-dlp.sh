@@ -126,8 +126,10 @@ case "$scenario" in
         exit 1 ;;
     range-416)
         mkdir -p "$home"
-        if [ ! -e "$home/.range-416-once" ]; then
-            touch "$home/.range-416-once"
+        # The mark outlives the failed run's staging folder (home): it sits in the download folder.
+        once="$home/../../.range-416-once"
+        if [ ! -e "$once" ]; then
+            touch "$once"
             mkdir -p "$temp" && head -c 5000 /dev/zero > "$temp/Fake clip [fake1].mp4.part"
             info
             echo "ERROR: unable to download video data: HTTP Error 416: Requested Range Not Satisfiable" >&2

@@ -163,10 +163,10 @@ struct WorkerFaultTests {
     @Test("kill -9 in the middle of yt-dlp's move: the recovery removes the truncated file, so the next run does not take it for done")
     func midMove() async throws {
         defer { cleanUp() }
-        // The first run names its file, writes half of it under the final name (a copy across
-        // filesystems under way), waits until the worker has recorded where, and kills the
-        // worker. Later runs do what yt-dlp does: a file already there is "already downloaded";
-        // else the whole file is written.
+        // The first run names its file, writes half of it in its home, the task's staging
+        // folder (a copy across filesystems under way), and kills the worker. Later runs do
+        // what yt-dlp does: a file already in its home is "already downloaded"; else the whole
+        // file is written.
         let wrapper = home.file("yt-dlp-move.sh")
         let mark = home.file("killed-move")
         try TestFixtures.writeExecutable("""
@@ -181,7 +181,6 @@ struct WorkerFaultTests {
             if [ ! -e "\(mark)" ]; then
                 touch "\(mark)"
                 head -c 500 /dev/zero > "$final"
-                until python3 -c 'import sqlite3, sys; c = sqlite3.connect(sys.argv[1]); sys.exit(0 if c.execute("SELECT count(*) FROM download_tasks WHERE final_file IS NOT NULL").fetchone()[0] else 1)' "${temp%/partial/*}/ytq.sqlite"; do sleep 0.05; done
                 kill -9 $PPID
                 exit 1
             fi
@@ -199,6 +198,7 @@ struct WorkerFaultTests {
         let path = try #require(record["file_path"] as? String)
         let size = (try FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)?.intValue
         #expect(size == 1000, "the completed file is the whole file, not the 500-byte prefix the dead run left")
+        #expect(!FileManager.default.fileExists(atPath: URL(fileURLWithPath: path).deletingLastPathComponent().path + "/.ytq-incoming"))
     }
 
     @Test("a task that keeps killing its worker is failed after a few tries instead of looping")

@@ -51,6 +51,8 @@ struct EngineActionsVisibilityTests {
         var stranger = task
         stranger.userID = 4_000_000
         #expect(configuration.downloadFolder(for: stranger) == "/var/lib/ytq/library/uid-4000000")
-        #expect(configuration.invocation(for: stranger).downloadFolder == "/var/lib/ytq/library/uid-4000000")
+        #expect(configuration.downloadFolder(for: stranger) == "/var/lib/ytq/library/uid-4000000")
+        // yt-dlp's own home is the task's staging folder inside it, on the same filesystem.
+        #expect(configuration.invocation(for: stranger).downloadFolder.hasPrefix("/var/lib/ytq/library/uid-4000000/.ytq-incoming/"))
     }
 }

@@ -253,21 +253,23 @@ struct SchedulerFakeTests {
         }
     }
 
-    @Test("a cancel racing a completion on a shared file: the other task's finished file stays")
-    func cancelKeepsSharedFile() async throws {
+    @Test("a second task for a file another task downloaded records it as already downloaded, and a cancel cannot take it")
+    func secondTaskSharesFile() async throws {
         try await SchedulerHarness.run { harness in
             let first = try await harness.add("https://fake.test/video/success")
             await harness.waitFor(.completed, task: first.id)
             let path = try #require(try await harness.task(first.id).filePath)
-            // The second run reports the same file, then is slow to exit: the cancel lands
-            // after yt-dlp finished but before the job could record it.
+            // yt-dlp writes to the second task's own staging folder; the file under the final
+            // name is the first task's, and the second run stops as soon as it names it.
             let second = try await harness.add("https://fake.test/again/done-late")
-            await harness.waitFor(.progressUpdated, task: second.id)
-            try await harness.cancel(second.id)
-            await harness.waitFor(.cancelled, task: second.id)
-            #expect(try await harness.task(second.id).status == .cancelled)
-            #expect(FileManager.default.fileExists(atPath: path), "task #\(first.id)'s finished file was deleted by the cancel")
-            #expect(try await harness.task(first.id).filePath == path)
+            guard case .completed(let done, _)? = await harness.waitFor(.completed, task: second.id) else { return }
+            #expect(done.filePath == path)
+            #expect(done.notes.first?.hasPrefix("already downloaded") == true)
+            await #expect(throws: (any Error).self) { try await harness.cancel(second.id) }
+            #expect(FileManager.default.fileExists(atPath: path), "task #\(first.id)'s finished file was deleted")
+            let removal = try await harness.remove(second.id, deleteFile: true)
+            #expect(removal.deletedFile == nil, "another task records it")
+            #expect(FileManager.default.fileExists(atPath: path))
         }
     }
 
@@ -276,45 +278,50 @@ struct SchedulerFakeTests {
         try await SchedulerHarness.run { harness in
             let task = try await harness.add("https://fake.test/video/done-late")
             await harness.waitFor(.progressUpdated, task: task.id)
-            let path = harness.configuration.downloadDirectory + "/Fake clip [fake1].mp4"
-            await eventually("the file written") { FileManager.default.fileExists(atPath: path) }
+            let staged = harness.configuration.stagingFolder(for: task) + "/Fake clip [fake1].mp4"
+            await eventually("the file written") { FileManager.default.fileExists(atPath: staged) }
             try await harness.cancel(task.id)
             await harness.waitFor(.cancelled, task: task.id)
-            #expect(!FileManager.default.fileExists(atPath: path))
+            await eventually("the staged file gone") { !FileManager.default.fileExists(atPath: staged) }
+            let left = (try? FileManager.default.contentsOfDirectory(atPath: harness.configuration.downloadDirectory)) ?? []
+            #expect(left.isEmpty, "left in the download folder: \(left)")
         }
     }
 
-    @Test("a pause, or a shutdown, in the middle of the move leaves no unfinished file under the final name")
+    @Test("a pause, or a shutdown, in the middle of the move leaves no unfinished file, under the final name or staged")
     func stopMidMove() async throws {
         try await SchedulerHarness.run { harness in
-            let path = harness.configuration.downloadDirectory + "/Fake clip [fake1].mp4"
+            let final = harness.configuration.downloadDirectory + "/Fake clip [fake1].mp4"
             let paused = try await harness.add("https://fake.test/video/move-hang")
-            await eventually("the move under way") { FileManager.default.fileExists(atPath: path) }
+            let staged = harness.configuration.stagingFolder(for: paused) + "/Fake clip [fake1].mp4"
+            await eventually("the move under way") { FileManager.default.fileExists(atPath: staged) }
+            #expect(!FileManager.default.fileExists(atPath: final), "an unfinished file under the final name")
             _ = try await harness.actions.pause(id: paused.id, by: harness.requester)
-            await eventually("the unfinished file removed after the pause") { !FileManager.default.fileExists(atPath: path) }
+            await eventually("the unfinished file removed after the pause") { !FileManager.default.fileExists(atPath: staged) }
             #expect(try await harness.task(paused.id).status == .paused)
             await eventually("the paused run's yt-dlp gone") { harness.strayProcesses().isEmpty }
             let stopped = try await harness.add("https://fake.test/again/move-hang")
-            await eventually("the second move under way") { FileManager.default.fileExists(atPath: path) }
+            let stoppedStaged = harness.configuration.stagingFolder(for: stopped) + "/Fake clip [fake1].mp4"
+            await eventually("the second move under way") { FileManager.default.fileExists(atPath: stoppedStaged) }
             await harness.scheduler.shutdown()
-            await eventually("the unfinished file removed at shutdown") { !FileManager.default.fileExists(atPath: path) }
+            await eventually("the unfinished file removed at shutdown") { !FileManager.default.fileExists(atPath: stoppedStaged) }
             await eventually("released for the next start") { try await harness.task(stopped.id).status == .pending }
+            #expect(!FileManager.default.fileExists(atPath: final))
         }
     }
 
-    @Test("a file already at the final name (an earlier download) is kept when a later run fails")
+    @Test("a file already at the final name (an earlier download) is kept and recorded, not downloaded again")
     func earlierFileKept() async throws {
         try await SchedulerHarness.run { harness in
-            // The fake reports its file name, then fails: the file was there before the run.
+            // The fake names its file, then would fail: the run is stopped before that.
             let path = harness.configuration.downloadDirectory + "/Fake clip [fake1].mp4"
             try FileManager.default.createDirectory(atPath: harness.configuration.downloadDirectory, withIntermediateDirectories: true)
             try Data(repeating: 1, count: 10).write(to: URL(fileURLWithPath: path))
-            // The file clock has moved on: the run below starts after the file was written.
-            let written = try #require(FileClock.changeTime(of: path))
-            await eventually("the file clock passes the file's change time") { FileClock.now() > written }
             let task = try await harness.add("https://fake.test/video/fail-404")
-            await harness.waitFor(.failed, task: task.id)
-            #expect(FileManager.default.fileExists(atPath: path))
+            guard case .completed(let done, _)? = await harness.waitFor(.completed, task: task.id) else { return }
+            #expect(done.filePath == path)
+            #expect(done.notes == [DownloadJob.alreadyDownloadedNote])
+            #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == Data(repeating: 1, count: 10))
         }
     }
 
