@@ -12,7 +12,7 @@ import YTQTestSupport
 /// final name, where the next run would take it for a finished download.
 @Suite("A full download folder", .enabled(if: TmpfsMount.isAvailable, TmpfsMount.skipReason))
 struct DownloadFolderFullTests {
-    @Test("the copy into a full download folder fails the task and leaves no truncated file")
+    @Test("the copy into a full download folder fails the task; no truncated file is left, nor ever shows under its name")
     func noTruncatedFile() async throws {
         let server = try MediaServer(rate: 20_000_000)
         defer { server.stop() }
@@ -24,7 +24,19 @@ struct DownloadFolderFullTests {
             configuration.downloadDirectory = disk.path
         }) { harness in
             let task = try await harness.add(server.mediaURL(name: "toobig.mp4", size: 3_000_000))
+            // What the download folder shows while the copy runs: never the file under its name.
+            let watcher = Task { () -> Set<String> in
+                var seen: Set<String> = []
+                while !Task.isCancelled {
+                    seen.formUnion((try? FileManager.default.contentsOfDirectory(atPath: disk.path)) ?? [])
+                    try? await Task.sleep(for: .milliseconds(5))
+                }
+                return seen
+            }
             let event = await eventually("the run ended") { harness.events.first { $0.kind == .completed || $0.kind == .failed } }
+            watcher.cancel()
+            let seen = await watcher.value
+            #expect(seen.subtracting([".ytq-incoming"]).isEmpty, "seen in the download folder: \(seen)")
             guard case .failed(let failed, let reason)? = event else {
                 Issue.record("expected a failure, got \(String(describing: event))")
                 return
