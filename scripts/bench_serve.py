@@ -10,7 +10,7 @@ On a database of 100,000 tasks served by `ytq serve` on a Unix socket:
 4. the idle service's wake-ups (target: 1 per second) and memory;
 5. the service's resident memory and CPU with 10 downloads running (target: 30 MiB).
 """
-import json, os, re, shutil, socket as sock, statistics, subprocess, sys, tempfile, time
+import glob, json, os, re, shutil, socket as sock, statistics, subprocess, sys, tempfile, time
 
 import seed_tasks
 from proc_stats import cpu_seconds, rss_mib, switches, switches_between
@@ -99,6 +99,10 @@ try:
             if f"event: {name}".encode() in frame:
                 return
 
+    # The adds above left the fake's one file name in the library: a task naming it again
+    # would be "already downloaded" at once, not a download to pause.
+    for found in glob.glob(os.path.join(work, "**", "Fake clip*"), recursive=True):
+        os.remove(found)
     task = request("POST", "/v1/tasks", {"url": "https://fake.test/video/hang"})
     next_event("DownloadProgressUpdated")
     latencies = []

@@ -21,7 +21,9 @@ extension DownloadJob {
             await handleLostClaim(completedFile: nil, child: state.child, progress: state.progress)
             return
         }
-        if state.stopReason == .alreadyDownloaded, let existing = state.alreadyThere {
+        // Whether or not the stop reached yt-dlp before it ended by itself (a fast failure),
+        // a file that was under the final name before the run is what the task gets.
+        if let existing = state.alreadyThere, state.stopReason == nil || state.stopReason == .alreadyDownloaded {
             await complete(state, filePath: existing, note: Self.alreadyDownloadedNote, result: nil)
             return
         }
@@ -81,50 +83,12 @@ extension DownloadJob {
         await fail(reason, child: state.child)
     }
 
-    /// A playlist's run has ended without a stop from ytq. Completed when every entry is;
-    /// otherwise failed (or retried) with each unfinished entry's reason, the completed ones
-    /// kept and recorded. False when it was no playlist after all (no entry recorded).
-    private func finishPlaylist(_ state: JobState, result: YtDlpResult?) async -> Bool {
-        guard let entries = try? await database.entries(of: claim.taskID), !entries.isEmpty else { return false }
-        if let progress = state.progress {
-            _ = try? await database.recordProgress(claim, progress)
-        }
-        let unfinished = entries.filter { $0.status != .completed }
-        if unfinished.isEmpty {
-            let files = entries.compactMap(\.filePath)
-            let total = entries.compactMap(\.size).reduce(0, +)
-            await complete(state, filePath: files.first ?? "", size: total, result: result)
-            return true
-        }
-        configuration.removeStagingFolder(for: task)
-        // yt-dlp's errors in the order the entries failed; what never started shares the last.
-        let fallback = result?.failureReason ?? FailureReason(kind: .transient, message: "yt-dlp stopped before it")
-        var errors = state.entryErrors[...]
-        var failures: [Int: FailureReason] = [:]
-        for index in state.entriesStarted where state.entriesDone[index] == nil && failures[index] == nil {
-            failures[index] = errors.popFirst() ?? fallback
-        }
-        for entry in unfinished where failures[entry.index] == nil {
-            failures[entry.index] = entry.status == .failed && !state.entriesStarted.contains(entry.index)
-                ? FailureReason(kind: .transient, message: entry.error ?? fallback.message) : (errors.popFirst() ?? fallback)
-        }
-        _ = try? await database.recordEntriesFailed(claim, failures.mapValues(\.message))
-        let listed = failures.keys.sorted().prefix(3).map { "#\($0) \(failures[$0]?.message ?? "")" }
-        let more = failures.count > 3 ? "; and \(failures.count - 3) more" : ""
-        let worst = failures.values.first { $0.kind != .transient } ?? failures.values.first ?? fallback
-        let reason = FailureReason(
-            kind: worst.kind, message: "\(failures.count) of \(entries.count) entries failed: " + listed.joined(separator: "; ") + more,
-            hint: (worst.hint.map { $0 + "; " } ?? "") + "the finished entries are kept; `ytq retry` runs only the others")
-        await fail(reason, child: state.child)
-        return true
-    }
-
     /// The note of a task whose file was under the final name before it ran.
     static let alreadyDownloadedNote = "already downloaded: the file was there before this run started, so ytq did not download it again"
     /// The note of a task whose file name was taken while it ran (another task, another program).
     static let appearedMeanwhileNote = "already downloaded: a file of that name appeared while this ran; ytq kept it and dropped its own copy"
 
-    private func complete(_ state: JobState, filePath: String, size: Int64? = nil, note: String? = nil, result: YtDlpResult?) async {
+    func complete(_ state: JobState, filePath: String, size: Int64? = nil, note: String? = nil, result: YtDlpResult?) async {
         let info = result?.info ?? state.info
         var metaData = state.isPlaylist ? state.task.metaData : info?.metaData ?? state.task.metaData
         // The size of what landed, not of the last format yt-dlp counted (the audio track of
@@ -156,7 +120,7 @@ extension DownloadJob {
         }
     }
 
-    private func fail(_ reason: FailureReason, child: ProcessIdentity?) async {
+    func fail(_ reason: FailureReason, child: ProcessIdentity?) async {
         // Resuming cannot work when the partial file does not fit the server's; starting over can.
         // A full disk needs the space back before anything (the failure itself) can be recorded.
         if reason.kind == .staleResume || reason.kind == .diskFull { removePartials() }
@@ -257,8 +221,7 @@ extension DownloadJob {
 
     /// Deletes the task's partial files and its staging folder.
     func removePartials() {
-        configuration.removePartialFolder(for: claim.taskID)
-        configuration.removeStagingFolder(for: task)
+        configuration.removeWorkingFolders(for: task)
     }
 }
 

@@ -163,52 +163,6 @@ final class DownloadJob: Sendable {
         }
     }
 
-    /// A playlist entry has begun: recorded (with the playlist's other entries, the first
-    /// time), and the task takes the playlist's title.
-    private func startEntry(_ index: Int, info: YtDlpMediaInfo, state: inout JobState) async {
-        state.entry = index
-        state.playlistTotal = info.playlistCount ?? info.entriesInRun ?? state.playlistTotal
-        state.entriesStarted.append(index)
-        let entry = TaskEntry(index: index, videoID: info.id, title: info.title, url: info.webpageURL, status: .downloading)
-        state.task.entries.removeAll { $0.index == index }
-        state.task.entries.append(entry)
-        state.task.entries.sort { $0.index < $1.index }
-        let first = state.entriesStarted.count == 1
-        if (try? await database.recordEntryStarted(claim, entry, total: first ? state.playlistTotal : nil)) == false {
-            stop(.claimLost)
-            return
-        }
-        events.publish(.changed(taskID: task.id))
-        let title = info.playlistTitle ?? state.task.title
-        if state.task.title != title, let title {
-            state.task.title = title
-            if (try? await database.recordInfo(claim, title: title, metaData: state.task.metaData)) == false { stop(.claimLost) }
-        }
-    }
-
-    /// A playlist entry's file is finished: moved into the download folder (a file already
-    /// there under its name is kept and recorded instead) and recorded with its size on disk.
-    private func finishEntry(_ index: Int, path staged: String, state: inout JobState) async {
-        guard DownloadedFile.isDirectlyInside(staged, folder: stagingFolder), FileManager.default.fileExists(atPath: staged) else { return }
-        let path: String
-        switch StagingFolder.publish(staged, into: downloadFolder) {
-        case .published(let final), .alreadyThere(let final): path = final
-        case .failed: return
-        }
-        let size = ((try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? NSNumber)?.int64Value
-        state.entriesDone[index] = path
-        if let position = state.task.entries.firstIndex(where: { $0.index == index }) {
-            state.task.entries[position].status = .completed
-            state.task.entries[position].filePath = path
-            state.task.entries[position].size = size
-        }
-        if (try? await database.recordEntryCompleted(claim, index: index, filePath: path, size: size)) == false {
-            stop(.claimLost)
-            return
-        }
-        events.publish(.changed(taskID: task.id))
-    }
-
     /// Publishes the run's figure and writes it (throttled).
     private func show(_ progress: DownloadProgress, state: inout JobState) async {
         state.progress = progress
@@ -237,39 +191,4 @@ final class DownloadJob: Sendable {
               ContinuousClock.now - state.lastByteAt >= configuration.stallTimeout else { return }
         stop(.stalled)
     }
-}
-
-/// What a running job knows; owned by its `run()` loop.
-struct JobState {
-    var task: DownloadTask
-
-    init(task: DownloadTask) {
-        self.task = task
-        overall = OverallProgress(audioFormat: task.format.preset?.audioFormat)
-    }
-
-    var info: YtDlpMediaInfo?
-    /// This run's yt-dlp, once started.
-    var child: ProcessIdentity?
-    /// The file already under the final name that stopped this run (`alreadyDownloaded`).
-    var alreadyThere: String?
-    var progress: DownloadProgress?
-    /// Folds yt-dlp's per-format reports into `progress`.
-    var overall: OverallProgress
-    /// The byte count of the last report, whatever format it was for: a change is not a stall.
-    var lastReportedBytes: Int64?
-    /// A playlist: the entry under way, how many the playlist has, the entries this run
-    /// started (in order) and those whose file is in place, and yt-dlp's errors in order.
-    var entry: Int?
-    var playlistTotal: Int?
-    var entriesStarted: [Int] = []
-    var entriesDone: [Int: String] = [:]
-    var entryErrors: [FailureReason] = []
-    /// The URL gave several videos (or a retry runs some of a playlist's).
-    var isPlaylist: Bool { entry != nil || !task.entries.isEmpty }
-    var stopReason: JobStopReason?
-    /// yt-dlp reported a format finished: post-processing, not a stall.
-    var postprocessing = false
-    var lastByteAt = ContinuousClock.now
-    var lastWriteAt = ContinuousClock.now
 }

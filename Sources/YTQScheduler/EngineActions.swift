@@ -46,7 +46,7 @@ public struct EngineActions: TaskActions {
         if result.previous.status.isActive {
             await stopOrphan(result.previous, keepPartials: false)
         } else {
-            configuration.removePartialFolder(for: id)
+            configuration.removeWorkingFolders(for: result.previous)
         }
         return result.task
     }
@@ -114,7 +114,7 @@ public struct EngineActions: TaskActions {
         if previous.status.isActive {
             await stopOrphan(previous, keepPartials: false)
         } else {
-            configuration.removePartialFolder(for: id)
+            configuration.removeWorkingFolders(for: previous)
         }
         var removal = Removal(task: previous)
         guard deleteFile else { return removal }
@@ -212,7 +212,7 @@ public struct EngineActions: TaskActions {
             // Gone: its slot is free (a removed task's row is gone with it).
             try? await database.releaseChild(taskID: previous.id, child: child)
         }
-        if !keepPartials { configuration.removePartialFolder(for: previous.id) }
+        if !keepPartials { configuration.removeWorkingFolders(for: previous) }
     }
 
     /// A read or write of the store for an action: its failure is the action's `.store`.

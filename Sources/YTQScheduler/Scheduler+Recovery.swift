@@ -36,7 +36,7 @@ extension Scheduler {
                await ProcessControl.terminateProcessGroup(pid: orphan.pid, startTime: orphan.startTime, grace: configuration.stopGrace) == .stillRunning {
                 continue
             }
-            configuration.removePartialFolder(for: task.id)
+            configuration.removeWorkingFolders(for: task)
             freed += 1
         }
         return freed

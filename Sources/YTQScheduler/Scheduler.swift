@@ -206,7 +206,7 @@ public actor Scheduler {
                     message: "the worker running this download stopped unexpectedly \(entry.task.crashCount) times; ytq gave up on it",
                     hint: "`ytq retry \(entry.task.id)` tries again")
                 if let failed = try? await database.failTask(entry.claim, reason: reason, limits: configuration.limits) {
-                    configuration.removePartialFolder(for: entry.task.id)
+                    configuration.removeWorkingFolders(for: entry.task)
                     events.publish(.failed(failed, reason: reason))
                 }
             } else if let requeued = try? await database.requeueTask(entry.claim, reason: nil, notBefore: nil) {

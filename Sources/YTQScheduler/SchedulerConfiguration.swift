@@ -72,6 +72,12 @@ public struct SchedulerConfiguration: Sendable {
         StagingFolder.remove(at: stagingFolder(for: task))
     }
 
+    /// Deletes what a task's runs keep while they work: its partial files and its staging folder.
+    public func removeWorkingFolders(for task: DownloadTask) {
+        removePartialFolder(for: task.id)
+        removeStagingFolder(for: task)
+    }
+
     /// The partial-files folder of a task: `<partialRoot>/<id>`.
     public func partialFolder(for taskID: Int64) -> String {
         PartialFolder.path(root: partialRoot, taskID: taskID)
