@@ -91,6 +91,19 @@ struct ErrorPaneTests {
         #expect(text.contains("14:30 #12 newest") && text.contains("14:28 #9 older"), "\(text)")
     }
 
+    @Test("a task's new failure replaces its old one; a refused resume goes once the task is queued")
+    func superseded() {
+        var state = UIState(size: size, clock: Fixtures.now)
+        let task = Fixtures.tasks[3]
+        state.handle(event: .failed(task, reason: failure("HTTP Error 503")))
+        state.handle(event: .failed(task, reason: failure("HTTP Error 404")))
+        #expect(state.errors.map(\.message) == ["HTTP Error 404"])
+        state.refused(blockedBy(12), offer: .resume(taskID: 2))
+        #expect(state.errors.first?.taskID == 2)
+        state.handle(event: .queued(Fixtures.task(2, .queued, title: nil, created: 0)))
+        #expect(state.errors.map(\.message) == ["HTTP Error 404"])
+    }
+
     @Test("a warning about a task (ffmpeg missing) stays while it runs and goes when it completes")
     func warning() {
         var state = UIState(size: size, clock: Fixtures.now)

@@ -36,7 +36,8 @@ public struct ErrorEntry: Sendable, Equatable {
         self.init(taskID: taskID, message: reason.message, hint: reason.hint)
     }
 
-    /// Whether `event` resolves the entry: its task started again or completed, or the task
+    /// Whether `event` resolves the entry: its task started again or completed (or failed
+    /// anew, which the newer entry says), a refused task was queued after all, or the task
     /// that blocked it stopped holding a slot.
     func isResolved(by event: DownloadEvent) -> Bool {
         let id = event.taskID
@@ -45,7 +46,11 @@ public struct ErrorEntry: Sendable, Equatable {
             return taskID == id && cause != .warning
         case .completed:
             return taskID == id || blockingTaskID == id
-        case .failed, .cancelled, .paused, .queued:
+        case .failed:
+            return blockingTaskID == id || (taskID == id && cause == .failure)
+        case .queued:
+            return blockingTaskID == id || (taskID == id && cause != .failure && cause != .warning)
+        case .cancelled, .paused:
             return blockingTaskID == id
         case .progressUpdated, .retrying, .recordingFailed, .resumed, .changed:
             return false
