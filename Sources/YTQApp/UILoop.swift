@@ -120,7 +120,10 @@ final class UILoop {
         if let reloadDue { deadlines.append(reloadDue) }
         if screenIsStale(at: now) { deadlines.append(lastDraw + Self.frameInterval) }
         if state.wantsTicks { deadlines.append(lastDraw + Self.tickInterval) }
-        if let deadline = state.nextDeadline { deadlines.append(now + .milliseconds(Int(max(0, deadline.timeIntervalSinceNow) * 1000) + 1)) }
+        if let deadline = state.nextDeadline {
+            // The state's deadline is on the wall clock: wake a millisecond after it.
+            deadlines.append(now + .milliseconds(Int(max(0, deadline.timeIntervalSinceNow) * 1000) + 1))
+        }
         guard let soonest = deadlines.min() else { return nil }
         return max(.zero, soonest - now)
     }
