@@ -1,3 +1,4 @@
+import Foundation
 import Synchronization
 import YTQCore
 import YTQStore
@@ -14,7 +15,8 @@ final class AppInbox: Sendable {
         case databaseChanged
         /// SIGTERM, SIGHUP or SIGINT: quit now, leaving downloads resumable.
         case signal(Int32)
-        /// A background action finished: say so on the status line.
+        /// A background action finished: say so on the status line (the message is dated
+        /// when the action's outcome was known, so a newer event about its task wins).
         case notice(StatusMessage)
         /// A background action failed: show it in the error pane.
         case error(ErrorEntry)
@@ -22,8 +24,8 @@ final class AppInbox: Sendable {
         case removed(taskID: Int64)
         /// The terminal changed size (SIGWINCH).
         case resized
-        /// A new download was added (the submitted form is cleared).
-        case submitted(DownloadTask)
+        /// A new download was added (the submitted form is cleared), `at` when the store said so.
+        case submitted(DownloadTask, at: Date)
         /// Adding the download failed: the form keeps what was typed.
         case submissionFailed(ActionError, DownloadRequest)
         /// A rule refused a resume or retry; `Q` can queue it.

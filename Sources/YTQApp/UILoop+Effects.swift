@@ -43,8 +43,9 @@ extension UILoop {
         background { actions, requester in
             do throws(ActionError) {
                 let task = try await actions.add(request, by: requester, whenBusy: whenBusy)
+                let time = Date()
                 poke()
-                return .submitted(task)
+                return .submitted(task, at: time)
             } catch {
                 return .submissionFailed(error, request)
             }
@@ -66,7 +67,8 @@ extension UILoop {
                 }
             }
             poke()
-            return .notice(StatusMessage("Queued \(added) of \(requests.count) downloads", kind: added == requests.count ? .success : .failure))
+            return .notice(StatusMessage(
+                "Queued \(added) of \(requests.count) downloads", kind: added == requests.count ? .success : .failure, time: Date()))
         }
     }
 
@@ -81,8 +83,9 @@ extension UILoop {
         background { actions, requester in
             do throws(ActionError) {
                 let message = try await action(actions, requester)
+                let time = Date()
                 poke()
-                return .notice(StatusMessage(message))
+                return .notice(StatusMessage(message, taskID: id, time: time))
             } catch {
                 if case .refused(let violation) = error, let offer { return .refused(violation, offer: offer) }
                 return .error(ErrorEntry(taskID: id, message: error.description))
@@ -134,12 +137,12 @@ extension UILoop {
     }
 
     /// The form was accepted: clear it, and warn now when the format needs an ffmpeg that is missing.
-    func submitted(_ task: DownloadTask) {
-        state.submissionSucceeded(task)
+    func submitted(_ task: DownloadTask, at time: Date) {
+        state.submissionSucceeded(task, at: time)
         if task.format.needsFFmpeg, ExecutableSearch.find("ffmpeg", searchPath: context.app.environment["PATH"]) == nil {
             state.addError(ErrorEntry(
                 taskID: task.id, message: "ffmpeg is not installed, and the \(task.format) format needs it",
-                hint: "install it (sudo apt-get install ffmpeg), or the download will fail at the end"))
+                hint: "install it (sudo apt-get install ffmpeg), or the download will fail at the end", cause: .warning))
         }
     }
 
@@ -149,10 +152,12 @@ extension UILoop {
             do throws(ActionError) {
                 let removal = try await actions.remove(id: id, deleteFile: deleteFile, by: requester)
                 inbox.post(.removed(taskID: id))
+                let time = Date()
                 if let reason = removal.keptFileReason {
-                    return .notice(StatusMessage("Removed task #\(id); kept the file: \(reason)", kind: .failure))
+                    return .notice(StatusMessage("Removed task #\(id); kept the file: \(reason)", kind: .failure, taskID: id, time: time))
                 }
-                return .notice(StatusMessage("Removed task #\(id)" + (removal.deletedFiles.isEmpty ? "" : removal.deletedFiles.count == 1 ? " and its file" : " and its \(removal.deletedFiles.count) files")))
+                let files = removal.deletedFiles.isEmpty ? "" : removal.deletedFiles.count == 1 ? " and its file" : " and its \(removal.deletedFiles.count) files"
+                return .notice(StatusMessage("Removed task #\(id)" + files, taskID: id, time: time))
             } catch {
                 return .error(ErrorEntry(taskID: id, message: error.description))
             }
@@ -165,7 +170,7 @@ extension UILoop {
             do throws(ActionError) {
                 return .page(try await actions.page(filter: filter, offset: offset, limit: limit, by: requester))
             } catch {
-                return .notice(StatusMessage("Could not read the task list: \(error)", kind: .failure))
+                return .notice(StatusMessage("Could not read the task list: \(error)", kind: .failure, time: Date()))
             }
         }
     }
@@ -174,7 +179,7 @@ extension UILoop {
     /// SSH); otherwise shows the path.
     private func openFolder(_ id: Int64) {
         guard let task = state.task(id: id), let path = task.filePath else {
-            state.setStatus(StatusMessage("Task #\(id) has no file yet", kind: .failure))
+            state.setStatus(StatusMessage("Task #\(id) has no file yet", kind: .failure, taskID: id, time: state.clock))
             return
         }
         let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
@@ -189,10 +194,10 @@ extension UILoop {
             process.standardOutput = FileHandle.nullDevice
             process.standardError = FileHandle.nullDevice
             if (try? process.run()) != nil {
-                state.setStatus(StatusMessage("Opened \(folder)"))
+                state.setStatus(StatusMessage("Opened \(folder)", taskID: id, time: state.clock))
                 return
             }
         }
-        state.setStatus(StatusMessage("File: \(path)"))
+        state.setStatus(StatusMessage("File: \(path)", taskID: id, time: state.clock))
     }
 }

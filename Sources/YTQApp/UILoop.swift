@@ -80,11 +80,18 @@ final class UILoop {
         drawIfDue(force: true)
         while running {
             let keys = terminal.readKeys(timeout: nextTimeout(), wakeup: context.inbox.wakeup)
+            let messages = context.inbox.drain()
+            // The state's clock moves only when something arrived or a message ages out, so
+            // an idle screen stays equal to the one drawn and the loop sleeps.
+            let now = Date()
+            if !keys.isEmpty || !messages.isEmpty || state.nextDeadline.map({ $0 <= now }) == true {
+                state.advanceClock(to: now)
+            }
             for key in keys where running {
                 if key == .resize { resize() } else { carryOut(state.handle(key)) }
             }
             if terminal.hungUp { running = false }
-            for message in context.inbox.drain() where running {
+            for message in messages where running {
                 apply(message)
             }
             if let due = reloadDue, ContinuousClock.now >= due { reload() }
@@ -105,13 +112,18 @@ final class UILoop {
     }
 
     /// How long `poll` may sleep: until a coalesced reload or frame is due, a second after the
-    /// last frame while a countdown shows, otherwise until something happens.
+    /// last frame while a countdown shows, until the status message ages out, otherwise until
+    /// something happens.
     private func nextTimeout() -> Duration? {
         let now = ContinuousClock.now
         var deadlines: [ContinuousClock.Instant] = []
         if let reloadDue { deadlines.append(reloadDue) }
         if screenIsStale(at: now) { deadlines.append(lastDraw + Self.frameInterval) }
         if state.wantsTicks { deadlines.append(lastDraw + Self.tickInterval) }
+        if let deadline = state.nextDeadline {
+            // The state's deadline is on the wall clock: wake a millisecond after it.
+            deadlines.append(now + .milliseconds(Int(max(0, deadline.timeIntervalSinceNow) * 1000) + 1))
+        }
         guard let soonest = deadlines.min() else { return nil }
         return max(.zero, soonest - now)
     }
@@ -153,16 +165,15 @@ final class UILoop {
         case .notice(let message):
             state.setStatus(message)
         case .error(let entry):
-            state.addError(entry)
             // The status line never keeps saying "Retrying task #3…" beside its refusal.
-            state.setStatus(StatusMessage(entry.taskID.map { "Task #\($0): see the error pane" } ?? "See the error pane", kind: .failure))
+            state.actionFailed(entry)
         case .removed(let id):
-            state.forgetLiveState(of: id)
+            state.taskRemoved(id)
             scheduleReload(immediately: true)
         case .resized:
             resize()
-        case .submitted(let task):
-            submitted(task)
+        case .submitted(let task, let time):
+            submitted(task, at: time)
         case .submissionFailed(.refused(let violation), let request):
             state.refused(violation, offer: .request(request))
         case .submissionFailed(let error, _):

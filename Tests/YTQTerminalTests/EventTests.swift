@@ -66,7 +66,7 @@ struct EventTests {
 
     @Test("progress, failure, retry and cancel events update the live facts by task id")
     func liveFacts() {
-        var state = UIState(size: size)
+        var state = UIState(size: size, clock: Fixtures.now)
         state.replacePage(Fixtures.page)
         var task = Fixtures.tasks[0]
         let update = DownloadProgress(downloadedBytes: 10, totalBytes: 100, speed: 5, eta: 18)
@@ -81,11 +81,14 @@ struct EventTests {
         let reason404 = FailureReason(kind: .permanent, message: "HTTP Error 404", hint: "check the URL")
         #expect(state.handle(event: .failed(task, reason: reason404)) == [.reloadTask])
         #expect(state.progress[12] == nil)
-        #expect(state.errors.first == ErrorEntry(taskID: 12, message: "HTTP Error 404", hint: "check the URL"))
+        var expected = ErrorEntry(taskID: 12, message: "HTTP Error 404", hint: "check the URL")
+        expected.time = state.clock
+        #expect(state.errors.first == expected)
 
         task.status = .pending
         let reason = FailureReason(kind: .transient, message: "timed out")
-        state.handle(event: .retrying(task, attempt: 2, reason: reason, delay: .seconds(5)), now: Fixtures.now)
+        state.advanceClock(to: Fixtures.now)
+        state.handle(event: .retrying(task, attempt: 2, reason: reason, delay: .seconds(5)))
         #expect(state.retries[12] == RetryNote(attempt: 2, reason: reason, retryAt: Fixtures.now.addingTimeInterval(5)))
         #expect(state.wantsTicks)
 

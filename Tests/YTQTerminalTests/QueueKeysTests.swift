@@ -135,16 +135,3 @@ struct KeyDefectTests {
         #expect(state.selectedRow == min(before + 1, state.tasks.count - 1))
     }
 }
-
-@Suite("The status line follows the newest outcome")
-struct StatusLineTests {
-    @Test("a refused URL replaces whatever the status line said before")
-    func refusedURL() {
-        var state = UIState(size: TerminalSize(columns: 100, rows: 30))
-        state.setStatus(StatusMessage("File: /home/me/Downloads/old.mp4"))
-        state.url.insert("-http://x")
-        #expect(state.handle(.enter).isEmpty)
-        #expect(state.statusMessage?.kind == .failure)
-        #expect(state.statusMessage?.text.contains("error pane") == true, "\(String(describing: state.statusMessage))")
-    }
-}

@@ -11,7 +11,8 @@ public enum Command: String, Sendable, CaseIterable, Hashable {
     case queueRefused
     case moveQueuedUp, moveQueuedDown, moveQueuedTop
     case filter, applyFilter, clearFilter
-    case clearErrors
+    /// `x`: the newest error goes; `X`: all of them.
+    case dismissError, clearErrors
     case help
     case closeOverlay
     case leaveField

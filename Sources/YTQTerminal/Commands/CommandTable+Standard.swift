@@ -48,11 +48,12 @@ extension CommandTable {
         CommandBinding(.openFolder, keys: [.char("o")], "open the file's folder (or print its path)",
                        in: [.list, .details], footer: "open"),
         CommandBinding(.filter, keys: [.char("/")], "filter the list by text", in: [.list], footer: "filter"),
-        CommandBinding(.clearErrors, keys: [.char("x")], "clear the error pane", in: [.list]),
 
         CommandBinding(.focusNext, keys: [.tab], "next area: URL, format, list", in: [.form, .format, .list],
                        footer: "focus"),
         CommandBinding(.focusPrevious, keys: [.backTab], "previous area", in: [.form, .format, .list]),
+        CommandBinding(.dismissError, keys: [.char("x")], "dismiss the newest error", in: [.list], footer: "dismiss"),
+        CommandBinding(.clearErrors, keys: [.char("X")], "clear every error", in: [.list]),
         CommandBinding(.help, keys: [.char("?")], "this help", in: [.list, .details], footer: "help"),
         CommandBinding(.help, keys: [.function(1)], "this help, from anywhere", in: [.form, .format, .filter],
                        footer: "help"),

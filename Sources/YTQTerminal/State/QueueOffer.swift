@@ -10,3 +10,13 @@ public enum QueueOffer: Sendable, Equatable {
     /// A retry of a failed or cancelled task the rules refused.
     case retry(taskID: Int64)
 }
+
+extension QueueOffer {
+    /// The task the refused action was about, if it was about one.
+    public var taskID: Int64? {
+        switch self {
+        case .request: return nil
+        case .resume(let id), .retry(let id): return id
+        }
+    }
+}

@@ -42,9 +42,10 @@ extension UIState {
             filter = TextField()
             keepSelectionVisible()
             return [.filterChanged]
+        case .dismissError:
+            dismissNewestError()
         case .clearErrors:
-            errors.removeAll()
-            keepSelectionVisible()
+            clearErrors()
         case .help:
             overlay = .help
             overlayScroll = 0
@@ -86,51 +87,51 @@ extension UIState {
 
     private mutating func act(_ command: Command) -> [UIEffect] {
         guard let task = targetTask else {
-            statusMessage = StatusMessage("No task selected", kind: .failure)
+            say("No task selected", kind: .failure)
             return []
         }
         let name = "Task #\(task.id)"
         switch command {
         case .cancel:
             guard UserAction.cancel.permits(task.status) else {
-                statusMessage = StatusMessage("\(name) is \(task.status.rawValue); nothing to cancel", kind: .failure)
+                say("\(name) is \(task.status.rawValue); nothing to cancel", kind: .failure, about: task.id)
                 return []
             }
             overlay = .confirmCancel(taskID: task.id)
             return []
         case .pauseOrResume:
             if UserAction.resume.permits(task.status) {
-                statusMessage = StatusMessage("Resuming task #\(task.id)…")
+                say("Resuming task #\(task.id)…", about: task.id)
                 return [.resume(taskID: task.id, whenBusy: .refuse)]
             }
             guard UserAction.pause.permits(task.status) else {
-                statusMessage = StatusMessage("\(name) is \(task.status.rawValue); only a waiting, running or queued download pauses",
-                                              kind: .failure)
+                say("\(name) is \(task.status.rawValue); only a waiting, running or queued download pauses",
+                                              kind: .failure, about: task.id)
                 return []
             }
-            statusMessage = StatusMessage("Pausing task #\(task.id)…")
+            say("Pausing task #\(task.id)…", about: task.id)
             return [.pause(taskID: task.id)]
         case .moveQueuedUp, .moveQueuedDown, .moveQueuedTop:
             guard UserAction.move.permits(task.status) else {
-                statusMessage = StatusMessage("\(name) is \(task.status.rawValue); only queued tasks move in the queue", kind: .failure)
+                say("\(name) is \(task.status.rawValue); only queued tasks move in the queue", kind: .failure, about: task.id)
                 return []
             }
             let move: BacklogMove = command == .moveQueuedUp ? .up : command == .moveQueuedDown ? .down : .top
             return [.move(taskID: task.id, move)]
         case .retry:
             guard task.status.isRetryable else {
-                statusMessage = StatusMessage("\(name) is \(task.status.rawValue); only failed or cancelled tasks are retried",
-                                              kind: .failure)
+                say("\(name) is \(task.status.rawValue); only failed or cancelled tasks are retried",
+                                              kind: .failure, about: task.id)
                 return []
             }
-            statusMessage = StatusMessage("Retrying task #\(task.id)…")
+            say("Retrying task #\(task.id)…", about: task.id)
             return [.retry(taskID: task.id)]
         case .remove:
             overlay = .confirmRemove(taskID: task.id)
             return []
         default:
             guard task.filePath != nil else {
-                statusMessage = StatusMessage("\(name) has no file yet", kind: .failure)
+                say("\(name) has no file yet", kind: .failure, about: task.id)
                 return []
             }
             return [.openFolder(taskID: task.id)]
@@ -143,17 +144,17 @@ extension UIState {
             return [.quit]
         case .confirmRemove(let id):
             overlay = .none
-            statusMessage = StatusMessage(deleteFile ? "Removing task #\(id) and its file…" : "Removing task #\(id)…")
+            say(deleteFile ? "Removing task #\(id) and its file…" : "Removing task #\(id)…", about: id)
             return [.remove(taskID: id, deleteFile: deleteFile)]
         case .confirmCancel(let id):
             overlay = .none
-            statusMessage = StatusMessage("Cancelling task #\(id)…")
+            say("Cancelling task #\(id)…", about: id)
             return [.cancel(taskID: id)]
         case .confirmQueueMany(let urls):
             overlay = .none
             let format = (selectedPreset.map(FormatSpec.preset)) ?? (try? FormatSpec(parsing: customFormat.text)) ?? .preset(.default)
             let requests = urls.compactMap { try? DownloadRequest(url: $0, format: format) }
-            statusMessage = StatusMessage("Queueing \(requests.count) downloads…")
+            say("Queueing \(requests.count) downloads…")
             return [.submitMany(requests)]
         default:
             return []
@@ -163,19 +164,19 @@ extension UIState {
     /// `Q`: queue what a rule just refused.
     private mutating func queueRefused() -> [UIEffect] {
         guard let offer = queueOffer else {
-            statusMessage = StatusMessage("Nothing to queue: Q queues a download a rule just refused", kind: .failure)
+            say("Nothing to queue: Q queues a download a rule just refused", kind: .failure)
             return []
         }
         queueOffer = nil
         switch offer {
         case .request(let request):
-            statusMessage = StatusMessage("Queueing \(request.url)…")
+            say("Queueing \(request.url)…")
             return [.submit(request, whenBusy: .queue)]
         case .resume(let id):
-            statusMessage = StatusMessage("Queueing task #\(id)…")
+            say("Queueing task #\(id)…", about: id)
             return [.resume(taskID: id, whenBusy: .queue)]
         case .retry(let id):
-            statusMessage = StatusMessage("Queueing task #\(id)…")
+            say("Queueing task #\(id)…", about: id)
             return [.queue(taskID: id)]
         }
     }
@@ -201,7 +202,7 @@ extension UIState {
         }
         do {
             let request = try DownloadRequest(url: url.text, format: format)
-            statusMessage = StatusMessage("Adding \(request.url)…")
+            say("Adding \(request.url)…")
             return [.submit(request, whenBusy: .refuse)]
         } catch {
             submissionFailed(error.description)

@@ -17,7 +17,7 @@ extension UIState {
             return []
         case .meta(let character):
             // Never the bare key's command, never typed into a field.
-            statusMessage = StatusMessage("Alt-\(character) does nothing in ytq", kind: .failure)
+            say("Alt-\(character) does nothing in ytq", kind: .failure)
             return []
         case .left where keyContext == .format && selectedPreset == nil,
              .right where keyContext == .format && selectedPreset == nil:

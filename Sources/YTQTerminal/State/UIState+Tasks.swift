@@ -10,6 +10,7 @@ extension UIState {
         let selectedID = pendingSelection ?? selectedTask?.id
         pendingSelection = nil
         page = newPage
+        resolveRefusals(by: newPage)
         let ids = Set(newPage.tasks.map(\.id))
         switch overlay {
         case .details(let id), .confirmRemove(let id), .confirmCancel(let id):
@@ -38,11 +39,14 @@ extension UIState {
         return DownloadProgress(downloadedBytes: downloaded, totalBytes: task.totalBytes)
     }
 
-    /// Applies a scheduler event. `now` dates a retry countdown. Progress only updates the
-    /// live progress; a lifecycle event returns `.reloadTask`, so the row and the counts
-    /// change when the store says so, never by a patch here.
+    /// Applies a scheduler event at the state's clock (which dates a retry countdown).
+    /// Progress only updates the live progress; a lifecycle event says so on the status line,
+    /// resolves the errors it makes out of date, and returns `.reloadTask`, so the row and the
+    /// counts change when the store says so, never by a patch here.
     @discardableResult
-    public mutating func handle(event: DownloadEvent, now: Date = Date()) -> [UIEffect] {
+    public mutating func handle(event: DownloadEvent) -> [UIEffect] {
+        resolveErrors(after: event)
+        report(event)
         switch event {
         case .progressUpdated(let task, let update):
             progress[task.id] = update
@@ -51,13 +55,12 @@ extension UIState {
             retries[task.id] = nil
         case .completed(let task, _):
             forgetLiveState(of: task.id)
-            statusMessage = StatusMessage("Finished task #\(task.id): \(task.summary.displayName)", kind: .success)
         case .failed(let task, let reason):
             forgetLiveState(of: task.id)
             addError(ErrorEntry(taskID: task.id, reason: reason))
         case .retrying(let task, let attempt, let reason, let delay):
             progress[task.id] = nil
-            retries[task.id] = RetryNote(attempt: attempt, reason: reason, retryAt: now.addingTimeInterval(delay.seconds))
+            retries[task.id] = RetryNote(attempt: attempt, reason: reason, retryAt: clock.addingTimeInterval(delay.seconds))
         case .cancelled(let task), .paused(let task):
             forgetLiveState(of: task.id)
         case .recordingFailed(let task, let problem):
@@ -70,47 +73,43 @@ extension UIState {
         return [.reloadTask]
     }
 
-    /// Puts an error at the top of the error pane.
-    public mutating func addError(_ entry: ErrorEntry) {
-        errors.insert(entry, at: 0)
-        if errors.count > Self.maxErrors { errors.removeLast(errors.count - Self.maxErrors) }
-        keepSelectionVisible()
-    }
-
-    /// Shows a message on the status line (nil clears it).
-    public mutating func setStatus(_ message: StatusMessage?) {
-        statusMessage = message
-    }
-
-    /// The loop added the task from `.submit`: say so, clear the URL, and have the cursor
-    /// go to the task when the next page holds it.
-    public mutating func submissionSucceeded(_ task: DownloadTask) {
+    /// The loop added the task from `.submit` (`at` when the store said so): say so, unless
+    /// a newer event about the task did already, clear the URL, and have the cursor go to the
+    /// task when the next page holds it.
+    public mutating func submissionSucceeded(_ task: DownloadTask, at time: Date? = nil) {
         url = TextField()
         let verb = task.status == .queued ? "Queued" : "Started"
-        statusMessage = StatusMessage("\(verb) task #\(task.id) (\(task.format))", kind: .success)
+        setStatus(StatusMessage("\(verb) task #\(task.id) (\(task.format))", kind: .success, taskID: task.id, time: time ?? clock))
         pendingSelection = task.id
         if case .request = queueOffer { queueOffer = nil }
     }
 
     /// A rule refused a request that queueing would get around: say why, and offer `Q`.
     public mutating func refused(_ violation: RuleViolation, offer: QueueOffer) {
+        let taskID = offer.taskID
         guard violation.canQueue else {
-            addError(ErrorEntry(message: violation.description))
+            addError(ErrorEntry(taskID: taskID, message: violation.description, cause: .refusal(blockingTaskID: nil)))
+            say("Not started: see the error pane", kind: .failure, about: taskID)
             return
         }
         queueOffer = offer
         let holder: String
+        var blocker: Int64?
         switch violation {
-        case .perUserLimitReached(_, _, let blocking): holder = "#\(blocking.id) is \(blocking.status.rawValue)"
-        default: holder = "every slot is busy"
+        case .perUserLimitReached(_, _, let blocking):
+            holder = "#\(blocking.id) is \(blocking.status.rawValue)"
+            blocker = blocking.id
+        default:
+            holder = "every slot is busy"
         }
-        addError(ErrorEntry(message: violation.reason, hint: "\(holder): press Q to queue this after it"))
-        statusMessage = StatusMessage("Not started: \(holder); Q queues it", kind: .failure)
+        addError(ErrorEntry(taskID: taskID, message: violation.reason, hint: "\(holder): press Q to queue this after it",
+                            cause: .refusal(blockingTaskID: blocker)))
+        say("Not started: \(holder); Q queues it", kind: .failure, about: taskID)
     }
 
     /// The store refused the `.submit` (a rule, a bad URL): show why and keep what was typed.
     public mutating func submissionFailed(_ message: String, hint: String? = nil) {
         addError(ErrorEntry(message: message, hint: hint))
-        statusMessage = StatusMessage("Not started: see the error pane", kind: .failure)
+        say("Not started: see the error pane", kind: .failure)
     }
 }

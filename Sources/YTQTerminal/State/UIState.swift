@@ -42,9 +42,16 @@ public struct UIState: Sendable, Equatable {
     /// Whether keys go to the filter field (after `/`).
     public var isEditingFilter = false
 
-    /// The error pane, newest first.
-    public var errors: [ErrorEntry] = []
-    public var statusMessage: StatusMessage?
+    /// The state's clock: the time of the latest turn of the loop that brought something
+    /// (`advanceClock(to:)`). Messages and errors are stamped with it; status messages age by it.
+    public internal(set) var clock: Date
+
+    /// The error pane, newest first. Entries go by themselves when their cause is gone
+    /// (`ErrorEntry.Cause`), or with `x` (the newest) and `X` (all).
+    public internal(set) var errors: [ErrorEntry] = []
+    /// The latest status message, shown until it ages out (`visibleStatus`); `setStatus`
+    /// keeps a newer message about the same task.
+    public internal(set) var statusMessage: StatusMessage?
     /// What `Q` queues: the last request a rule refused.
     public var queueOffer: QueueOffer?
     public var overlay: Overlay = .none
@@ -57,8 +64,9 @@ public struct UIState: Sendable, Equatable {
     /// How many errors the pane keeps.
     public static let maxErrors = 50
 
-    public init(size: TerminalSize = TerminalSize(columns: 80, rows: 24)) {
+    public init(size: TerminalSize = TerminalSize(columns: 80, rows: 24), clock: Date = Date()) {
         self.size = size
+        self.clock = clock
     }
 
     /// The terminal changed size: keep the cursor row on screen.
@@ -120,7 +128,8 @@ public struct UIState: Sendable, Equatable {
         return !shown.isEmpty && !(page.rows.contains(shown.lowerBound) && page.rows.contains(shown.upperBound - 1))
     }
 
-    /// Whether something on screen changes with time alone (a retry countdown), so the loop
-    /// should tick about once a second; otherwise it can sleep until input or an event.
+    /// Whether something on screen changes every second (a retry countdown), so the loop
+    /// should tick about once a second; otherwise it can sleep until input, an event or
+    /// `nextDeadline`.
     public var wantsTicks: Bool { !retries.isEmpty }
 }

@@ -5,10 +5,10 @@ enum CompactView {
         drawForm(state, in: layout.form, into: &screen)
         drawList(state, in: layout.list, into: &screen)
         if !layout.errors.isEmpty, let entry = state.errors.first {
-            screen.put([Span("! ", Style.error.bolded)] + ErrorPaneView.spans(entry, width: layout.errors.width - 2), row: layout.errors.row,
+            screen.put([Span("! ", Style.error.bolded)] + ErrorPaneView.spans(entry, width: layout.errors.width - 2, zone: context.zone), row: layout.errors.row,
                        column: 0, width: layout.errors.width)
         }
-        StatusLineView.draw(state, in: layout.status, into: &screen)
+        StatusLineView.draw(state, in: layout.status, zone: context.zone, into: &screen)
     }
 
     private static func drawForm(_ state: UIState, in rect: Rect, into screen: inout Screen) {

@@ -66,11 +66,17 @@ public enum HumanFormat {
     public static func time(_ date: Date, now: Date, zone: CivilTime.Zone) -> String {
         let time = CivilTime(date, zone: zone)
         let today = CivilTime(now, zone: zone)
-        let clock = "\(twoDigits(time.hour)):\(twoDigits(time.minute))"
+        let clock = self.clock(date, zone: zone)
         if time.isSameDay(as: today) { return clock }
         let month = months[max(0, min(11, time.month - 1))]
         if time.year == today.year { return "\(month) \(twoDigits(time.day)) \(clock)" }
         return time.text(to: .day)
+    }
+
+    /// `14:03` on `zone`'s clock, whatever the day: five cells.
+    public static func clock(_ date: Date, zone: CivilTime.Zone) -> String {
+        let time = CivilTime(date, zone: zone)
+        return "\(twoDigits(time.hour)):\(twoDigits(time.minute))"
     }
 
     /// `2026-05-01 14:03:22` on `zone`'s clock.

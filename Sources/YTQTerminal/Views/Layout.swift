@@ -1,7 +1,7 @@
 /// Where each part of the main screen goes at a given size.
 ///
 /// - full (at least 60x14): header, a boxed form, a boxed task list, a boxed error pane when
-///   there are errors, a status line and the footer;
+///   there are errors (at most `ErrorPaneView.maxLines` rows of them), a status line and the footer;
 /// - compact (smaller): the URL on one line, bare task rows, the latest error, the footer;
 /// - too small (under 12x3): a short note.
 struct Layout {
@@ -31,9 +31,8 @@ struct Layout {
             footer = all.bottom(1)
             status = all.droppingBottom(1).bottom(1)
             let middle = all.droppingTop(5).droppingBottom(2)
-            let cap = size.rows >= 40 ? 6 : 4
-            let wanted = ErrorPaneView.lines(state, width: size.columns - 4, limit: cap).count
-            let errorLines = min(wanted, cap, middle.height - 6 - 2)
+            let wanted = ErrorPaneView.lines(state, width: size.columns - 4).count
+            let errorLines = min(wanted, middle.height - 6 - 2)
             if errorLines > 0 {
                 errors = middle.bottom(errorLines + 2)
                 list = middle.droppingBottom(errorLines + 2)
@@ -50,7 +49,7 @@ struct Layout {
                 errors = rest.bottom(1)
                 rest = rest.droppingBottom(1)
             }
-            if state.statusMessage != nil, size.rows >= 8 {
+            if state.visibleStatus != nil, size.rows >= 8 {
                 status = rest.bottom(1)
                 rest = rest.droppingBottom(1)
             }

@@ -22,8 +22,8 @@ public enum RootView {
             HeaderView.draw(state, in: layout.header, into: &screen)
             FormView.draw(state, in: layout.form, into: &screen)
             TaskListView.draw(state, in: layout.list, rows: layout.listRows, context: context, into: &screen)
-            ErrorPaneView.draw(state, in: layout.errors, into: &screen)
-            StatusLineView.draw(state, in: layout.status, errorPaneShown: !layout.errors.isEmpty, into: &screen)
+            ErrorPaneView.draw(state, in: layout.errors, zone: context.zone, into: &screen)
+            StatusLineView.draw(state, in: layout.status, errorPaneShown: !layout.errors.isEmpty, zone: context.zone, into: &screen)
         }
         FooterView.draw(state, in: layout.footer, into: &screen)
         OverlayView.draw(state, context: context, compact: layout.mode != .full, into: &screen)

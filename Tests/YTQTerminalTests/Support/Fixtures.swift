@@ -57,7 +57,7 @@ enum Fixtures {
 
     /// A busy screen: tasks in every state, progress, a retry, two errors, some typed URL.
     static func busyState(size: TerminalSize) -> UIState {
-        var state = UIState(size: size)
+        var state = UIState(size: size, clock: now)
         state.replacePage(page)
         state.progress = progress
         state.retries[5] = RetryNote(
@@ -68,7 +68,7 @@ enum Fixtures {
         state.submissionFailed(
             "refused: uid 1000 may have 1 active download at a time (per-user limit 1); task #12 is downloading.",
             hint: "wait for #12 or cancel it with c")
-        state.statusMessage = StatusMessage("Started task #12 (720p)", kind: .success)
+        state.setStatus(StatusMessage("Started task #12 (720p)", kind: .success, taskID: 12, time: now))
         state.url = TextField("https://www.youtube.com/watch?v=aqz-KE-bpKQ")
         state.formatIndex = 2
         return state
