@@ -48,7 +48,10 @@ extension DownloadJob {
             return
         }
         if let staged = result?.filePath {
-            switch StagingFolder.publish(staged, into: downloadFolder) {
+            let publication = StagingFolder.publish(staged, into: downloadFolder)
+            // Empty now (or holding a copy that could not move): it goes before the task ends.
+            if case .failed = publication {} else { configuration.removeStagingFolder(for: task) }
+            switch publication {
             case .published(let path):
                 await complete(state, filePath: path, result: result)
             case .alreadyThere(let path):
@@ -198,19 +201,24 @@ extension DownloadJob {
             events.publish(.changed(taskID: current.id))
             return
         }
+        // What the run kept goes before its slot is freed: the next download, started at once,
+        // finds the download folder as this one leaves it.
+        if current?.status == .cancelled || current == nil {
+            removePartials()
+        } else {
+            // A paused run resumes from its partial files; what it left in staging is unfinished.
+            configuration.removeStagingFolder(for: task)
+        }
         if let current, let child {
             try? await database.releaseChild(taskID: current.id, child: child)
         }
         if let current, current.status != .cancelled {
-            // A paused run resumes from its partial files; what it left in staging is unfinished.
-            configuration.removeStagingFolder(for: task)
             if current.status == .paused, let progress {
                 _ = try? await database.recordPausedProgress(id: current.id, progress)
             }
             events.publish(.changed(taskID: current.id))
             return
         }
-        removePartials()
         if let file = completedFile { _ = try? await TaskFile.delete(file, of: claim.taskID, downloadFolder: downloadFolder, database: database) }
         if let current {
             events.publish(.cancelled(current))

@@ -61,13 +61,13 @@ extension DownloadJob {
             _ = try? await database.recordProgress(claim, progress)
         }
         let unfinished = entries.filter { $0.status != .completed }
+        configuration.removeStagingFolder(for: task)
         if unfinished.isEmpty {
             let files = entries.compactMap(\.filePath)
             let total = entries.compactMap(\.size).reduce(0, +)
             await complete(state, filePath: files.first ?? "", size: total, result: result)
             return true
         }
-        configuration.removeStagingFolder(for: task)
         // yt-dlp's errors in the order the entries failed; what never started shares the last.
         let fallback = result?.failureReason ?? FailureReason(kind: .transient, message: "yt-dlp stopped before it")
         var errors = state.entryErrors[...]
