@@ -39,14 +39,31 @@ struct RealMediaTests {
         ((try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? NSNumber)?.int64Value
     }
 
+    /// Makes media in a fresh folder (`make`), serves it from loopback (capped at `rate`
+    /// bytes/s when given), and runs `body` against a scheduler with the real yt-dlp; with
+    /// `failFast`, a failure is final at once (no retries).
+    private func withMedia(
+        _ label: String, rate: Int = 0, failFast: Bool = false, make: (TemporaryDirectory) async throws -> Void,
+        _ body: (MediaServer, SchedulerHarness, TemporaryDirectory) async throws -> Void
+    ) async throws {
+        let media = try TemporaryDirectory(label)
+        defer { media.remove() }
+        try await make(media)
+        let server = try MediaServer(rate: rate, root: media.path)
+        defer { server.stop() }
+        try await SchedulerHarness.run(ytDlp: "yt-dlp", configure: { configuration in
+            if failFast {
+                configuration.retryPolicy.maxAttempts = 1
+                configuration.ytDlpOptions.retries = 0
+            }
+        }) { harness in try await body(server, harness, media) }
+    }
+
     @Test("DASH video + audio: merged into one H.264/AAC MP4, one rising percentage, a merging step, the size on disk")
     func dashMerge() async throws {
-        let media = try TemporaryDirectory("dash")
-        defer { media.remove() }
-        try await MediaClips.dash(in: media.path, height: 360, seconds: 3)
-        let server = try MediaServer(rate: 200_000, root: media.path)
-        defer { server.stop() }
-        try await SchedulerHarness.run(ytDlp: "yt-dlp") { harness in
+        try await withMedia("dash", rate: 200_000, make: { media in
+            try await MediaClips.dash(in: media.path, height: 360, seconds: 3)
+        }) { server, harness, media in
             let task = try await harness.add(server.url("/files/manifest.mpd"))
             guard let done = await completion(harness, task.id), let path = done.filePath else { return }
             let probe = try await MediaClips.probe(path)
@@ -70,12 +87,9 @@ struct RealMediaTests {
 
     @Test("HLS with 720p and 360p variants: best takes the 720p, 480p the 360p, both H.264/AAC MP4 with nothing to say")
     func hlsVariants() async throws {
-        let media = try TemporaryDirectory("hls")
-        defer { media.remove() }
-        try await MediaClips.hls(in: media.path, seconds: 2)
-        let server = try MediaServer(root: media.path)
-        defer { server.stop() }
-        try await SchedulerHarness.run(ytDlp: "yt-dlp") { harness in
+        try await withMedia("hls", make: { media in
+            try await MediaClips.hls(in: media.path, seconds: 2)
+        }) { server, harness, media in
             for (format, height) in [("best", 720), ("480p", 360)] {
                 let task = try await harness.add(server.url("/files/master.m3u8"), format: format)
                 guard let done = await completion(harness, task.id), let path = done.filePath else { return }
@@ -93,16 +107,10 @@ struct RealMediaTests {
 
     @Test("an HLS stream with a missing segment fails too")
     func hlsMissingSegment() async throws {
-        let media = try TemporaryDirectory("hls-hole")
-        defer { media.remove() }
-        try await MediaClips.hls(in: media.path, seconds: 2)
-        try FileManager.default.removeItem(atPath: media.file("seg_0_001.ts"))
-        let server = try MediaServer(root: media.path)
-        defer { server.stop() }
-        try await SchedulerHarness.run(ytDlp: "yt-dlp", configure: { configuration in
-            configuration.retryPolicy.maxAttempts = 1
-            configuration.ytDlpOptions.retries = 0
-        }) { harness in
+        try await withMedia("hls-hole", failFast: true, make: { media in
+            try await MediaClips.hls(in: media.path, seconds: 2)
+            try FileManager.default.removeItem(atPath: media.file("seg_0_001.ts"))
+        }) { server, harness, media in
             let task = try await harness.add(server.url("/files/master.m3u8"))
             guard case .failed(_, let reason)? = await harness.waitFor(.failed, task: task.id) else { return }
             #expect(reason.hint?.contains("a piece of the stream is missing") == true, "\(reason)")
@@ -112,16 +120,10 @@ struct RealMediaTests {
 
     @Test("a DASH stream with a missing segment fails instead of completing damaged, and leaves no file")
     func missingSegment() async throws {
-        let media = try TemporaryDirectory("dash-hole")
-        defer { media.remove() }
-        try await MediaClips.dash(in: media.path, height: 360, seconds: 3)
-        try FileManager.default.removeItem(atPath: media.file("chunk-0-00002.m4s"))
-        let server = try MediaServer(root: media.path)
-        defer { server.stop() }
-        try await SchedulerHarness.run(ytDlp: "yt-dlp", configure: { configuration in
-            configuration.retryPolicy.maxAttempts = 1
-            configuration.ytDlpOptions.retries = 0
-        }) { harness in
+        try await withMedia("dash-hole", failFast: true, make: { media in
+            try await MediaClips.dash(in: media.path, height: 360, seconds: 3)
+            try FileManager.default.removeItem(atPath: media.file("chunk-0-00002.m4s"))
+        }) { server, harness, media in
             let task = try await harness.add(server.url("/files/manifest.mpd"))
             guard case .failed(let failed, let reason)? = await harness.waitFor(.failed, task: task.id) else { return }
             #expect(!harness.events.contains { $0.kind == .completed })
@@ -134,12 +136,9 @@ struct RealMediaTests {
 
     @Test("an audio conversion records the MP3's size, not the source's, and shows converting to mp3")
     func audioConversion() async throws {
-        let media = try TemporaryDirectory("tone")
-        defer { media.remove() }
-        try await MediaClips.m4a(at: media.file("tone.m4a"), seconds: 3)
-        let server = try MediaServer(root: media.path)
-        defer { server.stop() }
-        try await SchedulerHarness.run(ytDlp: "yt-dlp") { harness in
+        try await withMedia("tone", make: { media in
+            try await MediaClips.m4a(at: media.file("tone.m4a"), seconds: 3)
+        }) { server, harness, media in
             let task = try await harness.add(server.url("/files/tone.m4a"), format: "audio-mp3")
             guard let done = await completion(harness, task.id), let path = done.filePath else { return }
             #expect(path.hasSuffix(".mp3"))
@@ -153,12 +152,9 @@ struct RealMediaTests {
 
     @Test("480p on a source whose smallest video is 720p gives the 720p and says so")
     func heightFallback() async throws {
-        let media = try TemporaryDirectory("dash-720")
-        defer { media.remove() }
-        try await MediaClips.dash(in: media.path, height: 720, seconds: 2)
-        let server = try MediaServer(root: media.path)
-        defer { server.stop() }
-        try await SchedulerHarness.run(ytDlp: "yt-dlp") { harness in
+        try await withMedia("dash-720", make: { media in
+            try await MediaClips.dash(in: media.path, height: 720, seconds: 2)
+        }) { server, harness, media in
             let task = try await harness.add(server.url("/files/manifest.mpd"), format: "480p")
             guard let done = await completion(harness, task.id), let path = done.filePath else { return }
             #expect(try await MediaClips.probe(path).height == 720)
@@ -169,12 +165,9 @@ struct RealMediaTests {
 
     @Test("mp4 on a source with only VP9 WebM gives the WebM and says so")
     func mp4Fallback() async throws {
-        let media = try TemporaryDirectory("webm")
-        defer { media.remove() }
-        try await MediaClips.webm(at: media.file("clip.webm"))
-        let server = try MediaServer(root: media.path)
-        defer { server.stop() }
-        try await SchedulerHarness.run(ytDlp: "yt-dlp") { harness in
+        try await withMedia("webm", make: { media in
+            try await MediaClips.webm(at: media.file("clip.webm"))
+        }) { server, harness, media in
             let task = try await harness.add(server.url("/files/clip.webm"), format: "mp4")
             guard let done = await completion(harness, task.id), let path = done.filePath else { return }
             #expect(try await MediaClips.probe(path).videoCodec == "vp9")
@@ -185,12 +178,9 @@ struct RealMediaTests {
 
     @Test("a file already at the output name is reported as already downloaded, and left as it was")
     func alreadyDownloaded() async throws {
-        let media = try TemporaryDirectory("webm-there")
-        defer { media.remove() }
-        try await MediaClips.webm(at: media.file("clip.webm"))
-        let server = try MediaServer(root: media.path)
-        defer { server.stop() }
-        try await SchedulerHarness.run(ytDlp: "yt-dlp") { harness in
+        try await withMedia("webm-there", make: { media in
+            try await MediaClips.webm(at: media.file("clip.webm"))
+        }) { server, harness, media in
             let folder = harness.configuration.downloadDirectory
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
             let existing = folder + "/clip [clip].webm"
@@ -207,12 +197,9 @@ struct RealMediaTests {
 
     @Test("a fresh download carries no already-downloaded note")
     func freshDownload() async throws {
-        let media = try TemporaryDirectory("webm-fresh")
-        defer { media.remove() }
-        try await MediaClips.webm(at: media.file("clip.webm"))
-        let server = try MediaServer(root: media.path)
-        defer { server.stop() }
-        try await SchedulerHarness.run(ytDlp: "yt-dlp") { harness in
+        try await withMedia("webm-fresh", make: { media in
+            try await MediaClips.webm(at: media.file("clip.webm"))
+        }) { server, harness, media in
             let task = try await harness.add(server.url("/files/clip.webm"))
             guard let done = await completion(harness, task.id), let path = done.filePath else { return }
             #expect(done.notes.isEmpty)
