@@ -22,7 +22,9 @@ struct CommandContext {
     let backend: Backend
     let requester: Requester
 
-    init(_ options: GlobalOptions, environment: [String: String] = ProcessInfo.processInfo.environment) async throws(CLIError) {
+    /// `forReading`: the command only reads (`list`, `show`), so a personal database is
+    /// opened read-only and answers beside another process's write lock or on a full disk.
+    init(_ options: GlobalOptions, forReading: Bool = false, environment: [String: String] = ProcessInfo.processInfo.environment) async throws(CLIError) {
         do {
             settings = try SettingsResolver(environment: environment).resolve(options.layer)
         } catch {
@@ -40,7 +42,7 @@ struct CommandContext {
             return
         }
         do {
-            backend = .personal(try await AppDatabase.open(path: settings.databasePath))
+            backend = .personal(try await AppDatabase.open(path: settings.databasePath, forReading: forReading))
         } catch {
             throw .store(error)
         }

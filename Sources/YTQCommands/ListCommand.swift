@@ -35,7 +35,7 @@ struct ListCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let context = try await CommandContext(options)
+        let context = try await CommandContext(options, forReading: true)
         if all {
             try await printAll(context)
             return

@@ -18,7 +18,7 @@ struct ShowCommand: AsyncParsableCommand {
 
     func run() async throws {
         var shown: DownloadTask?
-        try await CommandContext(options).act { actions, requester throws(ActionError) in
+        try await CommandContext(options, forReading: true).act { actions, requester throws(ActionError) in
             shown = try await actions.show(id: id, by: requester)
         }
         guard let task = shown else { return }

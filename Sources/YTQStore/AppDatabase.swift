@@ -24,18 +24,35 @@ public struct AppDatabase: Sendable {
     /// (`DatabaseLocation`), another application's file or one a newer ytq wrote
     /// (`checkIdentity`). Opening may wait for another process's lock, so it runs on a thread
     /// of its own, never on the cooperative pool.
-    public static func open(path: String) async throws(StoreError) -> AppDatabase {
+    ///
+    /// With `forReading`, an existing, migrated database is opened read-only: nothing is
+    /// written (not even the empty WAL GRDB otherwise fills), so `ytq list` and `ytq show`
+    /// answer beside another process's write lock or on a full disk. One that does not exist
+    /// yet or needs migrating is opened as usual.
+    public static func open(path: String, forReading: Bool = false) async throws(StoreError) -> AppDatabase {
         let opened: Result<AppDatabase, StoreError> = await BlockingCall.run {
-            Result { () throws(StoreError) in try openNow(path: path) }
+            Result { () throws(StoreError) in
+                if forReading, FileManager.default.fileExists(atPath: path), let reader = try openNow(path: path, readOnly: true) {
+                    return reader
+                }
+                guard let database = try openNow(path: path, readOnly: false) else {
+                    throw .cannotOpen(path: path, reason: "it could not be migrated")
+                }
+                return database
+            }
         }
         return try opened.get()
     }
 
-    private static func openNow(path: String) throws(StoreError) -> AppDatabase {
+    /// The database at `path`; nil when `readOnly` and it needs migrating first.
+    private static func openNow(path: String, readOnly: Bool) throws(StoreError) -> AppDatabase? {
         try DatabaseLocation.prepare(path: path)
         try checkIdentity(path: path)
         do {
-            let pool = try DatabasePool(path: path, configuration: makeConfiguration())
+            var configuration = makeConfiguration()
+            configuration.readonly = readOnly
+            let pool = try DatabasePool(path: path, configuration: configuration)
+            if readOnly, try !pool.read({ db in try Self.migrator.hasCompletedMigrations(db) }) { return nil }
             return try AppDatabase(writer: pool, openedFile: FileIdentity(path: path))
         } catch let error as StoreError {
             throw error
@@ -76,7 +93,11 @@ public struct AppDatabase: Sendable {
         // Checked again on the pool, in case the file changed since the read-only look.
         let path = writer.path
         try writer.read { db in try Self.checkIdentity(db, path: path) }
-        try Self.migrator.migrate(writer)
+        // A migrated database opens with reads alone: `ytq list` and `ytq show` answer beside
+        // another process's write lock, or on a full disk.
+        if try !writer.read({ db in try Self.migrator.hasCompletedMigrations(db) }) {
+            try Self.migrator.migrate(writer)
+        }
         instanceID = try writer.read { db in
             try String.fetchOne(db, sql: "SELECT id FROM database_identity WHERE single_row = 1") ?? "default"
         }

@@ -35,4 +35,32 @@ struct BusyDatabaseTests {
         #expect(add.stderr.split(separator: "\n").count == 1, "one line: \(add.stderr)")
         #expect(!add.stderr.contains("another ytq process"), "\(add.stderr)")
     }
+
+    @Test("ytq list and ytq show still answer while another process holds the write lock")
+    func readsBesideTheLock() async throws {
+        let home = try TemporaryDirectory("ytq-busy-read")
+        defer { home.remove() }
+        let env = YTQBinary.isolatedEnvironment(home: home.path, extra: ["YTQ_DB": home.path + "/ytq.sqlite"])
+        #expect(try await YTQBinary.run(["add", "https://example.com/before-the-lock"], environment: env).status == 0)
+        let marker = home.file("locked")
+        let script = """
+            import sqlite3, sys
+            c = sqlite3.connect(sys.argv[1], isolation_level=None)
+            c.execute('BEGIN IMMEDIATE')
+            open(sys.argv[2], 'w').close()
+            sys.stdin.read()
+            """
+        let holder = try ChildProcess(["python3", "-c", script, home.path + "/ytq.sqlite", marker], stdin: .pipe)
+        defer {
+            holder.signal(SIGKILL)
+            _ = holder.waitBlocking()
+        }
+        await eventually("the lock taken") { FileManager.default.fileExists(atPath: marker) }
+        let list = try await YTQBinary.run(["list"], environment: env)
+        #expect(list.status == 0, "\(list.stderr)")
+        #expect(list.stdout.contains("https://example.com/before-the-lock"), "\(list.stdout)")
+        let show = try await YTQBinary.run(["show", "1"], environment: env)
+        #expect(show.status == 0, "\(show.stderr)")
+        #expect(show.stdout.contains("status:  pending"), "\(show.stdout)")
+    }
 }
