@@ -2,8 +2,8 @@ import GRDB
 import YTQCore
 
 extension AppDatabase {
-    /// Loads a page; `filter` matches (case-insensitively) the title, URL, format, status or
-    /// `#id`, like the screen's own filter. Reads only `limit` rows from the `offset`th matching
+    /// Loads a page; `filter` matches (case-insensitively) the title, URL, format, status,
+    /// error text or `#id`, like the screen's own filter. Reads only `limit` rows from the `offset`th matching
     /// task (newest first), whatever the table's size; an offset past the last full window
     /// reads the last `limit` rows (so a request for the end gets the end, however the count
     /// changed since). Only the tasks `requester` may see are listed and counted; everyone's
@@ -22,6 +22,7 @@ extension AppDatabase {
                 request = request.filter(sql: """
                     lower(coalesce(title, '')) LIKE :p ESCAPE '\\' OR lower(video_url) LIKE :p ESCAPE '\\'
                     OR lower(format) LIKE :p ESCAPE '\\' OR status LIKE :p ESCAPE '\\' OR id = :id
+                    OR lower(coalesce(error_message, '')) LIKE :p ESCAPE '\\'
                     """, arguments: ["p": pattern, "id": id])
             }
             var counts: [DownloadStatus: Int] = [:]

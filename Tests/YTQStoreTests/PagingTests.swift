@@ -53,4 +53,15 @@ struct PagingTests {
         #expect(page.tasks.allSatisfy { $0.videoURL.contains("lecture") })
         #expect(page.statusCounts == [.completed: 167, .failed: 83])
     }
+
+    @Test("the filter finds a failure by its error text too")
+    func errorText() async throws {
+        let database = try database()
+        try await database.writer.write { db in
+            try db.execute(sql: "UPDATE download_tasks SET error_message = 'unable to download video data: HTTP Error 404: Not Found' WHERE id IN (3, 6, 9)")
+        }
+        let page = try await database.taskPage(filter: "404", limit: 30, visibleTo: alice, systemLimit: 10)
+        #expect(page.tasks.map(\.id) == [9, 6, 3])
+        #expect(page.matchingCount == 3)
+    }
 }

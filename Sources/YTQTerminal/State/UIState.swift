@@ -36,8 +36,8 @@ public struct UIState: Sendable, Equatable {
     public internal(set) var selectedRow = 0
     /// The first list row shown, counted the same way.
     public internal(set) var scrollOffset = 0
-    /// The list filter: the store's page holds the tasks whose id, title, URL, format or
-    /// status contain it (the state itself never filters).
+    /// The list filter: the store's page holds the tasks whose id, title, URL, format, status
+    /// or error message contain it (the state itself never filters).
     public var filter = TextField()
     /// Whether keys go to the filter field (after `/`).
     public var isEditingFilter = false
