@@ -99,7 +99,8 @@ extension DownloadJob {
         let fileSize = size ?? ((try? FileManager.default.attributesOfItem(atPath: filePath))?[.size] as? NSNumber)?.int64Value
         if let fileSize { metaData["filesize"] = .number(Double(fileSize)) }
         var notes = [note].compactMap { $0 }
-        if !state.isPlaylist, let shortfall = task.format.preset?.shortfall(
+        // What the preset got is told of a file this run downloaded, not of one already there.
+        if !state.isPlaylist, note == nil, let shortfall = task.format.preset?.shortfall(
             height: info?.height, videoCodec: info?.vcodec, container: URL(fileURLWithPath: filePath).pathExtension) {
             notes.append(shortfall)
         }

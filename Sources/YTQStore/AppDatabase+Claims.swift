@@ -94,13 +94,6 @@ extension AppDatabase {
             """)
     }
 
-    /// Records where this run's yt-dlp writes the finished file, and when the run started
-    /// (nanoseconds by the clock of file timestamps): if the worker dies, the recovery removes
-    /// what the run left there (`AbandonedTask.finalFile`). False when the claim is lost.
-    public func recordFinalFile(_ claim: TaskClaim, path: String, runStartedNanoseconds: Int64) async throws(StoreError) -> Bool {
-        try await fencedUpdate(claim, "record the final file", "final_file = \(path), run_started_ns = \(runStartedNanoseconds)")
-    }
-
     /// The download finished: status `completed`, the file, its size on disk (`fileSize`, which
     /// becomes the task's size) and what yt-dlp said about it.
     /// The freed slot goes to the backlog under `limits`, in the same transaction.
@@ -229,7 +222,7 @@ extension AppDatabase {
         try await write(operation) { db in
             try db.execute(literal: """
                 UPDATE download_tasks SET \(assignments), claim_token = NULL, owner_pid = NULL, owner_started = NULL,
-                    heartbeat_at = NULL, child_pid = NULL, child_started = NULL, final_file = NULL, run_started_ns = NULL,
+                    heartbeat_at = NULL, child_pid = NULL, child_started = NULL,
                     updated_at = \(StoredTimestamp(now))
                 WHERE id = \(claim.taskID) AND claim_token = \(claim.token) AND status = \(DownloadStatus.downloading)
                 """)

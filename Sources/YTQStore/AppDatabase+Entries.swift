@@ -27,16 +27,14 @@ extension AppDatabase {
         }
     }
 
-    /// Entry `index` is in the download folder as `filePath` (`size` bytes on disk). The task's
-    /// final file is cleared with it: a recovery must never take a finished entry for a
-    /// half-moved file. False when the claim is lost.
+    /// Entry `index` is in the download folder as `filePath` (`size` bytes on disk). False when
+    /// the claim is lost.
     public func recordEntryCompleted(_ claim: TaskClaim, index: Int, filePath: String, size: Int64?) async throws(StoreError) -> Bool {
         try await fencedEntryWrite(claim, "record a finished playlist entry") { db in
             try db.execute(literal: """
                 UPDATE task_entries SET status = \(TaskEntry.Status.completed), file_path = \(filePath), size = \(size), error = NULL
                 WHERE task_id = \(claim.taskID) AND entry_index = \(index)
                 """)
-            try db.execute(literal: "UPDATE download_tasks SET final_file = NULL, run_started_ns = NULL WHERE id = \(claim.taskID)")
         }
     }
 

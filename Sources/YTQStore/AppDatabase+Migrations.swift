@@ -139,7 +139,8 @@ extension AppDatabase {
             // Where the running yt-dlp writes the finished file, and when the run started (by
             // the clock of file timestamps, in nanoseconds): what a recovery removes when a
             // worker died in the middle of the move, before the next run takes the truncated
-            // file for "already downloaded".
+            // file for "already downloaded". Unused since yt-dlp writes to a staging folder
+            // (`StagingFolder`) that the recovery removes whole; kept, as migrations never drop.
             try db.execute(sql: """
                 ALTER TABLE download_tasks ADD COLUMN final_file TEXT;
                 ALTER TABLE download_tasks ADD COLUMN run_started_ns INTEGER;

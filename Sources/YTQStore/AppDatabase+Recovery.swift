@@ -13,15 +13,6 @@ extension AppDatabase {
         public var claim: TaskClaim
         /// The worker that held it.
         public var previousOwner: ProcessIdentity?
-        /// Where its run's yt-dlp wrote the finished file, and when that run started
-        /// (nanoseconds by the clock of file timestamps), if it said: a file there that changed
-        /// after the start is the dead run's, perhaps cut short in the middle of the move.
-        public var finalFile: (path: String, runStartedNanoseconds: Int64)? {
-            guard let path = finalFilePath, let started = runStartedNanoseconds else { return nil }
-            return (path, started)
-        }
-        var finalFilePath: String?
-        var runStartedNanoseconds: Int64?
     }
 
     /// Takes over every running task whose owner is not alive (per `isAlive`) or whose
@@ -59,10 +50,7 @@ extension AppDatabase {
                     WHERE id = \(held.id) AND claim_token IS \(held.claim?.token)
                     """)
                 guard db.changesCount > 0, let task = try DownloadTask.fetchOne(db, key: held.id), let claim = task.claim else { continue }
-                let final = try Row.fetchOne(db, sql: "SELECT final_file, run_started_ns FROM download_tasks WHERE id = ?", arguments: [held.id])
-                taken.append(AbandonedTask(
-                    task: task, claim: claim, previousOwner: previous,
-                    finalFilePath: final?["final_file"], runStartedNanoseconds: final?["run_started_ns"]))
+                taken.append(AbandonedTask(task: task, claim: claim, previousOwner: previous))
             }
             return taken
         }
