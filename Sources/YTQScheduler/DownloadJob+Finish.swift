@@ -83,6 +83,11 @@ extension DownloadJob {
         } else {
             reason = FailureReason(kind: .transient, message: "yt-dlp stopped before finishing")
         }
+        // A playlist stopped by ytq (stalled, too large): the entry under way failed with it.
+        let cut = state.entriesStarted.filter { state.entriesDone[$0] == nil }
+        if !cut.isEmpty {
+            _ = try? await database.recordEntriesFailed(claim, Dictionary(cut.map { ($0, reason.message) }, uniquingKeysWith: { first, _ in first }))
+        }
         await fail(reason, child: state.child)
     }
 
