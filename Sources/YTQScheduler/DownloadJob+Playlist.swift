@@ -10,6 +10,10 @@ extension DownloadJob {
     /// time), and the task takes the playlist's title.
     func startEntry(_ index: Int, info: YtDlpMediaInfo, state: inout JobState) async {
         state.entry = index
+        // The previous entry's "finished" paused the stall watch for its post-processing; this
+        // entry's bytes are due now, and a server that sends none is a stall.
+        state.postprocessing = false
+        state.lastByteAt = ContinuousClock.now
         state.playlistTotal = info.playlistCount ?? info.entriesInRun ?? state.playlistTotal
         state.entriesStarted.append(index)
         let entry = TaskEntry(index: index, videoID: info.id, title: info.title, url: info.webpageURL, status: .downloading)

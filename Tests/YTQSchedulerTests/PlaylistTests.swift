@@ -75,6 +75,28 @@ struct PlaylistTests {
         }
     }
 
+    @Test("a playlist run stopped for a stall keeps the finished entry and marks the stalled one failed")
+    func stalledEntry() async throws {
+        let folder = try await media("stalled")
+        defer { folder.remove() }
+        try page(["v1.webm", "/stall/s.webm?size=100000&after=1000"], at: folder.file("stall.html"))
+        let server = try MediaServer(root: folder.path, stallTimeout: 60)
+        defer { server.stop() }
+        try await SchedulerHarness.run(ytDlp: "yt-dlp", configure: { configuration in
+            // Longer than yt-dlp takes to start and read the page, which counts as no bytes too.
+            configuration.stallTimeout = .seconds(6)
+            configuration.retryPolicy.maxAttempts = 1
+        }) { harness in
+            let task = try await harness.add(server.url("/files/stall.html"))
+            guard case .failed(_, let reason)? = await harness.waitFor(.failed, task: task.id) else { return }
+            #expect(reason.kind == .stalled, "\(reason)")
+            let entries = try await harness.task(task.id).entries
+            #expect(entries.map(\.status) == [.completed, .failed])
+            #expect(entries.last?.error?.contains("stalled") == true, "\(entries)")
+            #expect(entries.first?.filePath.map { FileManager.default.fileExists(atPath: $0) } == true)
+        }
+    }
+
     @Test("the second of three gone: the others are kept, the task fails naming it, and a retry runs only it")
     func oneGone() async throws {
         let folder = try await media("hole")
