@@ -24,11 +24,14 @@ public struct TerminalApp: Sendable {
     /// Who acts on the screen.
     public let requester: Requester
     public let environment: [String: String]
+    /// Bell, desktop notifications and window title, as the config allows.
+    public let signals: ScreenSignals
 
-    public init(backend: Backend, requester: Requester, environment: [String: String]) {
+    public init(backend: Backend, requester: Requester, environment: [String: String], signals: ScreenSignals = ScreenSignals()) {
         self.backend = backend
         self.requester = requester
         self.environment = environment
+        self.signals = signals
     }
 
     /// Runs the screen until the user quits (or a signal asks). In personal mode it then

@@ -24,6 +24,9 @@ extension UILoop {
             case .openFolder(let id): openFolder(id)
             case .filterChanged: scheduleReload(immediately: true)
             case .reloadTask: scheduleReload()
+            case .notify(let notice):
+                if context.signals.bell { terminal.signal(TerminalNotice.bell) }
+                if context.signals.desktopNotifications { terminal.signal(notice.escapes) }
             case .repaint: terminal.invalidate()
             case .quit: running = false
             }

@@ -21,6 +21,8 @@ final class UILoop {
         let actions: any TaskActions
         /// Whether quitting stops the downloads (personal mode) or they go on (a service's).
         let downloadsStopOnQuit: Bool
+        /// Bell, desktop notifications, window title: what the config allows.
+        var signals: ScreenSignals { app.signals }
     }
 
     /// Frames that events (progress) ask for come at most 10 times a second: several updates
@@ -46,6 +48,8 @@ final class UILoop {
     /// so pages never arrive out of order).
     var pageInFlight = false
     var reloadWanted = false
+    /// The window title last sent (`ScreenSignals.windowTitle`).
+    var lastTitle: String?
 
     private init(context: Context, terminal: CursesTerminal) {
         self.context = context
@@ -69,8 +73,10 @@ final class UILoop {
         let inbox = context.inbox
         let resizes = SignalTrap([SIGWINCH]) { _ in inbox.post(.resized) }
         let loop = UILoop(context: context, terminal: terminal)
+        if context.signals.windowTitle { terminal.signal(TerminalNotice.saveTitle) }
         loop.reload()
         loop.loop()
+        if context.signals.windowTitle { terminal.signal(TerminalNotice.restoreTitle) }
         terminal.restore()
         withExtendedLifetime(resizes) {}
         return .success(loop.liveTasks.count)
@@ -134,6 +140,11 @@ final class UILoop {
         terminal.draw(RootView.render(state, now: Date(), glyphs: terminal.glyphs))
         lastDrawn = state
         lastDraw = now
+        let title = state.windowTitle
+        if context.signals.windowTitle, title != lastTitle {
+            terminal.signal(TerminalNotice.windowTitle(title))
+            lastTitle = title
+        }
     }
 
     private func apply(_ message: AppInbox.Message) {

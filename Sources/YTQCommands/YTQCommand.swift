@@ -49,7 +49,7 @@ public struct YTQCommand: AsyncParsableCommand {
         }
         let app = TerminalApp(
             backend: backend, requester: context.requester,
-            environment: ProcessInfo.processInfo.environment)
+            environment: ProcessInfo.processInfo.environment, signals: context.settings.signals)
         do {
             try await app.run()
         } catch {

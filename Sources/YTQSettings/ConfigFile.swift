@@ -13,6 +13,9 @@ import YTQCore
 /// max_filesize = "2G"
 /// server = "/run/ytq/ytq.sock"     # a shared queue: every command is its client
 /// admins = ["alice", "wheel"]      # the service's administrators (users or groups)
+/// bell = false                      # the screen: no bell when a download ends
+/// desktop_notifications = false     # the screen: no desktop notification (OSC 9/777)
+/// window_title = false              # the screen: leave the window title alone
 /// ```
 public struct ConfigFile: Sendable, Equatable {
     public static let knownKeys = SettingsField.allCases.map(\.configKey)
@@ -121,7 +124,10 @@ public struct ConfigFile: Sendable, Equatable {
             ytDlpPath: try string(table, .ytDlpPath, path: path),
             maxFilesize: try size(table, .maxFilesize, path: path),
             server: try string(table, .server, path: path),
-            admins: try names(table, .admins, path: path))
+            admins: try names(table, .admins, path: path),
+            bell: try bool(table, .bell, path: path),
+            desktopNotifications: try bool(table, .desktopNotifications, path: path),
+            windowTitle: try bool(table, .windowTitle, path: path))
         return ConfigFile(layer: layer)
     }
 
@@ -131,6 +137,13 @@ public struct ConfigFile: Sendable, Equatable {
             throw .badConfigValue(path: path, key: field.configKey, expected: "a non-empty string in quotes")
         }
         return text
+    }
+
+    /// `true` or `false`.
+    private static func bool(_ table: TOMLTable, _ field: SettingsField, path: String) throws(SettingsError) -> Bool? {
+        guard let value = table[field.configKey] else { return nil }
+        guard let flag = value.bool else { throw .badConfigValue(path: path, key: field.configKey, expected: "true or false") }
+        return flag
     }
 
     /// A list of names, e.g. `["alice", "wheel"]`.

@@ -17,10 +17,13 @@ public struct Settings: Sendable, Equatable {
     public var server: String?
     /// User or group names who administer the shared queue (read by `ytq serve`).
     public var admins: [String]
+    /// How the screen tells of a finished or failed download, and shows the overall progress.
+    public var signals: ScreenSignals
 
     public init(
         databasePath: String, downloadDirectory: String, limits: ConcurrencyLimits, ytDlpPath: String? = nil,
-        maxFilesize: Int64? = nil, configFile: String? = nil, server: String? = nil, admins: [String] = []
+        maxFilesize: Int64? = nil, configFile: String? = nil, server: String? = nil, admins: [String] = [],
+        signals: ScreenSignals = ScreenSignals()
     ) {
         self.databasePath = databasePath
         self.downloadDirectory = downloadDirectory
@@ -30,6 +33,7 @@ public struct Settings: Sendable, Equatable {
         self.configFile = configFile
         self.server = server
         self.admins = admins
+        self.signals = signals
     }
 }
 

@@ -13,6 +13,13 @@ public enum SettingsField: String, Sendable, CaseIterable {
     case server
     /// Who administers a shared queue: user or group names (the service reads it).
     case admins
+    /// The screen rings the terminal bell when a download finishes or fails (config only).
+    case bell
+    /// The screen sends a desktop notification through the terminal (OSC 9 and 777) when a
+    /// download finishes or fails (config only).
+    case desktopNotifications
+    /// The screen sets the terminal's window title to the overall progress (config only).
+    case windowTitle
 
     /// The command-line option, e.g. `--db`.
     public var option: String {
@@ -26,6 +33,8 @@ public enum SettingsField: String, Sendable, CaseIterable {
         case .maxFilesize: return "--max-filesize"
         case .server: return "--server"
         case .admins: return "--admin"
+        // The screen's signals have no option: the config key is where they are set.
+        case .bell, .desktopNotifications, .windowTitle: return configKey
         }
     }
 
@@ -36,7 +45,7 @@ public enum SettingsField: String, Sendable, CaseIterable {
         case .downloadDirectory: return "YTQ_DOWNLOAD_DIR"
         case .ytDlpPath: return "YTQ_YTDLP"
         case .server: return "YTQ_SERVER"
-        case .perUserLimit, .systemLimit, .backlogLimit, .maxFilesize, .admins: return nil
+        case .perUserLimit, .systemLimit, .backlogLimit, .maxFilesize, .admins, .bell, .desktopNotifications, .windowTitle: return nil
         }
     }
 
@@ -52,6 +61,9 @@ public enum SettingsField: String, Sendable, CaseIterable {
         case .maxFilesize: return "max_filesize"
         case .server: return "server"
         case .admins: return "admins"
+        case .bell: return "bell"
+        case .desktopNotifications: return "desktop_notifications"
+        case .windowTitle: return "window_title"
         }
     }
 
@@ -67,6 +79,9 @@ public enum SettingsField: String, Sendable, CaseIterable {
         case .maxFilesize: return "largest download"
         case .server: return "shared queue's socket"
         case .admins: return "administrators"
+        case .bell: return "terminal bell"
+        case .desktopNotifications: return "desktop notifications"
+        case .windowTitle: return "window title"
         }
     }
 

@@ -13,10 +13,15 @@ public struct SettingsLayer: Sendable, Equatable {
     public var server: String?
     /// User or group names who administer a shared queue.
     public var admins: [String]?
+    /// The screen's signals: bell, desktop notifications, window title.
+    public var bell: Bool?
+    public var desktopNotifications: Bool?
+    public var windowTitle: Bool?
 
     public init(
         databasePath: String? = nil, downloadDirectory: String? = nil, perUserLimit: Int? = nil, systemLimit: Int? = nil,
-        backlogLimit: Int? = nil, ytDlpPath: String? = nil, maxFilesize: String? = nil, server: String? = nil, admins: [String]? = nil
+        backlogLimit: Int? = nil, ytDlpPath: String? = nil, maxFilesize: String? = nil, server: String? = nil, admins: [String]? = nil,
+        bell: Bool? = nil, desktopNotifications: Bool? = nil, windowTitle: Bool? = nil
     ) {
         self.databasePath = databasePath
         self.downloadDirectory = downloadDirectory
@@ -27,5 +32,8 @@ public struct SettingsLayer: Sendable, Equatable {
         self.maxFilesize = maxFilesize
         self.server = server
         self.admins = admins
+        self.bell = bell
+        self.desktopNotifications = desktopNotifications
+        self.windowTitle = windowTitle
     }
 }

@@ -99,7 +99,10 @@ public struct SettingsResolver: Sendable {
             maxFilesize: maxFilesize,
             configFile: config.path ?? system.path,
             server: first(\.server).map { expand($0.value) },
-            admins: first(\.admins)?.value ?? [])
+            admins: first(\.admins)?.value ?? [],
+            signals: ScreenSignals(
+                bell: first(\.bell)?.value ?? true, desktopNotifications: first(\.desktopNotifications)?.value ?? true,
+                windowTitle: first(\.windowTitle)?.value ?? true))
     }
 
     private func nonEmpty(_ key: String) -> String? {

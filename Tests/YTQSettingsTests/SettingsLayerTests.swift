@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import YTQCore
 import YTQTestSupport
 @testable import YTQSettings
 
@@ -23,7 +24,10 @@ struct SettingsLayerTests {
         let fields = SettingsField.allCases
         #expect(Set(fields.map(\.option)).count == fields.count)
         #expect(Set(fields.map(\.configKey)).count == fields.count)
-        #expect(ConfigFile.knownKeys == ["db", "download_dir", "per_user_limit", "system_limit", "backlog_limit", "yt_dlp", "max_filesize", "server", "admins"])
+        #expect(ConfigFile.knownKeys == [
+            "db", "download_dir", "per_user_limit", "system_limit", "backlog_limit", "yt_dlp", "max_filesize", "server", "admins",
+            "bell", "desktop_notifications", "window_title",
+        ])
     }
 
     @Test("server and admins come from a config file; YTQ_SERVER from the environment")
@@ -32,6 +36,20 @@ struct SettingsLayerTests {
         #expect(config.layer == SettingsLayer(server: "/run/ytq/ytq.sock", admins: ["alice", "wheel"]))
         #expect(throws: SettingsError.self) { try ConfigFile.parse("admins = \"alice\"\n", path: "/c.toml") }
         #expect(SettingsLayer.environment(["YTQ_SERVER": "/tmp/s.sock"]).server == "/tmp/s.sock")
+    }
+
+    @Test("the screen's signals are on by default; each can be turned off in a config file, and only with true or false")
+    func signals() throws {
+        let dir = try TemporaryDirectory("signals")
+        defer { dir.remove() }
+        try "bell = false\nwindow_title = false\n".write(toFile: dir.file("config.toml"), atomically: true, encoding: .utf8)
+        let environment = ["HOME": dir.path, "YTQ_CONFIG": dir.file("config.toml"), "YTQ_SYSTEM_CONFIG": dir.file("none.toml")]
+        let settings = try SettingsResolver(environment: environment).resolve(SettingsLayer())
+        #expect(settings.signals == ScreenSignals(bell: false, desktopNotifications: true, windowTitle: false))
+        let plain = try SettingsResolver(environment: ["HOME": dir.path, "YTQ_CONFIG": dir.file("none.toml"), "YTQ_SYSTEM_CONFIG": dir.file("none.toml")])
+            .resolve(SettingsLayer())
+        #expect(plain.signals == ScreenSignals())
+        #expect(throws: SettingsError.self) { try ConfigFile.parse("desktop_notifications = \"no\"\n", path: "/c.toml") }
     }
 
     @Test("the system-wide config file is read last: the user's config and the environment win")

@@ -127,6 +127,14 @@ public final class CursesTerminal {
         return size
     }
 
+    /// Sends a bell, a desktop notification or a window title (`TerminalNotice`) to the
+    /// terminal, outside curses' buffer; nothing once the terminal is restored, and a
+    /// terminal that is gone is no error.
+    public func signal(_ sequence: String) {
+        guard isActive else { return }
+        Self.send(sequence)
+    }
+
     /// Writes control bytes straight to the terminal (outside curses' buffer).
     static func send(_ sequence: String) {
         var bytes = Array(sequence.utf8)

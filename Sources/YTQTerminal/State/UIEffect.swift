@@ -28,6 +28,9 @@ public enum UIEffect: Sendable, Equatable {
     /// A task started, ended, or was changed by another process: read the page again (a
     /// loop may coalesce these) and hand it to `replacePage`.
     case reloadTask
+    /// Tell the desktop (bell, notification) that a download of this user's ended; the loop
+    /// sends what the config allows (`ScreenSignals`).
+    case notify(TerminalNotice)
     /// Repaint the whole terminal (Ctrl-L), not only the changed cells.
     case repaint
     /// Quit: stop the downloads gracefully (they resume on the next start) and restore the terminal.

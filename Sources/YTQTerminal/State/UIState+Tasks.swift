@@ -55,9 +55,12 @@ extension UIState {
             retries[task.id] = nil
         case .completed(let task, _):
             forgetLiveState(of: task.id)
+            return [.reloadTask, .notify(TerminalNotice(title: "ytq: download finished", body: "#\(task.id) \(task.summary.displayName)"))]
         case .failed(let task, let reason):
             forgetLiveState(of: task.id)
             addError(ErrorEntry(taskID: task.id, reason: reason))
+            return [.reloadTask, .notify(TerminalNotice(
+                title: "ytq: download failed", body: "#\(task.id) \(task.summary.displayName): \(reason.message)"))]
         case .retrying(let task, let attempt, let reason, let delay):
             progress[task.id] = nil
             retries[task.id] = RetryNote(attempt: attempt, reason: reason, retryAt: clock.addingTimeInterval(delay.seconds))
