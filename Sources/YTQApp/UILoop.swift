@@ -21,6 +21,8 @@ final class UILoop {
         let actions: any TaskActions
         /// Whether quitting stops the downloads (personal mode) or they go on (a service's).
         let downloadsStopOnQuit: Bool
+        /// Where finished files go, when this process runs the downloads.
+        var downloadFolder: String?
     }
 
     /// Frames that events (progress) ask for come at most 10 times a second: several updates
@@ -40,8 +42,6 @@ final class UILoop {
     /// The state the screen shows, and when it was drawn.
     var lastDrawn: UIState?
     var lastDraw = ContinuousClock.now - frameInterval
-    /// Tasks whose live progress comes from this process's scheduler events.
-    var liveTasks: Set<Int64> = []
     /// A page read is under way; a reload asked for meanwhile waits for it (one at a time,
     /// so pages never arrive out of order).
     var pageInFlight = false
@@ -52,6 +52,7 @@ final class UILoop {
         self.terminal = terminal
         self.state = UIState(size: terminal.size)
         state.sharedQueue = !context.downloadsStopOnQuit
+        state.downloadFolder = context.downloadFolder
     }
 
     /// Takes over the terminal, runs until quit, restores it. Returns how many downloads this
@@ -73,7 +74,7 @@ final class UILoop {
         loop.loop()
         terminal.restore()
         withExtendedLifetime(resizes) {}
-        return .success(loop.liveTasks.count)
+        return .success(loop.state.runningHere.count)
     }
 
     private func loop() {
@@ -143,18 +144,9 @@ final class UILoop {
             // due now, not after the change feed's coalescing, so that the row, the counts and
             // the quit question agree with the status line in the same frame.
             switch event {
-            case .progressUpdated(let task, _):
-                liveTasks.insert(task.id)
-            case .started(let task):
-                liveTasks.insert(task.id)
+            case .started, .completed, .failed, .cancelled, .retrying, .paused, .queued, .resumed:
                 scheduleReload(immediately: true)
-            case .completed(let task, _), .failed(let task, _), .cancelled(let task), .retrying(let task, _, _, _),
-                 .paused(let task):
-                liveTasks.remove(task.id)
-                scheduleReload(immediately: true)
-            case .queued, .resumed:
-                scheduleReload(immediately: true)
-            case .changed, .recordingFailed:
+            case .progressUpdated, .changed, .recordingFailed:
                 break
             }
             carryOut(state.handle(event: event))

@@ -59,7 +59,10 @@ enum Fixtures {
     static func busyState(size: TerminalSize) -> UIState {
         var state = UIState(size: size, clock: now)
         state.replacePage(page)
-        state.progress = progress
+        // This process runs #12 and #11: their progress arrives as events.
+        for (id, update) in progress.sorted(by: { $0.key > $1.key }) {
+            if let task = tasks.first(where: { $0.id == id }) { state.handle(event: .progressUpdated(task, update)) }
+        }
         state.retries[5] = RetryNote(
             attempt: 2, reason: FailureReason(kind: .transient, message: "HTTP Error 503: Service Unavailable"),
             retryAt: now.addingTimeInterval(42))
