@@ -82,7 +82,7 @@ struct TerminalUITests {
         #expect(refused.contains("second.mp4"), "what was typed is kept:\n\(refused)")
         // Quitting while a download runs asks first; confirmed, the download stays resumable.
         try await tmux.press("C-c")
-        let asked = try await tmux.waitFor { $0.lowercased().contains("quit") && $0.contains("y") }
+        let asked = try await tmux.waitFor { $0.contains("Quit ytq?") || $0.contains("EXITED") }
         #expect(asked.contains("1 download runs in this ytq"), "counts this process's own download:\n\(asked)")
         try await tmux.press("y")
         let exited = try await tmux.waitFor { $0.contains("EXITED rc=0") }
