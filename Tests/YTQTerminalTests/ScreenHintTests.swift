@@ -18,6 +18,15 @@ struct ScreenHintTests {
         #expect(ScreenHint.forScreen("a lone `ytq retry") == "a lone `ytq retry")
     }
 
+    @Test("an action that failed in the background names the key in the error pane")
+    func actionError() {
+        var state = Fixtures.listState(size: size)
+        state.actionFailed(ErrorEntry(taskID: 8, message: ActionError.fileRefused(taskID: 8, reason: "it is outside the download folder").description))
+        let message = state.errors.first?.message ?? ""
+        #expect(message.contains("removing it without deleting the file (press d)"), "\(message)")
+        #expect(!message.contains("`ytq"), "\(message)")
+    }
+
     @Test("a download that failed its last attempt says it will not be tried again, and names the key r")
     func finalFailure() {
         var state = Fixtures.listState(size: size)

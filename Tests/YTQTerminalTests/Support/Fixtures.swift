@@ -69,7 +69,7 @@ enum Fixtures {
         state.addError(ErrorEntry(taskID: 9, reason: FailureReason(
             kind: .permanent, message: longReason, hint: "the video is gone; nothing to retry")))
         state.submissionFailed(
-            "refused: uid 1000 may have 1 active download at a time (per-user limit 1); task #12 is downloading.",
+            "refused: ada may have 1 active download at a time (per-user limit 1); task #12 is downloading.",
             hint: "wait for #12 or cancel it with c")
         state.setStatus(StatusMessage("Started task #12 (720p)", kind: .success, taskID: 12, time: now))
         state.url = TextField("https://www.youtube.com/watch?v=aqz-KE-bpKQ")
