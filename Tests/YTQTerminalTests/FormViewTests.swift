@@ -16,6 +16,16 @@ struct FormViewTests {
         #expect(DisplayWidth.of(cut) == 80)
     }
 
+    @Test("the help ends with where the files go, at any size (the compact screen has no form border)")
+    func helpFolder() {
+        var state = Fixtures.listState(size: TerminalSize(columns: 40, rows: 12))
+        state.downloadFolder = "/home/ada/Downloads/ytq"
+        state.handle(.char("?"))
+        state.handle(.char("G"))
+        let text = RootView.render(state, now: Fixtures.now, zone: .utc).text
+        #expect(text.contains("/home/ada/Downloads/ytq"), "\(text)")
+    }
+
     @Test("a shared queue's client does not know the folder, and says nothing")
     func noFolder() {
         let state = Fixtures.busyState(size: TerminalSize(columns: 80, rows: 24))
