@@ -62,7 +62,8 @@ public struct TerminalApp: Sendable {
             }
         }
         let context = UILoop.Context(
-            app: self, inbox: inbox, poke: { scheduler.poke() }, actions: actions.publishing(to: scheduler.events), downloadsStopOnQuit: true)
+            app: self, inbox: inbox, poke: { scheduler.poke() }, actions: actions.publishing(to: scheduler.events), downloadsStopOnQuit: true,
+            downloadFolder: actions.configuration.downloadDirectory)
         let outcome = await runLoop(context)
         if case .success(let downloading) = outcome, downloading > 0 {
             // The terminal may be gone (an SSH drop, `tmux kill-session`): a failed write is

@@ -23,6 +23,8 @@ final class UILoop {
         let downloadsStopOnQuit: Bool
         /// Bell, desktop notifications, window title: what the config allows.
         var signals: ScreenSignals { app.signals }
+        /// Where finished files go, when this process runs the downloads.
+        var downloadFolder: String?
     }
 
     /// Frames that events (progress) ask for come at most 10 times a second: several updates
@@ -42,8 +44,6 @@ final class UILoop {
     /// The state the screen shows, and when it was drawn.
     var lastDrawn: UIState?
     var lastDraw = ContinuousClock.now - frameInterval
-    /// Tasks whose live progress comes from this process's scheduler events.
-    var liveTasks: Set<Int64> = []
     /// A page read is under way; a reload asked for meanwhile waits for it (one at a time,
     /// so pages never arrive out of order).
     var pageInFlight = false
@@ -56,6 +56,7 @@ final class UILoop {
         self.terminal = terminal
         self.state = UIState(size: terminal.size)
         state.sharedQueue = !context.downloadsStopOnQuit
+        state.downloadFolder = context.downloadFolder
     }
 
     /// Takes over the terminal, runs until quit, restores it. Returns how many downloads this
@@ -79,7 +80,7 @@ final class UILoop {
         if context.signals.windowTitle { terminal.signal(TerminalNotice.restoreTitle) }
         terminal.restore()
         withExtendedLifetime(resizes) {}
-        return .success(loop.liveTasks.count)
+        return .success(loop.state.runningHere.count)
     }
 
     private func loop() {
@@ -154,18 +155,9 @@ final class UILoop {
             // due now, not after the change feed's coalescing, so that the row, the counts and
             // the quit question agree with the status line in the same frame.
             switch event {
-            case .progressUpdated(let task, _):
-                liveTasks.insert(task.id)
-            case .started(let task):
-                liveTasks.insert(task.id)
+            case .started, .completed, .failed, .cancelled, .retrying, .paused, .queued, .resumed:
                 scheduleReload(immediately: true)
-            case .completed(let task, _), .failed(let task, _), .cancelled(let task), .retrying(let task, _, _, _),
-                 .paused(let task):
-                liveTasks.remove(task.id)
-                scheduleReload(immediately: true)
-            case .queued, .resumed:
-                scheduleReload(immediately: true)
-            case .changed, .recordingFailed:
+            case .progressUpdated, .changed, .recordingFailed:
                 break
             }
             carryOut(state.handle(event: event))

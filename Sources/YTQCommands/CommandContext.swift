@@ -30,7 +30,10 @@ struct CommandContext {
         } catch {
             throw .settings(error)
         }
-        requester = Requester.current(uid: Int(getuid()), environment: environment)
+        var requester = Requester.current(uid: Int(getuid()), environment: environment)
+        // Refusals name the user ("alice may have 1 active download"), not "uid 1000".
+        requester.userName = requester.userID.flatMap(UserAccounts.userName(uid:))
+        self.requester = requester
         if let server = settings.server {
             let given = [("--per-user-limit", options.perUserLimit), ("--system-limit", options.systemLimit), ("--backlog-limit", options.backlogLimit)]
                 .filter { $0.1 != nil }.map(\.0)

@@ -36,7 +36,7 @@ public enum ActionError: Error, Sendable, Equatable, Codable, CustomStringConver
             return "task #\(id) is \(status.rawValue); only \(list) tasks can be \(action.pastParticiple)"
         case .fileRefused(let id, let reason):
             return "refused to delete the file of task #\(id): \(reason). Nothing was removed; "
-                + "`ytq remove \(id)` without --delete-file forgets the task and leaves the file alone"
+                + "removing it without deleting the file (`ytq remove \(id)`) forgets the task and leaves the file alone"
         case .store(let error): return error.description
         case .service(_, let message): return message
         }

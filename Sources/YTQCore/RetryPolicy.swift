@@ -30,7 +30,7 @@ public struct RetryPolicy: Sendable, Equatable {
         if attempt > 1 { final.message = "failed after \(attempt) attempts: \(reason.message)" }
         if isRetryable(reason.kind) {
             // The last attempt: say so, rather than let the hint promise another one.
-            let giveUp = "ytq will not try again by itself; `ytq retry` queues it again"
+            let giveUp = "ytq will not try again by itself; to queue it again: `ytq retry`"
             final.hint = reason.hint.map { "\($0); \(giveUp)" } ?? giveUp
         }
         return .fail(final)

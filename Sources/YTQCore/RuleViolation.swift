@@ -30,13 +30,13 @@ public enum RuleViolation: Error, Equatable, Sendable, Codable, CustomStringConv
     public var description: String {
         switch self {
         case .perUserLimitReached(_, _, let blocking):
-            return reason + " Wait for it to finish or cancel it with `ytq cancel \(blocking.id)`."
+            return reason + " Wait for it to finish, or cancel it (`ytq cancel \(blocking.id)`)."
         case .systemLimitReached(let limit, let active):
             return "refused: the system-wide limit of \(limit) active downloads is reached (\(active) active "
                 + "across all users). Try again when one finishes."
         case .backlogFull(let requester, let limit):
             return "refused: \(requester.label) already has \(limit) downloads queued (backlog limit \(limit)). "
-                + "Wait for some to start, or remove queued ones with `ytq remove ID`."
+                + "Wait for some to start, or remove queued ones (`ytq remove ID`)."
         }
     }
 }

@@ -73,7 +73,7 @@ public enum YtDlpErrorClassifier {
     }
 
     static let ffmpegHint = "install ffmpeg (apt-get install ffmpeg), or choose a format that needs no merging"
-    static let ytDlpUpdateHint = "update yt-dlp (`pip install -U yt-dlp` or `make setup`)"
+    static let ytDlpUpdateHint = "update yt-dlp (`pip install -U yt-dlp`)"
 
     /// First match wins; needles are lowercase.
     static let rules: [Rule] = [

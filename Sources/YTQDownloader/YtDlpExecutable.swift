@@ -4,7 +4,7 @@ import YTQCore
 public enum YtDlpExecutable {
     /// The name looked up on `PATH` when no path is configured.
     public static let defaultName = "yt-dlp"
-    public static let installHint = "install it with `pip install yt-dlp` (or `make setup`), "
+    public static let installHint = "install it with `pip install yt-dlp`, "
         + "or tell ytq where it is with --yt-dlp PATH"
 
     /// An absolute path to an executable file.

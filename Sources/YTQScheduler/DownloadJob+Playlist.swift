@@ -89,7 +89,7 @@ extension DownloadJob {
         let worst = failures.values.first { $0.kind != .transient } ?? failures.values.first ?? fallback
         let reason = FailureReason(
             kind: worst.kind, message: "\(failures.count) of \(entries.count) entries failed: " + listed.joined(separator: "; ") + more,
-            hint: (worst.hint.map { $0 + "; " } ?? "") + "the finished entries are kept; a retry runs only the others")
+            hint: (worst.hint.map { $0 + "; " } ?? "") + "the finished entries are kept; a retry (`ytq retry`) runs only the others")
         await fail(reason, child: state.child)
         return true
     }

@@ -204,7 +204,7 @@ public actor Scheduler {
                 let reason = FailureReason(
                     kind: .crashLoop,
                     message: "the worker running this download stopped unexpectedly \(entry.task.crashCount) times; ytq gave up on it",
-                    hint: "`ytq retry \(entry.task.id)` tries again")
+                    hint: "to try again: `ytq retry \(entry.task.id)`")
                 if let failed = try? await database.failTask(entry.claim, reason: reason, limits: configuration.limits) {
                     configuration.removeWorkingFolders(for: entry.task)
                     events.publish(.failed(failed, reason: reason))

@@ -36,7 +36,7 @@ struct RetryPolicyTests {
         #expect(policy.decide(reason(kind), attempt: attempt) == .retry(after: expectedDelay[attempt] ?? .zero, note: note))
     }
 
-    static let giveUp = "ytq will not try again by itself; `ytq retry` queues it again"
+    static let giveUp = "ytq will not try again by itself; to queue it again: `ytq retry`"
 
     @Test("a retryable kind fails on the last attempt and past it, saying how many there were and that none follows",
           arguments: RetryPolicyTests.retryable, [4, 5])

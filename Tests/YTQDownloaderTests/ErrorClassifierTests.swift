@@ -69,6 +69,15 @@ struct ErrorClassifierTests {
         #expect(reason.hint?.contains("pip install -U yt-dlp") == true)
     }
 
+    @Test("install and update hints work outside the source tree: no `make setup`")
+    func noMakeTarget() {
+        let hints = YtDlpErrorClassifier.rules.compactMap(\.hint) + [YtDlpExecutable.installHint]
+        for hint in hints {
+            #expect(!hint.contains("make "), "\(hint)")
+        }
+        #expect(YtDlpExecutable.installHint.contains("pip install yt-dlp"))
+    }
+
     @Test("the last ERROR line wins over later noise")
     func lastError() {
         let lines = ["ERROR: first", "ERROR: unable to download video data: HTTP Error 404: Not Found", "[download] cleaning up", ""]

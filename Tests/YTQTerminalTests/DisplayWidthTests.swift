@@ -12,6 +12,10 @@ struct DisplayWidthTests {
         ("🎬", 2),
         ("😺", 2),
         ("👨‍👩‍👧", 2),
+        ("👩‍💻", 2),
+        ("🏳️‍🌈", 2),
+        ("❤️‍🔥", 2),
+        ("🧑🏽‍🚀", 2),
         ("🇯🇵", 2),
         ("👍🏽", 2),
         ("❤️", 2),
@@ -65,5 +69,28 @@ struct DisplayWidthTests {
         #expect(DisplayWidth.wrap("日本語のタイトル", width: 5) == ["日本", "語の", "タイ", "トル"])
         #expect(DisplayWidth.wrap("", width: 5) == [""])
         #expect(DisplayWidth.wrap("anything", width: 0) == [])
+    }
+
+    @Test("titles with emoji ZWJ sequences keep the list's rows aligned: one 2-cell glyph each")
+    func zwjRows() {
+        var state = UIState(size: TerminalSize(columns: 80, rows: 24), clock: Fixtures.now)
+        state.replacePage(TaskListPage(tasks: [
+            Fixtures.task(3, .completed, title: "👩‍💻 live coding 👨‍👩‍👧", created: 3),
+            Fixtures.task(2, .completed, title: "🏳️‍🌈❤️‍🔥🧑🏽‍🚀 parade", created: 2),
+            Fixtures.task(1, .completed, title: "plain title", created: 1),
+        ]))
+        let screen = RootView.render(state, now: Fixtures.now, zone: .utc)
+        let rows = screen.lines.filter { $0.contains("live coding") || $0.contains("parade") || $0.contains("plain title") }
+        #expect(rows.count == 3)
+        for row in rows {
+            #expect(DisplayWidth.of(row) == 80, "\(row)")
+            #expect(row.hasSuffix("│"), "\(row)")
+        }
+        // The status column starts in the same cell on every row.
+        let columns = rows.compactMap { row -> Int? in
+            guard let range = row.range(of: "completed") else { return nil }
+            return DisplayWidth.of(row[..<range.lowerBound])
+        }
+        #expect(Set(columns).count == 1, "\(rows)")
     }
 }

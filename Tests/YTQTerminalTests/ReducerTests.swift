@@ -145,6 +145,27 @@ struct ReducerTests {
         #expect(state.handle(.char("y")) == [.quit])
     }
 
+    @Test("the quit question counts only this process's running downloads")
+    func quitCountsOwnDownloads() {
+        var state = UIState(size: size, clock: Fixtures.now)
+        // Ten tasks run in another ytq on the same database; this one runs #12 only.
+        state.replacePage(TaskListPage(tasks: Fixtures.tasks, matchingCount: 20, statusCounts: [.downloading: 10, .completed: 10]))
+        state.focus = .list
+        #expect(state.handle(.char("q")) == [.quit])
+        let running = Fixtures.tasks[0]
+        state.handle(event: .progressUpdated(running, DownloadProgress(downloadedBytes: 1, totalBytes: 10)))
+        #expect(state.runningHere == [running.id])
+        #expect(state.handle(.char("q")).isEmpty)
+        #expect(state.overlay == .confirmQuit)
+        let screen = RootView.render(state, now: Fixtures.now, zone: .utc)
+        #expect(screen.text.contains("1 download runs in this ytq"))
+        #expect(!screen.text.contains("10 downloads"))
+        state.handle(.char("n"))
+        state.handle(event: .completed(running, downloadURL: URL(fileURLWithPath: "/tmp/a.mp4")))
+        #expect(state.runningHere.isEmpty)
+        #expect(state.handle(.char("q")) == [.quit])
+    }
+
     @Test("Ctrl-C quits from anywhere (asking while downloads run; twice quits)")
     func interrupt() {
         for overlay in [Overlay.none, .help, .details(taskID: 9), .confirmRemove(taskID: 9)] {
@@ -235,11 +256,12 @@ struct ReducerTests {
         #expect(state.overlay == .help)
     }
 
-    @Test("unbound keys outside text fields change nothing")
+    @Test("unbound keys outside text fields change nothing but the status line, which says so")
     func unbound() {
         var state = Fixtures.listState(size: size)
-        let before = state
+        var before = state
         #expect(state.handle(.char("z")).isEmpty)
+        before.setStatus(StatusMessage("no key z here — ? for help", kind: .failure, time: Fixtures.now))
         #expect(state == before)
     }
 }

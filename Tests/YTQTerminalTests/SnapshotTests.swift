@@ -57,6 +57,9 @@ struct SnapshotTests {
         var remove = Fixtures.listState(size: TerminalSize(columns: 80, rows: 24), row: 4)
         remove.handle(.char("d"))
         assertSnapshot(render(remove).text, named: "confirm-remove-80x24")
+        var small = Fixtures.listState(size: TerminalSize(columns: 40, rows: 12), row: 4)
+        small.handle(.char("d"))
+        assertSnapshot(render(small).text, named: "confirm-remove-40x12")
     }
 
     @Test("filtered list and the custom format field")

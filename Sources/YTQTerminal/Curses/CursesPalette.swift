@@ -12,19 +12,26 @@ struct CursesPalette {
         guard start_color() != ytq_err() else { return }
         let hasDefault = use_default_colors() != ytq_err()
         let background: Int16 = hasDefault ? -1 : ytq_color_black()
-        let foreground: Int16 = hasDefault ? -1 : ytq_color_white()
-        // Bright black (8) for secondary text where the palette has it; dim default otherwise.
-        let muted: Int16 = ytq_colors() >= 16 ? 8 : foreground
-        let colors: [(StyleRole, Int16)] = [
-            (.accent, ytq_color_cyan()), (.ok, ytq_color_green()), (.warning, ytq_color_yellow()),
-            (.error, ytq_color_red()), (.muted, muted),
-        ]
-        for (index, (role, color)) in colors.enumerated() {
+        let colors = PaletteChoice(colorCount: Int(ytq_colors())).colors
+        for (index, role) in PaletteChoice.roles.enumerated() {
+            guard let choice = colors[role] else { continue }
+            let color = Self.number(of: choice)
             let pair = Int16(index + 1)
             guard Int(pair) < ytq_color_pairs(), init_pair(pair, color, background) != ytq_err() else { continue }
             pairs[role] = pair
         }
         usesColor = !pairs.isEmpty
+    }
+
+    /// curses' number for a colour.
+    private static func number(of color: PaletteChoice.Color) -> Int16 {
+        switch color {
+        case .cyan: return ytq_color_cyan()
+        case .green: return ytq_color_green()
+        case .yellow: return ytq_color_yellow()
+        case .red: return ytq_color_red()
+        case .indexed(let number): return number
+        }
     }
 
     /// The attributes and colour pair for a style.
@@ -37,6 +44,7 @@ struct CursesPalette {
         case .selection:
             attributes |= ytq_attr_reverse()
         case .muted where pairs[.muted] == nil || !usesColor:
+            // Eight colours have no grey: secondary text is dim instead.
             attributes |= ytq_attr_dim()
         case .accent, .error:
             if !usesColor { attributes |= ytq_attr_bold() }

@@ -181,8 +181,10 @@ extension UIState {
         }
     }
 
+    /// Quit, asking first while this process runs downloads (a quit stops only those; a
+    /// shared queue's and other processes' go on).
     private mutating func requestQuit() -> [UIEffect] {
-        guard activeCount > 0, !sharedQueue else { return [.quit] }
+        guard !runningHere.isEmpty, !sharedQueue else { return [.quit] }
         overlay = .confirmQuit
         return []
     }
@@ -196,7 +198,7 @@ extension UIState {
             do {
                 format = try FormatSpec(parsing: customFormat.text)
             } catch {
-                submissionFailed(error.description, hint: "↑ ↓ choose a preset, or fix the yt-dlp -f expression")
+                submissionFailed(error.description, hint: "press ↑ or ↓ for a preset, or fix the yt-dlp -f expression")
                 return []
             }
         }

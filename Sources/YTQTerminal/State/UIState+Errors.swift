@@ -2,10 +2,13 @@ import Foundation
 import YTQCore
 
 extension UIState {
-    /// Puts an error at the top of the error pane, stamped with the state's clock.
+    /// Puts an error at the top of the error pane, stamped with the state's clock, its advice
+    /// naming keys rather than commands (`ScreenHint`).
     public mutating func addError(_ entry: ErrorEntry) {
         var entry = entry
         entry.time = clock
+        entry.message = ScreenHint.forScreen(entry.message)
+        entry.hint = entry.hint.map(ScreenHint.forScreen)
         errors.insert(entry, at: 0)
         if errors.count > Self.maxErrors { errors.removeLast(errors.count - Self.maxErrors) }
         keepSelectionVisible()

@@ -31,8 +31,17 @@ extension UIState {
         if let command = CommandTable.standard.command(for: key, in: context) {
             return perform(command)
         }
-        guard context.isTextEntry else { return [] }
+        guard context.isTextEntry else {
+            unbound(key, in: context)
+            return []
+        }
         return edit(with: key, in: context)
+    }
+
+    /// A key that does nothing here says so, and where the help is ("no key z here — ? for help").
+    private mutating func unbound(_ key: Key, in context: KeyContext) {
+        let help = CommandTable.standard.bindings(in: context).first { $0.command == .help }?.keys.first
+        say("no key \(key.label) here" + (help.map { " — \($0.label) for help" } ?? ""), kind: .failure)
     }
 
     /// Applies each key in turn and collects the effects.
@@ -47,7 +56,10 @@ extension UIState {
         case .form:
             url.edit(with: key)
         case .format:
-            guard selectedPreset == nil else { return [] }
+            guard selectedPreset == nil else {
+                unbound(key, in: context)
+                return []
+            }
             customFormat.edit(with: key)
         case .filter:
             let before = filter.text

@@ -29,6 +29,7 @@ extension UIState {
     public mutating func forgetLiveState(of taskID: Int64) {
         progress[taskID] = nil
         retries[taskID] = nil
+        runningHere.remove(taskID)
     }
 
     /// The progress to show for a task: the live one from this process's events, else what
@@ -50,9 +51,11 @@ extension UIState {
         switch event {
         case .progressUpdated(let task, let update):
             progress[task.id] = update
+            runningHere.insert(task.id)
             return []
         case .started(let task):
             retries[task.id] = nil
+            runningHere.insert(task.id)
         case .completed(let task, _):
             forgetLiveState(of: task.id)
             return [.reloadTask, .notify(TerminalNotice(title: "ytq: download finished", body: "#\(task.id) \(task.summary.displayName)"))]
@@ -63,6 +66,9 @@ extension UIState {
                 title: "ytq: download failed", body: "#\(task.id) \(task.summary.displayName): \(reason.message)"))]
         case .retrying(let task, let attempt, let reason, let delay):
             progress[task.id] = nil
+            runningHere.remove(task.id)
+            var reason = reason
+            reason.hint = reason.hint.map(ScreenHint.forScreen)
             retries[task.id] = RetryNote(attempt: attempt, reason: reason, retryAt: clock.addingTimeInterval(delay.seconds))
         case .cancelled(let task), .paused(let task):
             forgetLiveState(of: task.id)

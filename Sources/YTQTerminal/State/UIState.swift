@@ -28,6 +28,9 @@ public struct UIState: Sendable, Equatable {
     public var progress: [Int64: DownloadProgress] = [:]
     /// Automatic retries waiting to run, by task id.
     public var retries: [Int64: RetryNote] = [:]
+    /// The downloads this process's scheduler runs now (started, not yet ended), by task id:
+    /// the ones a quit stops. Tasks other processes run are never in it.
+    public internal(set) var runningHere: Set<Int64> = []
     /// The task just submitted: the cursor goes to it when the next page holds it.
     public internal(set) var pendingSelection: Int64?
 
@@ -58,6 +61,9 @@ public struct UIState: Sendable, Equatable {
     /// The screen is a client of a shared queue (`ytq serve`): its downloads go on after a
     /// quit, and the header shows everyone's slots.
     public var sharedQueue = false
+    /// Where finished files go (the form's border shows it), when this process runs the
+    /// downloads; nil for a shared queue's client, whose service decides.
+    public var downloadFolder: String?
     /// How far the help or details overlay is scrolled.
     public var overlayScroll = 0
 

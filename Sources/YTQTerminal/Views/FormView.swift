@@ -11,6 +11,15 @@ enum FormView {
         let focused = state.focus != .list && state.overlay == .none
         let titleStyle = focused ? Style.accent.bolded : Style.normal.bolded
         screen.drawBox(rect, title: [Span("New download", titleStyle)], style: focused ? .accent : .muted)
+        if let folder = state.downloadFolder {
+            // Where the files go, its end kept when it must be cut (the folder's own name).
+            let lead = "files go to "
+            let room = rect.width - 6 - DisplayWidth.of(lead)
+            if room >= 8 {
+                screen.putOnBorder([Span(lead, .muted), Span(DisplayWidth.truncateLeading(folder, to: room), .normal)],
+                                   rect: rect, bottom: true)
+            }
+        }
         let inner = rect.inset(rows: 1, columns: 2)
         let fieldColumn = inner.column + labelWidth
         let fieldWidth = inner.width - labelWidth

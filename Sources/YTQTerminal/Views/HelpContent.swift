@@ -14,7 +14,8 @@ enum HelpContent {
         ("Questions", [.confirmQuit, .confirmRemove, .confirmCancel, .confirmQueueMany]),
     ]
 
-    static func lines(width: Int) -> [[Span]] {
+    /// The help's lines; `downloadFolder`, where finished files go, closes them when known.
+    static func lines(width: Int, downloadFolder: String? = nil) -> [[Span]] {
         var lines: [[Span]] = []
         let table = CommandTable.standard
         var shown: Set<Int> = []
@@ -45,6 +46,11 @@ enum HelpContent {
             lines.append(row(preset.rawValue, preset.summary, width: width))
         }
         lines.append(row("custom", "any yt-dlp -f expression, e.g. bv*+ba/b", width: width))
+        if let downloadFolder {
+            lines.append([])
+            lines.append(heading("Files"))
+            lines.append(row("folder", downloadFolder, width: width))
+        }
         return lines
     }
 

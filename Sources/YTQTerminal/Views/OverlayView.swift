@@ -23,7 +23,7 @@ enum OverlayView {
         let width = contentWidth(rect, compact: compact)
         switch state.overlay {
         case .help:
-            return ([Span("Help", Style.accent.bolded), Span("  ytq keys", .muted)], HelpContent.lines(width: width), rect)
+            return ([Span("Help", Style.accent.bolded), Span("  ytq keys", .muted)], HelpContent.lines(width: width, downloadFolder: state.downloadFolder), rect)
         case .details(let id):
             guard let task = state.task(id: id) else { return nil }
             return ([Span("Task #\(id)", Style.accent.bolded)],

@@ -59,14 +59,17 @@ enum Fixtures {
     static func busyState(size: TerminalSize) -> UIState {
         var state = UIState(size: size, clock: now)
         state.replacePage(page)
-        state.progress = progress
+        // This process runs #12 and #11: their progress arrives as events.
+        for (id, update) in progress.sorted(by: { $0.key > $1.key }) {
+            if let task = tasks.first(where: { $0.id == id }) { state.handle(event: .progressUpdated(task, update)) }
+        }
         state.retries[5] = RetryNote(
             attempt: 2, reason: FailureReason(kind: .transient, message: "HTTP Error 503: Service Unavailable"),
             retryAt: now.addingTimeInterval(42))
         state.addError(ErrorEntry(taskID: 9, reason: FailureReason(
             kind: .permanent, message: longReason, hint: "the video is gone; nothing to retry")))
         state.submissionFailed(
-            "refused: uid 1000 may have 1 active download at a time (per-user limit 1); task #12 is downloading.",
+            "refused: ada may have 1 active download at a time (per-user limit 1); task #12 is downloading.",
             hint: "wait for #12 or cancel it with c")
         state.setStatus(StatusMessage("Started task #12 (720p)", kind: .success, taskID: 12, time: now))
         state.url = TextField("https://www.youtube.com/watch?v=aqz-KE-bpKQ")
