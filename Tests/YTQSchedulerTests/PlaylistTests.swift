@@ -80,11 +80,12 @@ struct PlaylistTests {
         let folder = try await media("stalled")
         defer { folder.remove() }
         try page(["v1.webm", "/stall/s.webm?size=100000&after=1000"], at: folder.file("stall.html"))
-        let server = try MediaServer(root: folder.path, stallTimeout: 60)
+        let server = try MediaServer(root: folder.path, stallTimeout: 90)
         defer { server.stop() }
         try await SchedulerHarness.run(ytDlp: "yt-dlp", configure: { configuration in
-            // Longer than yt-dlp takes to start and read the page, which counts as no bytes too.
-            configuration.stallTimeout = .seconds(6)
+            // Longer than yt-dlp takes to start and read the page, which counts as no bytes too
+            // (seconds on a loaded machine); the stalled entry then takes this long to notice.
+            configuration.stallTimeout = .seconds(20)
             configuration.retryPolicy.maxAttempts = 1
         }) { harness in
             let task = try await harness.add(server.url("/files/stall.html"))
