@@ -141,8 +141,7 @@ final class UILoop {
         terminal.draw(RootView.render(state, now: Date(), glyphs: terminal.glyphs))
         lastDrawn = state
         lastDraw = now
-        let title = state.windowTitle
-        if context.signals.windowTitle, title != lastTitle {
+        if context.signals.windowTitle, case let title = state.windowTitle, title != lastTitle {
             terminal.signal(TerminalNotice.windowTitle(title))
             lastTitle = title
         }

@@ -21,14 +21,4 @@ extension FormatPreset {
             return nil
         }
     }
-
-    /// The most lines a height preset allows.
-    public var heightLimit: Int? {
-        switch self {
-        case .p1080: return 1080
-        case .p720: return 720
-        case .p480: return 480
-        default: return nil
-        }
-    }
 }

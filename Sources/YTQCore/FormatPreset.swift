@@ -18,16 +18,14 @@ public enum FormatPreset: String, CaseIterable, Sendable {
     /// preset falls back to the smallest video there is when nothing fits, and the task says so
     /// (`shortfall`).
     public var ytDlpArguments: [String] {
+        if let limit = heightLimit { return ["-f", "bv*[height<=\(limit)]+ba/b[height<=\(limit)]/wv*+ba/w"] }
+        if let audioFormat { return ["-f", "ba/b", "-x", "--audio-format", audioFormat] }
         switch self {
-        case .best: return ["-f", "bv*+ba/b"]
-        case .p1080: return ["-f", "bv*[height<=1080]+ba/b[height<=1080]/wv*+ba/w"]
-        case .p720: return ["-f", "bv*[height<=720]+ba/b[height<=720]/wv*+ba/w"]
-        case .p480: return ["-f", "bv*[height<=480]+ba/b[height<=480]/wv*+ba/w"]
         case .mp4:
             return ["-f", "bv*[vcodec^=avc]+ba[ext=m4a]/b[ext=mp4]/bv*+ba/b", "--merge-output-format", "mp4"]
-        case .audioM4A: return ["-f", "ba/b", "-x", "--audio-format", "m4a"]
-        case .audioMP3: return ["-f", "ba/b", "-x", "--audio-format", "mp3"]
-        case .audioOpus: return ["-f", "ba/b", "-x", "--audio-format", "opus"]
+        default:
+            // `best`; the height and audio presets were answered above.
+            return ["-f", "bv*+ba/b"]
         }
     }
 
@@ -45,6 +43,16 @@ public enum FormatPreset: String, CaseIterable, Sendable {
         }
     }
 
+    /// The most lines a height preset allows.
+    public var heightLimit: Int? {
+        switch self {
+        case .p1080: return 1080
+        case .p720: return 720
+        case .p480: return 480
+        default: return nil
+        }
+    }
+
     /// The audio format yt-dlp converts to (`-x --audio-format`), for an audio preset.
     public var audioFormat: String? {
         switch self {
@@ -56,10 +64,5 @@ public enum FormatPreset: String, CaseIterable, Sendable {
     }
 
     /// Whether yt-dlp needs ffmpeg to produce this preset's file.
-    public var needsFFmpeg: Bool {
-        switch self {
-        case .audioM4A, .audioMP3, .audioOpus: return true
-        default: return false
-        }
-    }
+    public var needsFFmpeg: Bool { audioFormat != nil }
 }

@@ -15,7 +15,4 @@ public struct ScreenSignals: Sendable, Equatable {
         self.desktopNotifications = desktopNotifications
         self.windowTitle = windowTitle
     }
-
-    /// None of them.
-    public static let none = ScreenSignals(bell: false, desktopNotifications: false, windowTitle: false)
 }

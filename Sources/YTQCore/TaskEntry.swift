@@ -47,8 +47,14 @@ extension Array where Element == TaskEntry {
         isEmpty ? nil : "\(filter { $0.status == .completed }.count)/\(count)"
     }
 
-    /// The indices of the entries that did not complete: what a retry runs.
+    /// The indices of the entries that did not complete.
     public var unfinishedIndices: [Int] {
         filter { $0.status != .completed }.map(\.index)
+    }
+
+    /// What the next run of the task downloads (`--playlist-items`): the unfinished entries
+    /// once some entry completed; empty, meaning every entry, otherwise.
+    public var nextRunItems: [Int] {
+        contains { $0.status == .completed } ? unfinishedIndices : []
     }
 }

@@ -41,6 +41,13 @@ public enum DownloadedFile {
         return parent == base
     }
 
+    /// The size of the file at `path` in bytes, or nil when it cannot be read.
+    public static func size(at path: String) -> Int64? {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        return Int64(info.st_size)
+    }
+
     /// `realpath(3)`: absolute, symlinks and `..` resolved; nil when the path does not exist.
     static func realPath(_ path: String) -> String? {
         guard let resolved = realpath(path, nil) else { return nil }

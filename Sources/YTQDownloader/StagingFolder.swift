@@ -24,10 +24,14 @@ public enum StagingFolder {
         case failed(String)
     }
 
+    /// Where `staged` goes in `downloadFolder`: the same name.
+    public static func destination(of staged: String, in downloadFolder: String) -> String {
+        downloadFolder + "/" + URL(fileURLWithPath: staged).lastPathComponent
+    }
+
     /// Moves `staged` into `downloadFolder` under its own name, never replacing a file there.
     public static func publish(_ staged: String, into downloadFolder: String) -> Publication {
-        let name = URL(fileURLWithPath: staged).lastPathComponent
-        let target = downloadFolder + "/" + name
+        let target = destination(of: staged, in: downloadFolder)
         // A hard link fails on a name in use, so nothing there is ever replaced.
         if link(staged, target) == 0 {
             unlink(staged)

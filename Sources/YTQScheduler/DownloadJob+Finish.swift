@@ -84,7 +84,7 @@ extension DownloadJob {
             reason = FailureReason(kind: .transient, message: "yt-dlp stopped before finishing")
         }
         // A playlist stopped by ytq (stalled, too large): the entry under way failed with it.
-        let cut = state.entriesStarted.filter { state.entriesDone[$0] == nil }
+        let cut = state.entriesCutShort
         if !cut.isEmpty {
             _ = try? await database.recordEntriesFailed(claim, Dictionary(cut.map { ($0, reason.message) }, uniquingKeysWith: { first, _ in first }))
         }
@@ -101,7 +101,7 @@ extension DownloadJob {
         var metaData = state.isPlaylist ? state.task.metaData : info?.metaData ?? state.task.metaData
         // The size of what landed, not of the last format yt-dlp counted (the audio track of
         // a merge, the source of a conversion); for a playlist, of every entry's file.
-        let fileSize = size ?? ((try? FileManager.default.attributesOfItem(atPath: filePath))?[.size] as? NSNumber)?.int64Value
+        let fileSize = size ?? DownloadedFile.size(at: filePath)
         if let fileSize { metaData["filesize"] = .number(Double(fileSize)) }
         var notes = [note].compactMap { $0 }
         // What the preset got is told of a file this run downloaded, not of one already there.

@@ -17,9 +17,6 @@ extension DownloadJob {
         state.playlistTotal = info.playlistCount ?? info.entriesInRun ?? state.playlistTotal
         state.entriesStarted.append(index)
         let entry = TaskEntry(index: index, videoID: info.id, title: info.title, url: info.webpageURL, status: .downloading)
-        state.task.entries.removeAll { $0.index == index }
-        state.task.entries.append(entry)
-        state.task.entries.sort { $0.index < $1.index }
         let first = state.entriesStarted.count == 1
         if (try? await database.recordEntryStarted(claim, entry, total: first ? state.playlistTotal : nil)) == false {
             stop(.claimLost)
@@ -42,13 +39,8 @@ extension DownloadJob {
         case .published(let final), .alreadyThere(let final): path = final
         case .failed: return
         }
-        let size = ((try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? NSNumber)?.int64Value
+        let size = DownloadedFile.size(at: path)
         state.entriesDone[index] = path
-        if let position = state.task.entries.firstIndex(where: { $0.index == index }) {
-            state.task.entries[position].status = .completed
-            state.task.entries[position].filePath = path
-            state.task.entries[position].size = size
-        }
         if (try? await database.recordEntryCompleted(claim, index: index, filePath: path, size: size)) == false {
             stop(.claimLost)
             return
@@ -76,7 +68,7 @@ extension DownloadJob {
         let fallback = result?.failureReason ?? FailureReason(kind: .transient, message: "yt-dlp stopped before it")
         var errors = state.entryErrors[...]
         var failures: [Int: FailureReason] = [:]
-        for index in state.entriesStarted where state.entriesDone[index] == nil && failures[index] == nil {
+        for index in state.entriesCutShort where failures[index] == nil {
             failures[index] = errors.popFirst() ?? fallback
         }
         for entry in unfinished where failures[entry.index] == nil {

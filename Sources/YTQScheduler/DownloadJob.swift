@@ -68,7 +68,8 @@ final class DownloadJob: Sendable {
         var claimed = task
         claimed.entries = (try? await database.entries(of: task.id)) ?? []
         let process = YtDlpProcess(invocation: configuration.invocation(for: claimed), stopGrace: configuration.stopGrace)
-        var state = JobState(task: claimed)
+        var state = JobState(task: task)
+        state.resumesPlaylist = !claimed.entries.isEmpty
         state.task.commandLine = process.invocation.commandLine
         let running = Task { await process.run() }
         let forward = Task { [input] in
@@ -118,7 +119,7 @@ final class DownloadJob: Sendable {
             // A file already under the final name is not downloaded again: yt-dlp, writing to
             // the staging folder, cannot see it, so the job stops the run and records that file.
             if info.playlistIndex == nil, let staged = info.filename, DownloadedFile.isDirectlyInside(staged, folder: stagingFolder) {
-                let destination = downloadFolder + "/" + URL(fileURLWithPath: staged).lastPathComponent
+                let destination = StagingFolder.destination(of: staged, in: downloadFolder)
                 if FileManager.default.fileExists(atPath: destination), state.stopReason == nil {
                     state.alreadyThere = destination
                     stop(.alreadyDownloaded)
@@ -168,11 +169,8 @@ final class DownloadJob: Sendable {
         state.progress = progress
         state.task.downloadedBytes = progress.downloadedBytes
         state.task.totalBytes = progress.totalBytes
-        // Twice a second to every subscriber (and across the service's socket): a playlist's
-        // entries stay out of it; a page reload (`changed`, above) brings them.
-        var light = state.task
-        light.entries = []
-        events.publish(.progressUpdated(light, progress))
+        // A playlist's entries are not in it (a page reload, on `changed`, brings them).
+        events.publish(.progressUpdated(state.task, progress))
         await writeProgress(state: &state)
     }
 

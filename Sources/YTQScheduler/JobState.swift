@@ -27,8 +27,12 @@ struct JobState {
     var entriesStarted: [Int] = []
     var entriesDone: [Int: String] = [:]
     var entryErrors: [FailureReason] = []
+    /// The task already has entries: this run downloads some of a playlist's.
+    var resumesPlaylist = false
     /// The URL gave several videos (or a retry runs some of a playlist's).
-    var isPlaylist: Bool { entry != nil || !task.entries.isEmpty }
+    var isPlaylist: Bool { entry != nil || resumesPlaylist }
+    /// The entries this run started and did not finish, in order.
+    var entriesCutShort: [Int] { entriesStarted.filter { entriesDone[$0] == nil } }
     var stopReason: JobStopReason?
     /// yt-dlp reported a format finished: post-processing, not a stall.
     var postprocessing = false

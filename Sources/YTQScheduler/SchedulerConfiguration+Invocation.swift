@@ -12,6 +12,6 @@ extension SchedulerConfiguration {
             executable: ytDlp, url: task.videoURL, format: task.format,
             downloadFolder: stagingFolder(for: task), tempFolder: partialFolder(for: task.id),
             options: ytDlpOptions, extraEnvironment: ytDlpEnvironment,
-            playlistItems: task.entries.contains { $0.status == .completed } ? task.entries.unfinishedIndices : [])
+            playlistItems: task.entries.nextRunItems)
     }
 }

@@ -24,18 +24,13 @@ struct DownloadFolderFullTests {
             configuration.downloadDirectory = disk.path
         }) { harness in
             let task = try await harness.add(server.mediaURL(name: "toobig.mp4", size: 3_000_000))
-            // What the download folder shows while the copy runs: never the file under its name.
-            let watcher = Task { () -> Set<String> in
-                var seen: Set<String> = []
-                while !Task.isCancelled {
-                    seen.formUnion((try? FileManager.default.contentsOfDirectory(atPath: disk.path)) ?? [])
-                    try? await Task.sleep(for: .milliseconds(5))
-                }
-                return seen
+            // What the download folder shows while the copy runs, looked at on every check of
+            // the wait: never the file under its name.
+            var seen: Set<String> = []
+            let event = await eventually("the run ended") { () -> DownloadEvent? in
+                seen.formUnion((try? FileManager.default.contentsOfDirectory(atPath: disk.path)) ?? [])
+                return harness.events.first { $0.kind == .completed || $0.kind == .failed }
             }
-            let event = await eventually("the run ended") { harness.events.first { $0.kind == .completed || $0.kind == .failed } }
-            watcher.cancel()
-            let seen = await watcher.value
             #expect(seen.subtracting([".ytq-incoming"]).isEmpty, "seen in the download folder: \(seen)")
             guard case .failed(let failed, let reason)? = event else {
                 Issue.record("expected a failure, got \(String(describing: event))")

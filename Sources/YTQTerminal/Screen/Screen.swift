@@ -56,12 +56,16 @@ public struct Screen: Sendable, Equatable {
                 }
                 break
             }
-            if at >= 0 {
+            if at >= 0, glyphs.isASCII, !glyph.isASCII {
+                // Only an ASCII screen, and only for a character it cannot show, builds a stand-in.
                 let stored = glyphs.drawable(glyph, width: cellWidth)
                 for (offset, character) in stored.enumerated() {
                     set(Cell(character, style: style), row: row, column: at + offset)
                 }
                 if stored.count == 1, cellWidth == 2 { set(Cell(nil, style: style), row: row, column: at + 1) }
+            } else if at >= 0 {
+                set(Cell(glyph, style: style), row: row, column: at)
+                if cellWidth == 2 { set(Cell(nil, style: style), row: row, column: at + 1) }
             } else if at + cellWidth > 0 {
                 set(Cell(" ", style: style), row: row, column: 0)
             }

@@ -1,3 +1,5 @@
+import YTQCore
+
 /// What the screen tells the desktop when a download of this user's finishes or fails: a
 /// title and a line, sent as the terminal's bell and notification sequences (`escapes`).
 public struct TerminalNotice: Sendable, Equatable {
@@ -29,14 +31,16 @@ public struct TerminalNotice: Sendable, Equatable {
     public static let saveTitle = "\u{1B}[22;0t"
     public static let restoreTitle = "\u{1B}[23;0t"
 
-    /// At most 200 characters, none of them a control (C0, DEL, C1) or `;`.
+    /// At most 200 characters: each one `TerminalSafeText` finds unsafe (controls, bidi
+    /// overrides) becomes a space, and `;` a comma. Spaces rather than the visible escapes of
+    /// `terminalSafe`: a desktop notification shows them to a person, not a log.
     static func field(_ text: String) -> String {
         var kept = String.UnicodeScalarView()
         for scalar in text.unicodeScalars.prefix(200) {
-            switch scalar.value {
-            case 0..<0x20, 0x7F..<0xA0: kept.append(" ")
-            case 0x3B: kept.append(",")
-            default: kept.append(scalar)
+            if TerminalSafeText.isUnsafe(scalar) {
+                kept.append(" ")
+            } else {
+                kept.append(scalar == ";" ? "," : scalar)
             }
         }
         return String(kept)
