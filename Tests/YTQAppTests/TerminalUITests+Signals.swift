@@ -18,9 +18,11 @@ extension TerminalUITests {
         let added = try await YTQBinary.run(["add", "https://fake.test/video/hang"], environment: env)
         #expect(added.status == 0, "\(added.stderr)")
         let tmux = try await TmuxSession(command: TmuxSession.quote(YTQBinary.path), environment: env)
-        let title = await eventually("the title set") { () async throws -> String? in
+        // The title follows the screen: "1 downloading" as soon as the task runs, its percentage
+        // once yt-dlp reports one, so wait for the figure rather than the first title.
+        let title = await eventually("the title set, with the percentage") { () async throws -> String? in
             let title = try await paneTitle(tmux)
-            return title.hasPrefix("ytq · 1 downloading") ? title : nil
+            return title.hasPrefix("ytq · 1 downloading") && title.hasSuffix("%") ? title : nil
         }
         #expect(title == "ytq · 1 downloading · 10%", "\(String(describing: title))")
         try await tmux.press("C-c")
