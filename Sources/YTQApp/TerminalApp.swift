@@ -93,14 +93,8 @@ public struct TerminalApp: Sendable {
     /// Runs the UI loop on a thread of its own; how many downloads it saw running at the end.
     private func runLoop(_ context: UILoop.Context) async -> Result<Int, TerminalError> {
         await withCheckedContinuation { continuation in
-            let thread = Thread {
-                // Named from inside: on Linux, `Thread.name` set before `start()` never reaches
-                // the OS thread, and `ps`/`top -H` and the benchmark look for "ytq-ui".
-                Thread.current.name = "ytq-ui"
-                continuation.resume(returning: UILoop.run(context))
-            }
-            thread.stackSize = 4 << 20
-            thread.start()
+            // `ps`/`top -H` and the benchmark look for "ytq-ui".
+            NamedThread.start("ytq-ui", stackSize: 4 << 20) { continuation.resume(returning: UILoop.run(context)) }
         }
     }
 }

@@ -23,7 +23,9 @@ public struct SchedulerConfiguration: Sendable {
     /// A claim whose heartbeat is older than this is taken over even if its owner lives (a
     /// stopped or hung process); a dead owner's claims are taken over at once.
     public var leaseTimeout: Duration
-    /// Progress and heartbeat are written at most this often per task.
+    /// Progress and heartbeat are written at most this often per task. Each write wakes every
+    /// process watching the database (a page reload in each screen); this process's own
+    /// screen and the service's clients get every figure as an event anyway.
     public var progressWriteInterval: Duration
     /// yt-dlp gets this long after SIGINT before SIGKILL.
     public var stopGrace: Duration
@@ -35,7 +37,7 @@ public struct SchedulerConfiguration: Sendable {
     public init(
         downloadDirectory: String, partialRoot: String, ytDlp: String = YtDlpExecutable.defaultName,
         limits: ConcurrencyLimits = .default, stallTimeout: Duration = .seconds(60),
-        retryPolicy: RetryPolicy = RetryPolicy(), leaseTimeout: Duration = .seconds(120), progressWriteInterval: Duration = .seconds(1),
+        retryPolicy: RetryPolicy = RetryPolicy(), leaseTimeout: Duration = .seconds(120), progressWriteInterval: Duration = .seconds(2),
         stopGrace: Duration = .seconds(5), ytDlpOptions: YtDlpInvocation.Options = .init(progressDelta: 0.25),
         ytDlpEnvironment: [String: String] = [:]
     ) {

@@ -5,9 +5,7 @@ import Foundation
 enum BlockingCall {
     static func run<T: Sendable>(_ work: @escaping @Sendable () -> T) async -> T {
         await withCheckedContinuation { continuation in
-            let thread = Thread { continuation.resume(returning: work()) }
-            thread.name = "ytq-blocking"
-            thread.start()
+            NamedThread.start("ytq-blocking") { continuation.resume(returning: work()) }
         }
     }
 }

@@ -29,13 +29,11 @@ struct DatabaseChangeMonitor: Sendable {
         continuation.onTermination = { _ in stop.fire() }
         let path = databasePath
         let fallbackMS = fallbackInterval.pollMilliseconds
-        let thread = Thread {
+        NamedThread.start("ytq-db-monitor") {
             Self.watch(path: path, fallbackMS: max(fallbackMS, 10), stop: stop) { continuation.yield() }
             continuation.finish()
             stop.close()
         }
-        thread.name = "ytq-db-monitor"
-        thread.start()
         return stream
     }
 
