@@ -8,7 +8,8 @@ import Darwin
 /// (SIGSEGV, SIGBUS, SIGILL, SIGTRAP, SIGFPE, SIGABRT, so also a Swift runtime trap) and at
 /// `exit`. Only async-signal-safe calls run then: `tcsetattr` with the modes saved before
 /// curses started, `write` of escape sequences that end bracketed paste and the alternate
-/// screen and show the cursor, and a replay of the stderr captured while curses drew.
+/// screen and show the cursor, and a replay of the stderr captured while curses drew (its
+/// control characters made harmless by `ReplayFilter`).
 enum TerminalCrashGuard {
     nonisolated(unsafe) private static var savedModes = termios()
     nonisolated(unsafe) private static var armed = false
@@ -53,11 +54,13 @@ enum TerminalCrashGuard {
         _ = dup2(savedStderr, STDERR_FILENO)
         _ = lseek(captureDescriptor, 0, SEEK_SET)
         var buffer: (UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0, 0, 0, 0, 0)
+        var replay = ReplayFilter()
         withUnsafeMutableBytes(of: &buffer) { raw in
             guard let base = raw.baseAddress else { return }
             while true {
                 let count = read(captureDescriptor, base, raw.count)
                 if count <= 0 { break }
+                replay.filter(UnsafeMutableRawBufferPointer(start: base, count: count))
                 _ = write(STDERR_FILENO, base, count)
             }
         }
