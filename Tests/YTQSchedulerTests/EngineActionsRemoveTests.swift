@@ -30,7 +30,12 @@ struct EngineActionsRemoveTests {
                 default: return nil
                 }
             }
-            #expect(order == ["DownloadStarted#\(first.id)", "DownloadCancelled#\(first.id)", "DownloadStarted#\(second.id)"], "\(order)")
+            // The job says `DownloadCancelled` when it releases the child within `remove`'s 2 s;
+            // on a loaded machine `remove` may release it first and delete the row, and then
+            // there is no event for a task that no longer exists. Either way none comes after
+            // the second start.
+            let expected = ["DownloadStarted#\(first.id)", "DownloadCancelled#\(first.id)", "DownloadStarted#\(second.id)"]
+            #expect(order == expected || order == [expected[0], expected[2]], "\(order)")
             try await harness.cancel(second.id)
         }
     }
