@@ -32,6 +32,9 @@ final class AppInbox: Sendable {
         case refused(RuleViolation, offer: QueueOffer)
         /// A page of tasks read for the screen.
         case page(TaskPage)
+        /// Reading the page failed (the service is away, the store is busy): say so, and try
+        /// again in a while.
+        case pageFailed(StatusMessage)
     }
 
     let wakeup: TerminalWakeup

@@ -173,7 +173,7 @@ extension UILoop {
             do throws(ActionError) {
                 return .page(try await actions.page(filter: filter, offset: offset, limit: limit, by: requester))
             } catch {
-                return .notice(StatusMessage("Could not read the task list: \(error)", kind: .failure, time: Date()))
+                return .pageFailed(StatusMessage("Could not read the task list: \(error)", kind: .failure, time: Date()))
             }
         }
     }

@@ -34,6 +34,9 @@ final class UILoop {
     static let tickInterval: Duration = .seconds(1)
     /// Reloads after database changes are coalesced to one per this interval.
     static let reloadInterval: Duration = .milliseconds(500)
+    /// After a failed page read, the next try comes this much later (nothing else may ask:
+    /// a service that went away sends no change until it is back).
+    static let failedReloadDelay: Duration = .seconds(2)
 
     let context: Context
     let terminal: CursesTerminal
@@ -48,6 +51,8 @@ final class UILoop {
     /// so pages never arrive out of order).
     var pageInFlight = false
     var reloadWanted = false
+    /// The last page read failed: missing rows wait for the timed retry, not ask at once.
+    var pageReadFailed = false
     /// The window title last sent (`ScreenSignals.windowTitle`).
     var lastTitle: String?
 
@@ -102,7 +107,7 @@ final class UILoop {
                 apply(message)
             }
             if let due = reloadDue, ContinuousClock.now >= due { reload() }
-            if !pageInFlight, state.needsRows { reload() }
+            if !pageInFlight, !pageReadFailed, state.needsRows { reload() }
             if running { drawIfDue(force: !keys.isEmpty) }
         }
     }
@@ -184,6 +189,14 @@ final class UILoop {
             state.refused(violation, offer: offer)
         case .page(let page):
             apply(page)
+        case .pageFailed(let message):
+            // The read is over: without this every later reload would wait for it forever.
+            pageInFlight = false
+            reloadWanted = false
+            pageReadFailed = true
+            state.setStatus(message)
+            let retry = ContinuousClock.now + Self.failedReloadDelay
+            reloadDue = min(reloadDue ?? retry, retry)
         }
     }
 
@@ -209,6 +222,7 @@ final class UILoop {
 
     private func apply(_ page: TaskPage) {
         pageInFlight = false
+        pageReadFailed = false
         if reloadWanted {
             reloadWanted = false
             scheduleReload(immediately: true)

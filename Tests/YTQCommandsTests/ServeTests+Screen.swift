@@ -46,3 +46,49 @@ extension ServeTests {
         #expect(all.contains { ($0["video_url"] as? String) == secret && ($0["status"] as? String) == "downloading" }, "\(all)")
     }
 }
+
+extension ServeTests {
+    @Test("the screen as a client outlives a restart of the service: a failed read says so, and the list comes back")
+    func screenAcrossRestart() async throws {
+        try await Self.withTwoUsers { a, _, serve, media in
+            let environment = serve.clientEnvironment.merging(["HOME": "/", "TERM": "xterm-256color", "LANG": "C.UTF-8"]) { $1 }
+            let exports = environment.map { "\($0.key)=\(TmuxSession.quote($0.value))" }.joined(separator: " ")
+            let tmux = try await TmuxSession(
+                command: "runuser -u \(a.name) -- env \(exports) \(TmuxSession.quote(serve.binary))", columns: 120, rows: 30,
+                environment: [:])
+            do {
+                try await Self.outlive(tmux, serve: serve, media: media, user: a)
+            } catch {
+                await tmux.stop()
+                throw error
+            }
+            await tmux.stop()
+            #expect(await serve.stop() == 0, "\(serve.log)")
+        }
+    }
+
+    /// A's session across the restart.
+    private static func outlive(_ tmux: TmuxSession, serve: ServeProcess, media: MediaServer, user a: TestUsers.User) async throws {
+        let id = try await add(media.mediaURL(name: "before-restart.mp4", size: 1000), as: a, on: serve)
+        _ = try await tmux.waitFor { $0.contains("before-restart") && $0.contains("1 done") }
+        #expect(await serve.stop() == 0, "\(serve.log)")
+        // A filter asks for a page while the service is away: the read fails, and says so.
+        try await tmux.press("Tab", "Tab")  // URL, format, list (an Esc and "/" at once would be Alt-/)
+        _ = try await tmux.waitFor { $0.contains("/ filter") }
+        try await tmux.press("/")
+        try await tmux.type("z")
+        let failed = try await tmux.waitFor { $0.contains("Could not read the task list") }
+        #expect(!failed.contains("EXITED"), "\(failed)")
+        try await tmux.press("Escape")
+
+        try await serve.start()
+        // A change no event of A's describes: only a page read shows it. The screen tries again
+        // 2 s after a failed read; before it did, nothing read a page until some request, 30 s
+        // later, gave up, so the task stayed listed past this wait.
+        let removed = try await serve.ytq(["remove", String(id)], as: a)
+        #expect(removed.status == 0, "\(removed.stderr)")
+        _ = try await tmux.waitFor(timeout: 20) { !$0.contains("before-restart") && $0.contains("0 tasks") }
+        try await tmux.press("C-c")
+        _ = try await tmux.waitFor { $0.contains("EXITED rc=0") }
+    }
+}
