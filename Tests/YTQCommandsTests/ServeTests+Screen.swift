@@ -9,20 +9,25 @@ extension ServeTests {
             let secret = media.mediaURL(name: "screen-a.mp4", size: 20_000_000, rate: 500_000) + "&token=secret"
             _ = try await Self.add(secret, as: a, on: serve)
 
-            let environment = serve.clientEnvironment.merging(["HOME": "/", "TERM": "xterm-256color", "LANG": "C.UTF-8"]) { $1 }
-            let exports = environment.map { "\($0.key)=\(TmuxSession.quote($0.value))" }.joined(separator: " ")
-            let tmux = try await TmuxSession(
-                command: "runuser -u \(b.name) -- env \(exports) \(TmuxSession.quote(serve.binary))", columns: 120, rows: 30,
-                environment: [:])
-            do {
-                try await Self.watch(tmux, serve: serve, media: media, secret: secret)
-            } catch {
-                await tmux.stop()
-                throw error
-            }
-            await tmux.stop()
+            try await Self.withScreen(as: b, on: serve) { tmux in try await Self.watch(tmux, serve: serve, media: media, secret: secret) }
             #expect(await serve.stop() == 0, "\(serve.log)")
         }
+    }
+
+    /// `user`'s `ytq` screen as a client of `serve`, in tmux, stopped whatever `body` does.
+    private static func withScreen(as user: TestUsers.User, on serve: ServeProcess, _ body: (TmuxSession) async throws -> Void) async throws {
+        let environment = serve.clientEnvironment.merging(["HOME": "/", "TERM": "xterm-256color", "LANG": "C.UTF-8"]) { $1 }
+        let exports = environment.map { "\($0.key)=\(TmuxSession.quote($0.value))" }.joined(separator: " ")
+        let tmux = try await TmuxSession(
+            command: "runuser -u \(user.name) -- env \(exports) \(TmuxSession.quote(serve.binary))", columns: 120, rows: 30,
+            environment: [:])
+        do {
+            try await body(tmux)
+        } catch {
+            await tmux.stop()
+            throw error
+        }
+        await tmux.stop()
     }
 
     /// B's session: the shared counts, B's own download live, A's never.
@@ -51,18 +56,7 @@ extension ServeTests {
     @Test("the screen as a client outlives a restart of the service: a failed read says so, and the list comes back")
     func screenAcrossRestart() async throws {
         try await Self.withTwoUsers { a, _, serve, media in
-            let environment = serve.clientEnvironment.merging(["HOME": "/", "TERM": "xterm-256color", "LANG": "C.UTF-8"]) { $1 }
-            let exports = environment.map { "\($0.key)=\(TmuxSession.quote($0.value))" }.joined(separator: " ")
-            let tmux = try await TmuxSession(
-                command: "runuser -u \(a.name) -- env \(exports) \(TmuxSession.quote(serve.binary))", columns: 120, rows: 30,
-                environment: [:])
-            do {
-                try await Self.outlive(tmux, serve: serve, media: media, user: a)
-            } catch {
-                await tmux.stop()
-                throw error
-            }
-            await tmux.stop()
+            try await Self.withScreen(as: a, on: serve) { tmux in try await Self.outlive(tmux, serve: serve, media: media, user: a) }
             #expect(await serve.stop() == 0, "\(serve.log)")
         }
     }
