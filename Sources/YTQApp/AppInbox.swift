@@ -32,6 +32,10 @@ final class AppInbox: Sendable {
         case refused(RuleViolation, offer: QueueOffer)
         /// A page of tasks read for the screen.
         case page(TaskPage)
+        /// The URLs this user added, newest first, for ↑ ↓ in the URL field.
+        case urlHistory([String])
+        /// What the store holds of the request's URL: a task of this user's that has it, or nil.
+        case duplicateChecked(DownloadRequest, existing: DownloadTask?)
     }
 
     let wakeup: TerminalWakeup

@@ -76,6 +76,7 @@ final class UILoop {
         let loop = UILoop(context: context, terminal: terminal)
         if context.signals.windowTitle { terminal.signal(TerminalNotice.saveTitle) }
         loop.reload()
+        loop.carryOut([.loadURLHistory])
         loop.loop()
         if context.signals.windowTitle { terminal.signal(TerminalNotice.restoreTitle) }
         terminal.restore()
@@ -184,6 +185,10 @@ final class UILoop {
             state.refused(violation, offer: offer)
         case .page(let page):
             apply(page)
+        case .urlHistory(let urls):
+            state.replaceURLHistory(urls)
+        case .duplicateChecked(let request, let existing):
+            carryOut(state.duplicateChecked(request, existing: existing))
         }
     }
 
