@@ -1,0 +1,60 @@
+import Foundation
+import Testing
+import YTQTestSupport
+
+/// Issue 13, "the TUI as a daily driver": `y` copies through OSC 52 into a real terminal's
+/// clipboard (tmux's paste buffer), ↑ recalls the URL, and the same URL asks before it
+/// downloads again.
+extension TerminalUITests {
+    func filePath(_ id: Int) async throws -> String? {
+        let result = try await YTQBinary.run(["show", String(id), "--json"], environment: env)
+        let object = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]
+        return object?["file_path"] as? String
+    }
+
+    @Test("a finished download: y puts its path on the clipboard (OSC 52, tmux's buffer); ↑ recalls its URL, which asks before downloading again")
+    func copyAndDuplicate() async throws {
+        let server = try MediaServer()
+        let tmux = try await start()
+        defer { server.stop(); home.remove() }
+        // tmux takes OSC 52 from the program into a paste buffer only with set-clipboard on.
+        try await tmux.tmux(["set-option", "-g", "set-clipboard", "on"])
+        try await tmux.waitFor { $0.contains("No downloads yet") }
+        let url = server.mediaURL(name: "copied.mp4", size: 20_000)
+        try await tmux.type(url)
+        try await tmux.press("Enter")
+        let done = try await tmux.waitFor(timeout: 90) { $0.contains("Finished task #1") }
+        #expect(done.contains("Finished task #1"), "\(done)")
+        let path = try #require(try await filePath(1), "task #1 has a file")
+
+        try await tmux.press("Tab", "Tab", "y")
+        let copied = try await tmux.waitFor { $0.contains("Copied the file path of #1") }
+        #expect(copied.contains("Copied the file path of #1"), "\(copied)")
+        let buffer = await eventually("tmux's paste buffer holds the path") {
+            let text = try? await tmux.tmux(["show-buffer"])
+            return text == path ? text : nil
+        }
+        #expect(buffer == path)
+
+        // Back in the URL field, ↑ recalls the URL; Enter asks, n keeps the text.
+        try await tmux.press("Tab", "Up")
+        try await tmux.waitFor { $0.contains("copied.mp4?size=20000") }
+        try await tmux.press("Enter")
+        let asked = try await tmux.waitFor { $0.contains("Download again?") }
+        #expect(asked.contains("#1 already downloaded this (file:"), "\(asked)")
+        try await tmux.press("n")
+        let kept = try await tmux.waitFor { !$0.contains("Download again?") }
+        #expect(kept.contains("copied.mp4?size=20000"), "the URL stays in the field:\n\(kept)")
+        #expect(!kept.contains("#2"), "nothing was added:\n\(kept)")
+        // Asked again, y downloads it a second time.
+        try await tmux.press("Enter")
+        try await tmux.waitFor { $0.contains("Download again?") }
+        try await tmux.press("y")
+        let again = try await tmux.waitFor(timeout: 90) { $0.contains("Finished task #2") }
+        #expect(again.contains("Finished task #2"), "\(again)")
+        try await tmux.press("C-c")
+        let exited = try await tmux.waitFor { $0.contains("EXITED rc=") }
+        #expect(exited.contains("EXITED rc=0"), "\(exited)")
+        await tmux.stop()
+    }
+}
