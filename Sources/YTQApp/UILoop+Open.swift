@@ -25,7 +25,7 @@ extension UILoop {
         if launchOpener(on: path) {
             state.setStatus(StatusMessage("Opened \(path)", taskID: id, time: state.clock))
         } else {
-            state.setStatus(StatusMessage("Nothing here opens files; the file: \(path)", taskID: id, time: state.clock))
+            state.setStatus(StatusMessage("File: \(path)", taskID: id, time: state.clock))
         }
     }
 

@@ -58,3 +58,44 @@ extension TerminalUITests {
         await tmux.stop()
     }
 }
+
+extension TerminalUITests {
+    @Test("O opens the finished file and o its folder, through xdg-open on a desktop")
+    func openFile() async throws {
+        let server = try MediaServer()
+        defer { server.stop(); home.remove() }
+        // A stand-in for xdg-open that notes what it was asked to open.
+        let bin = home.path + "/bin"
+        let opened = home.path + "/opened.txt"
+        try FileManager.default.createDirectory(atPath: bin, withIntermediateDirectories: true)
+        try "#!/bin/sh\nprintf '%s\\n' \"$1\" >> \(TmuxSession.quote(opened))\n".write(toFile: bin + "/xdg-open", atomically: true, encoding: .utf8)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: bin + "/xdg-open")
+        var env = env
+        env["PATH"] = bin + ":" + (env["PATH"] ?? "/usr/bin:/bin")
+        env["DISPLAY"] = ":99"
+        let tmux = try await TmuxSession(
+            command: "unset SSH_CONNECTION SSH_CLIENT; " + TmuxSession.quote(YTQBinary.path), environment: env)
+        try await tmux.waitFor { $0.contains("No downloads yet") }
+        try await tmux.type(server.mediaURL(name: "opened.mp4", size: 20_000))
+        try await tmux.press("Enter")
+        let done = try await tmux.waitFor(timeout: 90) { $0.contains("Finished task #1") }
+        #expect(done.contains("Finished task #1"), "\(done)")
+        let path = try #require(try await filePath(1), "task #1 has a file")
+
+        try await tmux.press("Tab", "Tab", "O")
+        let file = await eventually("xdg-open was asked to open the file") {
+            (try? String(contentsOfFile: opened, encoding: .utf8)).flatMap { $0 == path + "\n" ? $0 : nil }
+        }
+        #expect(file == path + "\n")
+        try await tmux.press("o")
+        let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
+        let both = await eventually("xdg-open was asked to open the folder") {
+            (try? String(contentsOfFile: opened, encoding: .utf8)).flatMap { $0.hasSuffix(folder + "\n") ? $0 : nil }
+        }
+        #expect(both == path + "\n" + folder + "\n")
+        try await tmux.press("C-c")
+        let exited = try await tmux.waitFor { $0.contains("EXITED rc=") }
+        #expect(exited.contains("EXITED rc=0"), "\(exited)")
+        await tmux.stop()
+    }
+}
