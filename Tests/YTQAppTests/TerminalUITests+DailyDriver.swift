@@ -99,3 +99,38 @@ extension TerminalUITests {
         await tmux.stop()
     }
 }
+
+extension TerminalUITests {
+    @Test("n without a filter says how to search; with one it goes to the next match, wrapping, and says where it matched")
+    func nextMatch() async throws {
+        let server = try MediaServer()
+        let tmux = try await start()
+        defer { server.stop(); home.remove() }
+        try await tmux.waitFor { $0.contains("No downloads yet") }
+        let urls = ["alpha-one.mp4", "beta.mp4", "alpha-two.mp4"].map { server.mediaURL(name: $0, size: 20_000) }
+        try await tmux.paste(urls.joined(separator: "\n"))
+        try await tmux.waitFor { $0.contains("Queue 3 downloads?") }
+        try await tmux.press("y")
+        let done = try await tmux.waitFor(timeout: 90) { $0.contains("3 done") }
+        #expect(done.contains("3 done"), "\(done)")
+
+        try await tmux.press("Tab", "Tab", "n")
+        let none = try await tmux.waitFor { $0.contains("No filter: / to search") }
+        #expect(none.contains("No filter: / to search"), "\(none)")
+        try await tmux.press("/")
+        try await tmux.type("alpha")
+        try await tmux.press("Enter")
+        // n moves among the rows the store filtered: wait for them.
+        try await tmux.waitFor { $0.contains("2 matching of 3") }
+        try await tmux.press("n")
+        let second = try await tmux.waitFor { $0.contains("2 of 2 — #1: in the") }
+        #expect(second.contains("2 of 2 — #1: in the title: alpha-one"), "\(second)")
+        try await tmux.press("n")
+        let wrapped = try await tmux.waitFor { $0.contains("1 of 2, from the top — #3: in the") }
+        #expect(wrapped.contains("1 of 2, from the top — #3"), "\(wrapped)")
+        try await tmux.press("C-c")
+        let exited = try await tmux.waitFor { $0.contains("EXITED rc=") }
+        #expect(exited.contains("EXITED rc=0"), "\(exited)")
+        await tmux.stop()
+    }
+}
