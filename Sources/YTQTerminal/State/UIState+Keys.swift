@@ -98,6 +98,7 @@ extension UIState {
             focus = .form
             url = TextField()
             url.insert(valid[0])
+            urlHistory.leave()
             return []
         }
         overlay = .confirmQueueMany(urls: valid)
