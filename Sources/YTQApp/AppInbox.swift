@@ -35,6 +35,10 @@ final class AppInbox: Sendable {
         /// Reading the page failed (the service is away, the store is busy): say so, and try
         /// again in a while.
         case pageFailed(StatusMessage)
+        /// The URLs this user added, newest first, for ↑ ↓ in the URL field.
+        case urlHistory([String])
+        /// What the store holds of the request's URL: a task of this user's that has it, or nil.
+        case duplicateChecked(DownloadRequest, existing: DownloadTask?)
     }
 
     let wakeup: TerminalWakeup

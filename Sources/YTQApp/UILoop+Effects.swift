@@ -22,6 +22,10 @@ extension UILoop {
             case .retry(let id): retry(id)
             case .remove(let id, let deleteFile): remove(id, deleteFile: deleteFile)
             case .openFolder(let id): openFolder(id)
+            case .openFile(let path, let id): openFile(path, taskID: id)
+            case .copy(let copy): terminal.signal(copy.escapes)
+            case .checkDuplicate(let request): checkDuplicate(request)
+            case .loadURLHistory: loadURLHistory()
             case .filterChanged: scheduleReload(immediately: true)
             case .reloadTask: scheduleReload()
             case .notify(let notice):
@@ -34,7 +38,7 @@ extension UILoop {
     }
 
     /// Runs `action` off the UI thread; what it returns is posted to the inbox.
-    private func background(_ action: @escaping @Sendable (any TaskActions, Requester) async -> AppInbox.Message) {
+    func background(_ action: @escaping @Sendable (any TaskActions, Requester) async -> AppInbox.Message) {
         let actions = context.actions
         let requester = context.app.requester
         let inbox = context.inbox
@@ -176,31 +180,5 @@ extension UILoop {
                 return .pageFailed(StatusMessage("Could not read the task list: \(error)", kind: .failure, time: Date()))
             }
         }
-    }
-
-    /// Opens the folder in the desktop's file manager when there is a desktop (and not over
-    /// SSH); otherwise shows the path.
-    private func openFolder(_ id: Int64) {
-        guard let task = state.task(id: id), let path = task.filePath else {
-            state.setStatus(StatusMessage("Task #\(id) has no file yet", kind: .failure, taskID: id, time: state.clock))
-            return
-        }
-        let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
-        let environment = context.app.environment
-        let desktop = environment["DISPLAY"] != nil || environment["WAYLAND_DISPLAY"] != nil
-        let remote = environment["SSH_CONNECTION"] != nil || environment["SSH_CLIENT"] != nil
-        if desktop, !remote, let opener = ExecutableSearch.find("xdg-open", searchPath: environment["PATH"]) {
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: opener)
-            process.arguments = [folder]
-            process.standardInput = FileHandle.nullDevice
-            process.standardOutput = FileHandle.nullDevice
-            process.standardError = FileHandle.nullDevice
-            if (try? process.run()) != nil {
-                state.setStatus(StatusMessage("Opened \(folder)", taskID: id, time: state.clock))
-                return
-            }
-        }
-        state.setStatus(StatusMessage("File: \(path)", taskID: id, time: state.clock))
     }
 }

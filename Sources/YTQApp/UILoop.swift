@@ -81,6 +81,7 @@ final class UILoop {
         let loop = UILoop(context: context, terminal: terminal)
         if context.signals.windowTitle { terminal.signal(TerminalNotice.saveTitle) }
         loop.reload()
+        loop.carryOut([.loadURLHistory])
         loop.loop()
         if context.signals.windowTitle { terminal.signal(TerminalNotice.restoreTitle) }
         terminal.restore()
@@ -197,6 +198,10 @@ final class UILoop {
             state.setStatus(message)
             let retry = ContinuousClock.now + Self.failedReloadDelay
             reloadDue = min(reloadDue ?? retry, retry)
+        case .urlHistory(let urls):
+            state.replaceURLHistory(urls)
+        case .duplicateChecked(let request, let existing):
+            carryOut(state.duplicateChecked(request, existing: existing))
         }
     }
 

@@ -26,7 +26,7 @@ struct ReducerTests {
         #expect(state.url.text == "ttps://example.com/")
     }
 
-    @Test("Enter submits a validated request with the chosen format")
+    @Test("Enter asks the store about a validated request with the chosen format (a duplicate check, then the submit)")
     func submit() {
         var state = UIState(size: size)
         _ = typed("https://example.com/v", into: &state)
@@ -34,7 +34,7 @@ struct ReducerTests {
         #expect(state.selectedPreset == .p720)
         let effects = state.handle(.enter)
         let request = try? DownloadRequest(url: "https://example.com/v", format: .preset(.p720))
-        #expect(effects == request.map { [.submit($0, whenBusy: .refuse)] })
+        #expect(effects == request.map { [.checkDuplicate($0)] })
     }
 
     @Test("a bad URL goes to the error pane and keeps what was typed")
@@ -54,7 +54,7 @@ struct ReducerTests {
         #expect(state.selectedPreset == nil)
         _ = typed("bv*+ba/b", into: &state)
         #expect(state.customFormat.text == "bv*+ba/b")
-        #expect(state.handle(.enter) == [.submit(try! DownloadRequest(url: "https://example.com/v", format: "bv*+ba/b"), whenBusy: .refuse)])
+        #expect(state.handle(.enter) == [.checkDuplicate(try! DownloadRequest(url: "https://example.com/v", format: "bv*+ba/b"))])
     }
 
     @Test("Tab and Shift-Tab cycle the focus")

@@ -62,6 +62,20 @@ struct SnapshotTests {
         assertSnapshot(render(small).text, named: "confirm-remove-40x12")
     }
 
+    @Test("the question before downloading a URL again", arguments: sizes)
+    func confirmDuplicate(size: TerminalSize) throws {
+        var state = Fixtures.busyState(size: size)
+        let done = try #require(Fixtures.tasks.first { $0.id == 8 })
+        state.url = TextField(done.videoURL)
+        let effects = state.handle(.enter)
+        guard case .checkDuplicate(let request) = effects.first else {
+            Issue.record("no check: \(effects)")
+            return
+        }
+        _ = state.duplicateChecked(request, existing: done)
+        assertSnapshot(render(state).text, named: "confirm-duplicate-\(size)")
+    }
+
     @Test("filtered list and the custom format field")
     func filterAndCustomFormat() {
         var state = Fixtures.listState(size: TerminalSize(columns: 80, rows: 24))

@@ -6,6 +6,12 @@ public enum Command: String, Sendable, CaseIterable, Hashable {
     case moveUp, moveDown, pageUp, pageDown, top, bottom
     case openDetails
     case cancel, retry, remove, openFolder
+    /// `O`: open the finished file in the default player; `y`: copy its path (or the URL).
+    case openFile, copy
+    /// ↑ ↓ in the URL field: recall an older or newer URL this user added.
+    case historyOlder, historyNewer
+    /// `n` `N`: the next or previous task matching the applied filter, wrapping around.
+    case nextMatch, previousMatch
     case pauseOrResume
     /// Queue what a rule just refused (the URL, or a retry or resume).
     case queueRefused

@@ -17,6 +17,8 @@ public enum KeyContext: String, Sendable, CaseIterable, Hashable {
     case confirmRemove
     case confirmCancel
     case confirmQueueMany
+    /// "#12 already downloaded this URL: download it again?"
+    case confirmDuplicate
 
     /// Whether printable keys not bound here are typed into a text field.
     public var isTextEntry: Bool {
@@ -35,7 +37,7 @@ public enum KeyContext: String, Sendable, CaseIterable, Hashable {
         case .filter: return "filter"
         case .details: return "details"
         case .help: return "help"
-        case .confirmQuit, .confirmRemove, .confirmCancel, .confirmQueueMany: return "confirm"
+        case .confirmQuit, .confirmRemove, .confirmCancel, .confirmQueueMany, .confirmDuplicate: return "confirm"
         }
     }
 

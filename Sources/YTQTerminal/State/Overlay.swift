@@ -12,6 +12,8 @@ public enum Overlay: Sendable, Equatable {
     case confirmCancel(taskID: Int64)
     /// "Queue these pasted URLs?" (the first is added at once, the rest after it).
     case confirmQueueMany(urls: [String])
+    /// "#12 already downloaded this URL: download it again?"
+    case confirmDuplicate(DuplicateOffer)
 }
 
 /// The areas of the main screen that Tab moves the focus between.

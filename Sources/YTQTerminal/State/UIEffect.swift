@@ -10,6 +10,12 @@ public enum UIEffect: Sendable, Equatable {
     case submit(DownloadRequest, whenBusy: BusyPolicy)
     /// Add several downloads: the first as `submit` does, the rest queued after it.
     case submitMany([DownloadRequest])
+    /// Look for a task of this user's with exactly this URL (done, running or queued), then
+    /// hand what was found to `duplicateChecked`, which asks or submits.
+    case checkDuplicate(DownloadRequest)
+    /// Read the URLs this user added (newest first) for ↑ ↓ in the URL field, and hand them
+    /// to `replaceURLHistory`.
+    case loadURLHistory
     case pause(taskID: Int64)
     /// Resume a paused task (or queue it when a rule refuses it now and `whenBusy` says so).
     case resume(taskID: Int64, whenBusy: BusyPolicy)
@@ -23,6 +29,10 @@ public enum UIEffect: Sendable, Equatable {
     case remove(taskID: Int64, deleteFile: Bool)
     /// Open the folder holding the task's file, or say its path where nothing can open it.
     case openFolder(taskID: Int64)
+    /// Open the finished file in the default player, or say its path where nothing can open it.
+    case openFile(path: String, taskID: Int64)
+    /// Put text on the terminal's clipboard (OSC 52).
+    case copy(ClipboardCopy)
     /// The list filter changed: read the page again now, with `UIState.filter`.
     case filterChanged
     /// A task started, ended, or was changed by another process: read the page again (a

@@ -3,12 +3,16 @@ import YTQCore
 extension UIState {
     /// Runs one command from the `CommandTable`.
     mutating func perform(_ command: Command) -> [UIEffect] {
+        // A match report waits for its row only until the next command.
+        matchReportPending = false
         switch command {
         case .focusNext, .focusPrevious:
             let areas = FocusArea.allCases
+            let before = focus
             let index = areas.firstIndex(of: focus) ?? 0
             let step = command == .focusNext ? 1 : areas.count - 1
             focus = areas[(index + step) % areas.count]
+            return focusEffects(from: before)
         case .leaveField:
             focus = .list
         case .submit:
@@ -30,6 +34,14 @@ extension UIState {
             }
         case .cancel, .retry, .remove, .openFolder, .pauseOrResume, .moveQueuedUp, .moveQueuedDown, .moveQueuedTop:
             return act(command)
+        case .openFile:
+            return openFile()
+        case .copy:
+            return copyToClipboard()
+        case .historyOlder, .historyNewer:
+            recallURL(older: command == .historyOlder)
+        case .nextMatch, .previousMatch:
+            jumpToMatch(forward: command == .nextMatch)
         case .queueRefused:
             return queueRefused()
         case .filter:
@@ -150,6 +162,10 @@ extension UIState {
             overlay = .none
             say("Cancelling task #\(id)…", about: id)
             return [.cancel(taskID: id)]
+        case .confirmDuplicate(let offer):
+            overlay = .none
+            say("Adding \(offer.request.url) again…")
+            return [.submit(offer.request, whenBusy: .refuse)]
         case .confirmQueueMany(let urls):
             overlay = .none
             let format = (selectedPreset.map(FormatSpec.preset)) ?? (try? FormatSpec(parsing: customFormat.text)) ?? .preset(.default)
@@ -189,7 +205,8 @@ extension UIState {
         return []
     }
 
-    /// Validates the form; a valid request becomes `.submit`, a bad one an error-pane entry.
+    /// Validates the form; a valid request is checked for a task that has its URL already
+    /// (`.checkDuplicate`, then `duplicateChecked`), a bad one becomes an error-pane entry.
     private mutating func submit() -> [UIEffect] {
         let format: FormatSpec
         if let preset = selectedPreset {
@@ -205,7 +222,7 @@ extension UIState {
         do {
             let request = try DownloadRequest(url: url.text, format: format)
             say("Adding \(request.url)…")
-            return [.submit(request, whenBusy: .refuse)]
+            return [.checkDuplicate(request)]
         } catch {
             submissionFailed(error.description)
             return []

@@ -54,7 +54,9 @@ extension UIState {
     private mutating func edit(with key: Key, in context: KeyContext) -> [UIEffect] {
         switch context {
         case .form:
+            let before = url.text
             url.edit(with: key)
+            if url.text != before { urlHistory.leave() }
         case .format:
             guard selectedPreset == nil else {
                 unbound(key, in: context)
@@ -96,6 +98,7 @@ extension UIState {
             focus = .form
             url = TextField()
             url.insert(valid[0])
+            urlHistory.leave()
             return []
         }
         overlay = .confirmQueueMany(urls: valid)
@@ -114,7 +117,7 @@ extension UIState {
             return offerToQueue(lines)
         }
         switch keyContext {
-        case .confirmQuit, .confirmRemove, .confirmCancel, .confirmQueueMany:
+        case .confirmQuit, .confirmRemove, .confirmCancel, .confirmQueueMany, .confirmDuplicate:
             return []
         case .filter:
             guard !text.isEmpty else { return [] }
@@ -128,6 +131,7 @@ extension UIState {
             overlay = .none
             focus = .form
             url.insert(text)
+            urlHistory.leave()
         }
         return []
     }

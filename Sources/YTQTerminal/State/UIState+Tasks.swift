@@ -22,6 +22,7 @@ extension UIState {
             selectedRow = newPage.offset + index
         }
         keepSelectionVisible()
+        reportMatch()
     }
 
     /// The task's run here is over (it ended, was retried by hand, or was removed): drop its
@@ -87,6 +88,7 @@ extension UIState {
     /// task when the next page holds it.
     public mutating func submissionSucceeded(_ task: DownloadTask, at time: Date? = nil) {
         url = TextField()
+        urlHistory.record(task.videoURL)
         let verb = task.status == .queued ? "Queued" : "Started"
         setStatus(StatusMessage("\(verb) task #\(task.id) (\(task.format))", kind: .success, taskID: task.id, time: time ?? clock))
         pendingSelection = task.id

@@ -20,6 +20,8 @@ public struct UIState: Sendable, Equatable {
     public var formatIndex = 0
     /// The custom yt-dlp `-f` expression, used when `formatIndex` points past the presets.
     public var customFormat = TextField()
+    /// The URLs this user added, for ↑ ↓ in the URL field (read from the store: `.loadURLHistory`).
+    public internal(set) var urlHistory = URLHistory()
 
     /// The last page read from the store, replaced whole by `replacePage`.
     public internal(set) var page = TaskListPage()
@@ -44,6 +46,11 @@ public struct UIState: Sendable, Equatable {
     public var filter = TextField()
     /// Whether keys go to the filter field (after `/`).
     public var isEditingFilter = false
+    /// `n` or `N` moved the cursor to a row the page did not hold yet: the next page that
+    /// holds it says where that task matched.
+    public internal(set) var matchReportPending = false
+    /// The pending report's jump wrapped around the end of the list.
+    public internal(set) var matchReportWrapped = false
 
     /// The state's clock: the time of the latest turn of the loop that brought something
     /// (`advanceClock(to:)`). Messages and errors are stamped with it; status messages age by it.
@@ -99,6 +106,7 @@ public struct UIState: Sendable, Equatable {
         case .confirmRemove: return .confirmRemove
         case .confirmCancel: return .confirmCancel
         case .confirmQueueMany: return .confirmQueueMany
+        case .confirmDuplicate: return .confirmDuplicate
         case .none:
             switch focus {
             case .form: return .form

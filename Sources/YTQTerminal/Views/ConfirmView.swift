@@ -1,6 +1,7 @@
 import YTQCore
 
-/// The small centred box that asks before quitting with running downloads or removing a task.
+/// The small centred box that asks before quitting with running downloads, removing a task,
+/// or downloading a URL again.
 enum ConfirmView {
     static func draw(_ state: UIState, in bounds: Rect, compact: Bool, into screen: inout Screen) {
         let (title, message, keys) = content(state)
@@ -67,6 +68,8 @@ enum ConfirmView {
         case .confirmQueueMany(let urls):
             let message = "Queue \(urls.count) downloads? They start one after another as slots free; the first at once if one is free."
             return ("Queue \(urls.count) downloads?", message, keySpans([("y", "queue them"), ("n", "drop the paste")]))
+        case .confirmDuplicate(let offer):
+            return ("Download again?", offer.question, keySpans([("y", "download it again"), ("n", "keep the URL")]))
         default:
             // Only this process's downloads stop: another ytq's, or a service's, go on.
             let count = state.runningHere.count

@@ -11,7 +11,7 @@ enum HelpContent {
         ("Format chooser", [.format]),
         ("Filter (after /)", [.filter]),
         ("Details and help", [.details, .help]),
-        ("Questions", [.confirmQuit, .confirmRemove, .confirmCancel, .confirmQueueMany]),
+        ("Questions", [.confirmQuit, .confirmRemove, .confirmCancel, .confirmQueueMany, .confirmDuplicate]),
     ]
 
     /// The help's lines; `downloadFolder`, where finished files go, closes them when known.

@@ -6,7 +6,7 @@ enum OverlayView {
         switch state.overlay {
         case .none:
             return
-        case .confirmQuit, .confirmRemove, .confirmCancel, .confirmQueueMany:
+        case .confirmQuit, .confirmRemove, .confirmCancel, .confirmQueueMany, .confirmDuplicate:
             ConfirmView.draw(state, in: screen.bounds, compact: compact, into: &screen)
         case .help, .details:
             guard let panel = panel(state, in: screen.bounds, compact: compact, context: context) else { return }
@@ -28,7 +28,7 @@ enum OverlayView {
             guard let task = state.task(id: id) else { return nil }
             return ([Span("Task #\(id)", Style.accent.bolded)],
                     DetailsContent.lines(task, state: state, context: context, width: width), rect)
-        case .none, .confirmQuit, .confirmRemove, .confirmCancel, .confirmQueueMany:
+        case .none, .confirmQuit, .confirmRemove, .confirmCancel, .confirmQueueMany, .confirmDuplicate:
             return nil
         }
     }

@@ -1,0 +1,35 @@
+import Foundation
+import YTQCore
+import YTQTerminal
+
+extension UILoop {
+    /// Reads the URLs this user added, newest first and each once, off the UI thread; they
+    /// arrive as `.urlHistory`. The store is the one source: no history file of its own.
+    func loadURLHistory() {
+        background { actions, requester in
+            do throws(ActionError) {
+                let tasks = try await actions.list(status: nil, limit: URLHistory.limit * 2, before: nil, by: requester)
+                return .urlHistory(tasks.filter { Self.isOwn($0, by: requester) }.map(\.videoURL))
+            } catch {
+                return .notice(StatusMessage("Could not read the URL history: \(error)", kind: .failure, time: Date()))
+            }
+        }
+    }
+
+    /// Looks for a task of this user's with exactly the request's URL off the UI thread; the
+    /// answer arrives as `.duplicateChecked`. When the store cannot say, the download goes ahead.
+    func checkDuplicate(_ request: DownloadRequest) {
+        background { actions, requester in
+            let page = try? await actions.page(filter: request.url, offset: 0, limit: 200, by: requester)
+            let own = (page?.tasks ?? []).filter { Self.isOwn($0, by: requester) }
+            return .duplicateChecked(request, existing: DuplicateOffer.existing(among: own, url: request.url))
+        }
+    }
+
+    /// Whether `requester` added `task` (an administrator sees everyone's tasks, but the
+    /// history and the duplicate question are about one's own).
+    static func isOwn(_ task: DownloadTask, by requester: Requester) -> Bool {
+        if let id = requester.userID { return task.userID == id }
+        return task.userID == nil && task.ipAddress == requester.ipAddress
+    }
+}

@@ -1,0 +1,16 @@
+import YTQCore
+
+extension UIState {
+    /// The answer to `.checkDuplicate`: with no task of this user's holding the URL, the
+    /// request is submitted; otherwise the screen asks first ("#12 already downloaded this").
+    public mutating func duplicateChecked(_ request: DownloadRequest, existing: DownloadTask?) -> [UIEffect] {
+        guard let existing else { return [.submit(request, whenBusy: .refuse)] }
+        let offer = DuplicateOffer(request: request, existing: existing)
+        guard overlay == .none || overlay == .help else {
+            say("Not started: #\(existing.id) has this URL already; press Enter again to be asked", kind: .failure)
+            return []
+        }
+        overlay = .confirmDuplicate(offer)
+        return []
+    }
+}
