@@ -1,0 +1,46 @@
+import Foundation
+import Testing
+import YTQClient
+import YTQCore
+import YTQTestSupport
+
+/// `GET /v1/page` with an order and an exact status filter, through `ServiceClient` and raw:
+/// the service orders and filters as the store does, and refuses names it does not know.
+@Suite("ytq serve's page: order and status filter")
+struct ServicePageTests {
+    let me = Requester(userID: Int(getuid()))
+
+    @Test("the page comes in the order asked for, filtered by exact status; unknown names are a bad_query")
+    func orderAndFilter() async throws {
+        let served = try await ServiceClientTests.Served()
+        let client = served.client
+        let running = try await client.add(url: "https://fake.test/video/hang", format: nil, by: me)
+        var queued: [Int64] = []
+        for name in ["one", "two", "three"] {
+            queued.append(try await client.add(url: "https://fake.test/video/\(name)", format: nil, by: me, whenBusy: .queue).id)
+        }
+        let newest = try await client.page(limit: 10, by: me).tasks.map(\.id)
+        #expect(newest == queued.reversed() + [running.id])
+        // By status: the active task before the queued ones, ties newest first.
+        let byStatus = try await client.page(order: .status, limit: 10, by: me).tasks.map(\.id)
+        #expect(byStatus == [running.id] + queued.reversed())
+        let onlyQueued = try await client.page(filter: .status(.queued), order: .added, limit: 10, by: me)
+        #expect(onlyQueued.tasks.map(\.id) == queued.reversed() && onlyQueued.matchingCount == 3)
+        #expect(onlyQueued.statusCounts.values.reduce(0, +) == 4, "the counts stay the store's")
+
+        let badOrder = try await Self.get("/v1/page?order=colour", socket: served.socket)
+        #expect(badOrder.contains("400") && badOrder.contains("bad_query") && badOrder.contains("no sort order"), "\(badOrder)")
+        let badStatus = try await Self.get("/v1/page?filter=status%3Ddone", socket: served.socket)
+        #expect(badStatus.contains("400") && badStatus.contains("no status"), "\(badStatus)")
+        let text = try await Self.get("/v1/page?filter=status%3Dqueued&order=added", socket: served.socket)
+        #expect(text.contains("\"matching_count\":3") || text.contains("\"matchingCount\":3"), "\(text)")
+        #expect(await served.stop() == 0)
+    }
+
+    /// The body and status code of a GET on the socket (curl).
+    static func get(_ path: String, socket: String) async throws -> String {
+        try await ChildProcess.run(
+            ["curl", "-sS", "-o", "-", "-w", "\n%{http_code}", "--unix-socket", socket, "http://ytq" + path],
+            environment: ["PATH": "/usr/bin:/bin"]).stdout
+    }
+}
