@@ -11,6 +11,8 @@ public enum KeyContext: String, Sendable, CaseIterable, Hashable {
     case list
     /// Typing the list's filter after `/`.
     case filter
+    /// Typing a command after `:`.
+    case commandLine
     case details
     case help
     case confirmQuit
@@ -21,7 +23,7 @@ public enum KeyContext: String, Sendable, CaseIterable, Hashable {
     /// Whether printable keys not bound here are typed into a text field.
     public var isTextEntry: Bool {
         switch self {
-        case .form, .format, .filter: return true
+        case .form, .format, .filter, .commandLine: return true
         default: return false
         }
     }
@@ -33,6 +35,7 @@ public enum KeyContext: String, Sendable, CaseIterable, Hashable {
         case .format: return "format"
         case .list: return "list"
         case .filter: return "filter"
+        case .commandLine: return "command"
         case .details: return "details"
         case .help: return "help"
         case .confirmQuit, .confirmRemove, .confirmCancel, .confirmQueueMany: return "confirm"
@@ -40,5 +43,5 @@ public enum KeyContext: String, Sendable, CaseIterable, Hashable {
     }
 
     /// Every context outside the overlays.
-    public static let main: Set<KeyContext> = [.form, .format, .list, .filter]
+    public static let main: Set<KeyContext> = [.form, .format, .list, .filter, .commandLine]
 }

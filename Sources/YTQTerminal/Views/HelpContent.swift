@@ -1,7 +1,7 @@
 import YTQCore
 
-/// The lines of the help overlay, made from the `CommandTable` and the format presets:
-/// one section per area, each binding listed once, in the first area it applies to.
+/// The lines of the help overlay, made from the `CommandTable`, the `:` commands and the format
+/// presets: one section per area, each binding listed once, in the first area it applies to.
 enum HelpContent {
     static let keyWidth = 14
 
@@ -10,6 +10,7 @@ enum HelpContent {
         ("URL field", [.form]),
         ("Format chooser", [.format]),
         ("Filter (after /)", [.filter]),
+        ("Command line (after :)", [.commandLine]),
         ("Details and help", [.details, .help]),
         ("Questions", [.confirmQuit, .confirmRemove, .confirmCancel, .confirmQueueMany]),
     ]
@@ -35,6 +36,11 @@ enum HelpContent {
         lines.append(heading("Everywhere"))
         lines += everywhere.map { row(table.bindings[$0].keyLabel, table.bindings[$0].description, width: width) }
         lines.append(row("paste", "goes whole into the URL field", width: width))
+        lines.append([])
+        lines.append(heading("Commands (type : in the list)"))
+        for name in LineCommandName.allCases {
+            lines.append(row(":" + name.rawValue, (name.argument.map { $0 + ": " } ?? "") + name.summary, width: width))
+        }
         lines.append([])
         lines.append(heading("Editing text"))
         lines.append(row("← → Home End", "move the cursor (also ^B ^F ^A ^E)", width: width))
