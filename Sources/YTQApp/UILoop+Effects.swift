@@ -23,6 +23,8 @@ extension UILoop {
             case .remove(let id, let deleteFile): remove(id, deleteFile: deleteFile)
             case .openFolder(let id): openFolder(id)
             case .filterChanged: scheduleReload(immediately: true)
+            case .orderChanged(let order): orderChanged(order)
+            case .bulk(let action): bulk(action)
             case .reloadTask: scheduleReload()
             case .notify(let notice):
                 if context.signals.bell { terminal.signal(TerminalNotice.bell) }
@@ -34,7 +36,7 @@ extension UILoop {
     }
 
     /// Runs `action` off the UI thread; what it returns is posted to the inbox.
-    private func background(_ action: @escaping @Sendable (any TaskActions, Requester) async -> AppInbox.Message) {
+    func background(_ action: @escaping @Sendable (any TaskActions, Requester) async -> AppInbox.Message) {
         let actions = context.actions
         let requester = context.app.requester
         let inbox = context.inbox
@@ -168,12 +170,28 @@ extension UILoop {
     }
 
     /// Reads a window of the list (never the whole table) off the UI thread; it arrives as `.page`.
-    func loadPage(filter: String, offset: Int, limit: Int) {
+    func loadPage(filter: TaskFilter, order: TaskOrder, offset: Int, limit: Int) {
         background { actions, requester in
             do throws(ActionError) {
-                return .page(try await actions.page(filter: filter, offset: offset, limit: limit, by: requester))
+                return .page(try await actions.page(filter: filter, order: order, offset: offset, limit: limit, by: requester))
             } catch {
                 return .notice(StatusMessage("Could not read the task list: \(error)", kind: .failure, time: Date()))
+            }
+        }
+    }
+
+    /// The list's order changed: read the page in it now, and keep it for the next start (off
+    /// the UI thread; a failure to keep it is said on the status line).
+    private func orderChanged(_ order: TaskOrder) {
+        scheduleReload(immediately: true)
+        let preference = sortPreference
+        let inbox = context.inbox
+        Task {
+            do throws(SortPreferenceError) {
+                try preference.save(order)
+            } catch {
+                inbox.post(.notice(StatusMessage(
+                    "Sorted \(order.label), for this session only: cannot keep it in \(error)", kind: .failure, time: Date())))
             }
         }
     }
