@@ -25,7 +25,7 @@ extension AppDatabase {
             let matching = filter.isAll ? counts.values.reduce(0, +) : try request.fetchCount(db)
             let rows = max(1, limit)
             let start = min(max(0, offset), max(0, matching - rows))
-            let tasks = try Self.withEntries(db, request.order(literal: order.ordering).limit(rows, offset: start).fetchAll(db))
+            let tasks = try Self.withEntries(db, request.order(sql: order.ordering).limit(rows, offset: start).fetchAll(db))
             let places = try Self.queuePlaces(db, of: tasks.filter { $0.status == .queued })
             let everyone: SlotCounts
             if requester.seesEveryone {

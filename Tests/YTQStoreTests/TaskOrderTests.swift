@@ -74,3 +74,19 @@ struct TaskOrderTests {
         #expect(failed.matchingCount == 3 && failed.statusCounts[.failed] == 3)
     }
 }
+
+extension TaskOrderTests {
+    @Test("a user's page in every order reads its index (no sort of the whole table)")
+    func indexed() async throws {
+        let dir = try TemporaryDirectory("task-order-plan")
+        defer { dir.remove() }
+        let database = try await database(in: dir)
+        for order in TaskOrder.allCases {
+            let plan = try await database.writer.read { db in
+                try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN SELECT * FROM download_tasks WHERE user_id = 1000 ORDER BY \(order.ordering) LIMIT 40")
+                    .map { $0["detail"] as String? ?? "" }.joined(separator: "; ")
+            }
+            #expect(plan.contains(order.indexName) && !plan.contains("TEMP B-TREE"), "\(order): \(plan)")
+        }
+    }
+}
