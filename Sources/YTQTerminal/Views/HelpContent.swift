@@ -38,8 +38,10 @@ enum HelpContent {
         lines.append(row("paste", "goes whole into the URL field", width: width))
         lines.append([])
         lines.append(heading("Commands (type : in the list)"))
+        // The names are longer than keys: their column is as wide as the longest.
+        let nameWidth = LineCommandName.allCases.map { $0.rawValue.count + 1 }.max() ?? keyWidth
         for name in LineCommandName.allCases {
-            lines.append(row(":" + name.rawValue, (name.argument.map { $0 + ": " } ?? "") + name.summary, width: width))
+            lines.append(row(":" + name.rawValue, (name.argument.map { $0 + ": " } ?? "") + name.summary, width: width, keyWidth: nameWidth))
         }
         lines.append([])
         lines.append(heading("Editing text"))
@@ -65,7 +67,7 @@ enum HelpContent {
     }
 
     /// `  Enter          details of the selected task`; the key column narrows on small screens.
-    private static func row(_ keys: String, _ description: String, width: Int) -> [Span] {
+    private static func row(_ keys: String, _ description: String, width: Int, keyWidth: Int = keyWidth) -> [Span] {
         let keyColumn = min(keyWidth, max(4, width / 3))
         let indent = width >= 40 ? "  " : ""
         return [Span(indent + DisplayWidth.pad(keys, to: keyColumn) + " ", Style.normal.bolded), Span(description, .normal)]
