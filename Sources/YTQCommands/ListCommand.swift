@@ -25,8 +25,7 @@ struct ListCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("At most this many tasks (default: \(defaultLimit)).", valueName: "n"))
     var limit: Int?
 
-    @Option(help: ArgumentHelp(
-        "The order: \(TaskOrder.allCases.map(\.rawValue).joined(separator: ", ")) (default: added, newest first).", valueName: "key"))
+    @Option(help: ArgumentHelp("The order, as the screen's s cycles it (added: newest first; unknown sizes and titles last).", valueName: "key"))
     var sort: TaskOrder = .default
 
     @Flag(help: "Every task, printed page by page as it is read (memory stays flat however many there are).")
