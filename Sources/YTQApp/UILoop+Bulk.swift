@@ -7,31 +7,25 @@ extension UILoop {
     static let bulkPageSize = 500
 
     /// Carries out a `:` bulk command off the UI thread, through `TaskActions` only (so it acts
-    /// the same on a shared queue): reads the user's own tasks of the action's status a page at
-    /// a time, oldest id last, acts on each, and posts a summary to the status line. A task
-    /// that cannot be acted on goes to the error pane; the others go on.
+    /// the same on a shared queue): acts on each of the user's own tasks of the action's status
+    /// (`forEachOwnTask`), and posts a summary to the status line. A task that cannot be acted
+    /// on goes to the error pane; the others go on.
     func bulk(_ action: BulkAction) {
         let poke = context.poke
         let inbox = context.inbox
         background { actions, requester in
             var done = 0, queued = 0, failed = 0
-            var before: Int64?
             do throws(ActionError) {
-                repeat {
-                    let page = try await actions.list(status: action.status, limit: Self.bulkPageSize, before: before, by: requester)
-                    before = page.count == Self.bulkPageSize ? page.last?.id : nil
-                    // An administrator sees everyone's tasks: a bulk command acts on their own only.
-                    for task in page where task.requester.identity == requester.identity {
-                        do throws(ActionError) {
-                            if try await Self.act(action, on: task.id, actions: actions, requester: requester) == .queued { queued += 1 }
-                            if action != .retryFailed { inbox.post(.removed(taskID: task.id)) }
-                            done += 1
-                        } catch {
-                            failed += 1
-                            inbox.post(.error(ErrorEntry(taskID: task.id, message: error.description)))
-                        }
+                try await actions.forEachOwnTask(status: action.status, by: requester, pageSize: Self.bulkPageSize) { task in
+                    do throws(ActionError) {
+                        if try await Self.act(action, on: task.id, actions: actions, requester: requester) == .queued { queued += 1 }
+                        if action != .retryFailed { inbox.post(.removed(taskID: task.id)) }
+                        done += 1
+                    } catch {
+                        failed += 1
+                        inbox.post(.error(ErrorEntry(taskID: task.id, message: error.description)))
                     }
-                } while before != nil
+                }
             } catch {
                 failed += 1
                 inbox.post(.error(ErrorEntry(message: "could not read the \(action.status.rawValue) tasks: \(error.description)")))

@@ -44,3 +44,27 @@ struct ServicePageTests {
             environment: ["PATH": "/usr/bin:/bin"]).stdout
     }
 }
+
+extension ServicePageTests {
+    @Test("the bulk commands' walk through a shared queue: every own failed task, page by page, retried (beyond the limit queued)")
+    func ownTasks() async throws {
+        let served = try await ServiceClientTests.Served()
+        let client = served.client
+        var ids: [Int64] = []
+        for _ in 0..<3 {
+            ids.append(try await client.add(url: "https://fake.test/video/fail-404", format: nil, by: me, whenBusy: .queue).id)
+        }
+        await eventually("the three failed") {
+            try await client.list(status: .failed, limit: nil, before: nil, by: me).count == 3
+        }
+        var seen: [Int64] = []
+        var statuses: [DownloadStatus] = []
+        try await client.forEachOwnTask(status: .failed, by: me, pageSize: 2) { task in
+            seen.append(task.id)
+            if let retried = try? await client.retry(id: task.id, by: me, whenBusy: .queue) { statuses.append(retried.status) }
+        }
+        #expect(seen == ids.reversed())
+        #expect(statuses.count == 3 && statuses.filter { $0 == .queued }.count >= 2, "\(statuses)")
+        #expect(await served.stop() == 0)
+    }
+}
