@@ -46,7 +46,7 @@ struct ServicePageTests {
 }
 
 extension ServicePageTests {
-    @Test("the bulk commands' walk through a shared queue: every own failed task, page by page, retried (beyond the limit queued)")
+    @Test("the bulk commands' walk through a shared queue: every own failed task, page by page, retried, none refused")
     func ownTasks() async throws {
         let served = try await ServiceClientTests.Served()
         let client = served.client
@@ -64,7 +64,9 @@ extension ServicePageTests {
             if let retried = try? await client.retry(id: task.id, by: me, whenBusy: .queue) { statuses.append(retried.status) }
         }
         #expect(seen == ids.reversed())
-        #expect(statuses.count == 3 && statuses.filter { $0 == .queued }.count >= 2, "\(statuses)")
+        // None refused: each started or, while another held the user's one slot, was queued
+        // (how many of each depends on how fast the fake yt-dlp fails again).
+        #expect(statuses.count == 3 && statuses.allSatisfy { $0 == .pending || $0 == .queued }, "\(statuses)")
         #expect(await served.stop() == 0)
     }
 }
