@@ -27,6 +27,8 @@ extension UILoop {
             case .checkDuplicate(let request): checkDuplicate(request)
             case .loadURLHistory: loadURLHistory()
             case .filterChanged: scheduleReload(immediately: true)
+            case .orderChanged(let order): orderChanged(order)
+            case .bulk(let action): bulk(action)
             case .reloadTask: scheduleReload()
             case .notify(let notice):
                 if context.signals.bell { terminal.signal(TerminalNotice.bell) }
@@ -172,12 +174,28 @@ extension UILoop {
     }
 
     /// Reads a window of the list (never the whole table) off the UI thread; it arrives as `.page`.
-    func loadPage(filter: String, offset: Int, limit: Int) {
+    func loadPage(filter: TaskFilter, order: TaskOrder, offset: Int, limit: Int) {
         background { actions, requester in
             do throws(ActionError) {
-                return .page(try await actions.page(filter: filter, offset: offset, limit: limit, by: requester))
+                return .page(try await actions.page(filter: filter, order: order, offset: offset, limit: limit, by: requester))
             } catch {
                 return .pageFailed(StatusMessage("Could not read the task list: \(error)", kind: .failure, time: Date()))
+            }
+        }
+    }
+
+    /// The list's order changed: read the page in it now, and keep it for the next start (off
+    /// the UI thread; a failure to keep it is said on the status line).
+    private func orderChanged(_ order: TaskOrder) {
+        scheduleReload(immediately: true)
+        let preference = sortPreference
+        let inbox = context.inbox
+        Task {
+            do throws(SortPreferenceError) {
+                try preference.save(order)
+            } catch {
+                inbox.post(.notice(StatusMessage(
+                    "Sorted \(order.label), for this session only: cannot keep it in \(error)", kind: .failure, time: Date())))
             }
         }
     }

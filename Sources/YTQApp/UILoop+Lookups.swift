@@ -20,7 +20,7 @@ extension UILoop {
     /// answer arrives as `.duplicateChecked`. When the store cannot say, the download goes ahead.
     func checkDuplicate(_ request: DownloadRequest) {
         background { actions, requester in
-            let page = try? await actions.page(filter: request.url, offset: 0, limit: 200, by: requester)
+            let page = try? await actions.page(filter: .text(request.url), order: .default, offset: 0, limit: 200, by: requester)
             let own = (page?.tasks ?? []).filter { Self.isOwn($0, by: requester) }
             return .duplicateChecked(request, existing: DuplicateOffer.existing(among: own, url: request.url))
         }

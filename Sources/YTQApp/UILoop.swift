@@ -55,6 +55,8 @@ final class UILoop {
     var pageReadFailed = false
     /// The window title last sent (`ScreenSignals.windowTitle`).
     var lastTitle: String?
+    /// Where the list's order is kept across restarts.
+    let sortPreference: SortPreference
 
     private init(context: Context, terminal: CursesTerminal) {
         self.context = context
@@ -62,6 +64,8 @@ final class UILoop {
         self.state = UIState(size: terminal.size)
         state.sharedQueue = !context.downloadsStopOnQuit
         state.downloadFolder = context.downloadFolder
+        sortPreference = SortPreference(environment: context.app.environment)
+        state.order = sortPreference.load()
     }
 
     /// Takes over the terminal, runs until quit, restores it. Returns how many downloads this
@@ -222,7 +226,7 @@ final class UILoop {
         }
         pageInFlight = true
         let window = state.pageWindow
-        loadPage(filter: state.filter.text, offset: window.offset, limit: window.limit)
+        loadPage(filter: state.taskFilter, order: state.order, offset: window.offset, limit: window.limit)
     }
 
     private func apply(_ page: TaskPage) {

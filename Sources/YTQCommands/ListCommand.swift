@@ -2,8 +2,9 @@ import ArgumentParser
 import Foundation
 import YTQCore
 
-/// `ytq list [--json] [--status S] [--limit N | --all]`: the tasks, newest first, as a table
-/// or a JSON array — the newest 100 unless asked for more.
+/// `ytq list [--json] [--status S] [--sort KEY] [--limit N | --all]`: the tasks, newest first
+/// (or in the order `--sort` names, as the screen's `s`), as a table or a JSON array — the
+/// first 100 unless asked for more.
 struct ListCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "list",
@@ -24,6 +25,9 @@ struct ListCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("At most this many tasks (default: \(defaultLimit)).", valueName: "n"))
     var limit: Int?
 
+    @Option(help: ArgumentHelp("The order, as the screen's s cycles it (added: newest first; unknown sizes and titles last).", valueName: "key"))
+    var sort: TaskOrder = .default
+
     @Flag(help: "Every task, printed page by page as it is read (memory stays flat however many there are).")
     var all = false
 
@@ -41,10 +45,18 @@ struct ListCommand: AsyncParsableCommand {
             return
         }
         let wanted = limit ?? Self.defaultLimit
-        // One more than shown, to know whether there are more.
-        var tasks = try await page(context, limit: wanted + 1, before: nil)
-        let more = tasks.count > wanted
-        tasks = Array(tasks.prefix(wanted))
+        var tasks: [DownloadTask]
+        let more: Bool
+        if sort == .default {
+            // One more than shown, to know whether there are more.
+            tasks = try await page(context, limit: wanted + 1, before: nil)
+            more = tasks.count > wanted
+            tasks = Array(tasks.prefix(wanted))
+        } else {
+            let window = try await sorted(context, offset: 0, limit: wanted)
+            tasks = window.tasks
+            more = window.matchingCount > wanted
+        }
         if json {
             StandardOutput.writeLine(try TaskJSON.encode(tasks))
         } else {
@@ -52,7 +64,7 @@ struct ListCommand: AsyncParsableCommand {
             StandardOutput.write(TaskTable(tasks: tasks, queuePlaces: places).render())
         }
         if more, limit == nil {
-            StandardOutput.writeErrorLine("ytq: showing the newest \(wanted) tasks; there are more (--limit N or --all)")
+            StandardOutput.writeErrorLine("ytq: showing the \(sort == .default ? "newest" : "first") \(wanted) tasks; there are more (--limit N or --all)")
         }
     }
 
@@ -64,13 +76,33 @@ struct ListCommand: AsyncParsableCommand {
         }
     }
 
+    /// A window of the tasks in `--sort`'s order (the store's page, which `--status` filters exactly).
+    private func sorted(_ context: CommandContext, offset: Int, limit: Int) async throws -> TaskPage {
+        do {
+            return try await context.actions.page(
+                filter: status.map(TaskFilter.status) ?? .all, order: sort, offset: offset, limit: limit, by: context.requester)
+        } catch {
+            throw CLIError.action(error)
+        }
+    }
+
+    /// The next page of `--all`: after the task `before` newest first, else from `offset` in `--sort`'s order.
+    private func nextPage(_ context: CommandContext, before: Int64?, offset: Int) async throws -> [DownloadTask] {
+        guard sort != .default else { return try await page(context, limit: Self.pageSize, before: before) }
+        let window = try await sorted(context, offset: offset, limit: Self.pageSize)
+        // The store gives the last window for an offset past the end: there is nothing more.
+        return offset < window.matchingCount ? Array(window.tasks.suffix(max(0, min(Self.pageSize, window.matchingCount - offset)))) : []
+    }
+
     /// `--all`: one page at a time, each printed before the next is read. The table's columns
     /// are as wide as each page needs; the header comes once.
     private func printAll(_ context: CommandContext) async throws {
         var before: Int64?
+        var offset = 0
         var first = true
         while true {
-            let tasks = try await page(context, limit: Self.pageSize, before: before)
+            let tasks = try await nextPage(context, before: before, offset: offset)
+            offset += tasks.count
             if json {
                 if tasks.isEmpty {
                     StandardOutput.writeLine(first ? "[]" : "\n]")
@@ -97,3 +129,5 @@ struct ListCommand: AsyncParsableCommand {
 }
 
 extension DownloadStatus: ExpressibleByArgument {}
+
+extension TaskOrder: ExpressibleByArgument {}

@@ -13,7 +13,7 @@ import Foundation
 /// | `POST /v1/tasks/{id}/{resume,retry}` | `WhenBusyBody` | `Resumption` / task |
 /// | `POST /v1/tasks/{id}/move` | `MoveBody` | task |
 /// | `DELETE /v1/tasks/{id}?delete_file=true` | | `Removal` |
-/// | `GET /v1/page?filter=&offset=&limit=` | | `TaskPage` |
+/// | `GET /v1/page?filter=&order=&offset=&limit=` | | `TaskPage` (`filter`: text or `status=NAME`; `order`: a `TaskOrder`) |
 /// | `POST /v1/queue-places` | `[id]` | `{id: place}` |
 /// | `GET /v1/events` | | Server-Sent Events |
 ///

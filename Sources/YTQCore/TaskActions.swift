@@ -29,15 +29,15 @@ public protocol TaskActions: Sendable {
     func queuePlaces(of tasks: [DownloadTask], by requester: Requester) async throws(ActionError) -> [Int64: Int]
     /// One task the requester may see.
     func show(id: Int64, by requester: Requester) async throws(ActionError) -> DownloadTask
-    /// The screen's page: `limit` tasks matching `filter` from the `offset`th (newest first;
-    /// the last `limit` when the offset is past them), with the counts.
-    func page(filter: String, offset: Int, limit: Int, by requester: Requester) async throws(ActionError) -> TaskPage
+    /// The screen's page: `limit` tasks matching `filter` from the `offset`th in `order`
+    /// (the last `limit` when the offset is past them), with the counts.
+    func page(filter: TaskFilter, order: TaskOrder, offset: Int, limit: Int, by requester: Requester) async throws(ActionError) -> TaskPage
 }
 
 extension TaskActions {
-    /// The newest `limit` tasks matching `filter`, with the counts.
-    public func page(filter: String, limit: Int, by requester: Requester) async throws(ActionError) -> TaskPage {
-        try await page(filter: filter, offset: 0, limit: limit, by: requester)
+    /// The first `limit` tasks matching `filter` in `order` (newest first by default), with the counts.
+    public func page(filter: TaskFilter = .all, order: TaskOrder = .default, limit: Int, by requester: Requester) async throws(ActionError) -> TaskPage {
+        try await page(filter: filter, order: order, offset: 0, limit: limit, by: requester)
     }
 
     /// Validates the URL and format as typed (`.invalid` names what is wrong), then adds the

@@ -193,10 +193,11 @@ public struct EngineActions: TaskActions {
     }
 
     /// The screen's page: `limit` tasks matching `filter` that the requester may see, from the
-    /// `offset`th (newest first), with their counts and everyone's slot counts.
-    public func page(filter: String, offset: Int, limit: Int, by requester: Requester) async throws(ActionError) -> TaskPage {
+    /// `offset`th in `order`, with their counts and everyone's slot counts.
+    public func page(filter: TaskFilter, order: TaskOrder, offset: Int, limit: Int, by requester: Requester) async throws(ActionError) -> TaskPage {
         try await stored { () async throws(StoreError) in
-            try await database.taskPage(filter: filter, offset: offset, limit: limit, visibleTo: requester, systemLimit: limits.system)
+            try await database.taskPage(
+                filter: filter, order: order, offset: offset, limit: limit, visibleTo: requester, systemLimit: limits.system)
         }
     }
 

@@ -74,11 +74,12 @@ struct ServiceRoutes: Sendable {
         v1.get("page") { request, context in
             await answer(request, context) { requester throws(ServiceFailure) in
                 let query = request.uri.queryParameters
-                let filter = query["filter"].map(String.init) ?? ""
+                let filter = try Self.parsed(query["filter"]) { text throws(ListQueryError) in try TaskFilter(parsing: text) } ?? .all
+                let order = try Self.parsed(query["order"]) { text throws(ListQueryError) in try TaskOrder(parsing: text) } ?? .default
                 let limit = try Self.number(query["limit"], "limit").map { min(max(1, Int($0)), 1000) } ?? 200
                 let offset = try Self.number(query["offset"], "offset", from: 0).map { Int(min($0, Int64(Int32.max))) } ?? 0
                 return try await Self.acting { () async throws(ActionError) in
-                    try await actions.page(filter: filter, offset: offset, limit: limit, by: requester)
+                    try await actions.page(filter: filter, order: order, offset: offset, limit: limit, by: requester)
                 }
             }
         }
@@ -169,6 +170,16 @@ struct ServiceRoutes: Sendable {
             throw .badRequest(kind: "bad_query", message: "\(name) must be a whole number from \(least)")
         }
         return value
+    }
+
+    /// A query parameter parsed into its type; what names nothing known is a `bad_query`.
+    private static func parsed<T>(_ text: Substring?, _ parse: (String) throws(ListQueryError) -> T) throws(ServiceFailure) -> T? {
+        guard let text else { return nil }
+        do {
+            return try parse(String(text))
+        } catch {
+            throw .badRequest(kind: "bad_query", message: error.description)
+        }
     }
 
     /// The request body as `T`: at most `ServiceAPI.maxBodySize` bytes of JSON; an empty body

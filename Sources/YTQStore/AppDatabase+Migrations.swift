@@ -172,6 +172,14 @@ extension AppDatabase {
                 CREATE INDEX task_entries_file ON task_entries(file_path) WHERE file_path IS NOT NULL;
                 """)
         }
+        migrator.registerMigration("v8-list-orders") { db in
+            // The screen's orders (`TaskOrder`) for one user's tasks, as personal mode and a shared
+            // queue's users read them: each page reads its rows from an index in order instead of
+            // sorting the user's whole table. The expressions are `TaskOrder.ordering`'s own.
+            for order in TaskOrder.allCases {
+                try db.execute(sql: "CREATE INDEX \(order.indexName) ON download_tasks(user_id, \(order.ordering))")
+            }
+        }
         return migrator
     }
 }

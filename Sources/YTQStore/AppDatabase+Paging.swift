@@ -2,39 +2,30 @@ import GRDB
 import YTQCore
 
 extension AppDatabase {
-    /// Loads a page; `filter` matches (case-insensitively) the title, URL, format, status,
-    /// error text or `#id`, like the screen's own filter. Reads only `limit` rows from the `offset`th matching
-    /// task (newest first), whatever the table's size; an offset past the last full window
-    /// reads the last `limit` rows (so a request for the end gets the end, however the count
-    /// changed since). Only the tasks `requester` may see are listed and counted; everyone's
-    /// reach it as `TaskPage.everyone` (slots busy and waiting, against `systemLimit`).
+    /// Loads a page: the tasks `filter` matches (a text matches, case-insensitively, the
+    /// title, URL, format, status, error text or `#id`, like the screen's own filter; a status
+    /// matches exactly), in `order`. Reads only `limit` rows from the `offset`th matching task,
+    /// whatever the table's size; an offset past the last full window reads the last `limit`
+    /// rows (so a request for the end gets the end, however the count changed since). Only the
+    /// tasks `requester` may see are listed and counted; everyone's reach it as
+    /// `TaskPage.everyone` (slots busy and waiting, against `systemLimit`).
     public func taskPage(
-        filter: String, offset: Int = 0, limit: Int, visibleTo requester: Requester, systemLimit: Int
+        filter: TaskFilter = .all, order: TaskOrder = .default, offset: Int = 0, limit: Int, visibleTo requester: Requester,
+        systemLimit: Int
     ) async throws(StoreError) -> TaskPage {
-        let needle = filter.trimmingCharacters(in: .whitespaces).lowercased()
-        return try await read("load the task list") { db in
+        try await read("load the task list") { db in
             let visible = DownloadTask.visible(to: requester)
-            var request = visible
-            if !needle.isEmpty {
-                let pattern = "%" + needle.replacingOccurrences(of: "\\", with: "\\\\")
-                    .replacingOccurrences(of: "%", with: "\\%").replacingOccurrences(of: "_", with: "\\_") + "%"
-                let id = Int64(needle.hasPrefix("#") ? String(needle.dropFirst()) : needle)
-                request = request.filter(sql: """
-                    lower(coalesce(title, '')) LIKE :p ESCAPE '\\' OR lower(video_url) LIKE :p ESCAPE '\\'
-                    OR lower(format) LIKE :p ESCAPE '\\' OR status LIKE :p ESCAPE '\\' OR id = :id
-                    OR lower(coalesce(error_message, '')) LIKE :p ESCAPE '\\'
-                    """, arguments: ["p": pattern, "id": id])
-            }
+            let request = Self.matching(filter, among: visible)
             var counts: [DownloadStatus: Int] = [:]
             let byStatus = visible.select(Column("status"), count(Column("id")).forKey("n")).group(Column("status")).asRequest(of: Row.self)
             for row in try byStatus.fetchAll(db) {
                 if let status = row["status"] as DownloadStatus? { counts[status] = row["n"] }
             }
             // Unfiltered, every task visible matches: the per-status counts already add up to that.
-            let matching = needle.isEmpty ? counts.values.reduce(0, +) : try request.fetchCount(db)
+            let matching = filter.isAll ? counts.values.reduce(0, +) : try request.fetchCount(db)
             let rows = max(1, limit)
             let start = min(max(0, offset), max(0, matching - rows))
-            let tasks = try Self.withEntries(db, request.order(DownloadTask.Columns.id.desc).limit(rows, offset: start).fetchAll(db))
+            let tasks = try Self.withEntries(db, request.order(sql: order.ordering).limit(rows, offset: start).fetchAll(db))
             let places = try Self.queuePlaces(db, of: tasks.filter { $0.status == .queued })
             let everyone: SlotCounts
             if requester.seesEveryone {
@@ -47,6 +38,25 @@ extension AppDatabase {
                     limit: systemLimit)
             }
             return TaskPage(tasks: tasks, offset: start, matchingCount: matching, statusCounts: counts, queuePlaces: places, everyone: everyone)
+        }
+    }
+
+    /// The tasks of `visible` that `filter` matches.
+    private static func matching(_ filter: TaskFilter, among visible: QueryInterfaceRequest<DownloadTask>) -> QueryInterfaceRequest<DownloadTask> {
+        switch filter {
+        case .status(let status):
+            return visible.filter(DownloadTask.Columns.status == status)
+        case .text(let text):
+            let needle = text.trimmingCharacters(in: .whitespaces).lowercased()
+            guard !needle.isEmpty else { return visible }
+            let pattern = "%" + needle.replacingOccurrences(of: "\\", with: "\\\\")
+                .replacingOccurrences(of: "%", with: "\\%").replacingOccurrences(of: "_", with: "\\_") + "%"
+            let id = Int64(needle.hasPrefix("#") ? String(needle.dropFirst()) : needle)
+            return visible.filter(sql: """
+                lower(coalesce(title, '')) LIKE :p ESCAPE '\\' OR lower(video_url) LIKE :p ESCAPE '\\'
+                OR lower(format) LIKE :p ESCAPE '\\' OR status LIKE :p ESCAPE '\\' OR id = :id
+                OR lower(coalesce(error_message, '')) LIKE :p ESCAPE '\\'
+                """, arguments: ["p": pattern, "id": id])
         }
     }
 }

@@ -65,7 +65,7 @@ struct ServiceClientTests {
         #expect(try await client.list(status: nil, limit: nil, before: nil, by: me).map(\.id) == [2, 1])
         #expect(try await client.show(id: 1, by: me).videoURL == "https://fake.test/video/hang")
         await #expect(throws: ActionError.notFound(taskID: 99)) { try await client.show(id: 99, by: me) }
-        let page = try await client.page(filter: "later", limit: 10, by: me)
+        let page = try await client.page(filter: .text("later"), limit: 10, by: me)
         #expect(page.tasks.map(\.id) == [2] && page.everyone?.limit == 10)
         _ = await eventually("the fake yt-dlp runs") { try await client.show(id: 1, by: me).status == .downloading }
         #expect(try await client.cancel(id: 1, by: me).status == .cancelled)

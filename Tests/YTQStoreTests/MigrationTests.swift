@@ -39,6 +39,6 @@ struct MigrationTests {
         _ = try await database.pauseTask(id: 5, by: Requester(userID: 1000), limits: .default)
         #expect(try await database.task(id: 5)?.status == .paused)
         let migrations = try await database.writer.read { try String.fetchAll($0, sql: "SELECT identifier FROM grdb_migrations") }
-        #expect(migrations.last == "v7-task-entries")
+        #expect(migrations.last == "v8-list-orders")
     }
 }

@@ -28,14 +28,14 @@ struct PagingTests {
     @Test("a window from any row, the last one when it runs past the end, always with the true count")
     func windows() async throws {
         let database = try database()
-        let first = try await database.taskPage(filter: "", offset: 0, limit: 100, visibleTo: alice, systemLimit: 10)
+        let first = try await database.taskPage(offset: 0, limit: 100, visibleTo: alice, systemLimit: 10)
         #expect(first.offset == 0 && first.matchingCount == 250)
         #expect(first.tasks.map(\.id) == Array((151...250).reversed()))
-        let middle = try await database.taskPage(filter: "", offset: 120, limit: 30, visibleTo: alice, systemLimit: 10)
+        let middle = try await database.taskPage(offset: 120, limit: 30, visibleTo: alice, systemLimit: 10)
         #expect(middle.offset == 120)
         #expect(middle.tasks.map(\.id) == Array((101...130).reversed()))
         // `G`: a window past the end reads the last rows.
-        let last = try await database.taskPage(filter: "", offset: 249, limit: 100, visibleTo: alice, systemLimit: 10)
+        let last = try await database.taskPage(offset: 249, limit: 100, visibleTo: alice, systemLimit: 10)
         #expect(last.offset == 150)
         #expect(last.tasks.map(\.id) == Array((1...100).reversed()))
         #expect(last.matchingCount == 250)
@@ -45,7 +45,7 @@ struct PagingTests {
     @Test("under a filter: the window and the count are the matching tasks'; the status counts the store's")
     func filtered() async throws {
         let database = try database()
-        let page = try await database.taskPage(filter: "lecture", offset: 1000, limit: 30, visibleTo: alice, systemLimit: 10)
+        let page = try await database.taskPage(filter: .text("lecture"), offset: 1000, limit: 30, visibleTo: alice, systemLimit: 10)
         #expect(page.matchingCount == 83)
         #expect(page.offset == 53)
         #expect(page.tasks.count == 30)
@@ -60,7 +60,7 @@ struct PagingTests {
         try await database.writer.write { db in
             try db.execute(sql: "UPDATE download_tasks SET error_message = 'unable to download video data: HTTP Error 404: Not Found' WHERE id IN (3, 6, 9)")
         }
-        let page = try await database.taskPage(filter: "404", limit: 30, visibleTo: alice, systemLimit: 10)
+        let page = try await database.taskPage(filter: .text("404"), limit: 30, visibleTo: alice, systemLimit: 10)
         #expect(page.tasks.map(\.id) == [9, 6, 3])
         #expect(page.matchingCount == 3)
     }

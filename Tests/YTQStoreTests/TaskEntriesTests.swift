@@ -32,7 +32,7 @@ struct TaskEntriesTests {
         #expect(entries[0] == TaskEntry(index: 1, videoID: "a", title: "One", status: .completed, filePath: "/d/one.mp4", size: 10))
         #expect(entries[1].error == "HTTP Error 404")
         #expect(try await database.task(id: claim.taskID)?.entries == entries)
-        let page = try await database.taskPage(filter: "", limit: 10, visibleTo: owner, systemLimit: 10)
+        let page = try await database.taskPage(limit: 10, visibleTo: owner, systemLimit: 10)
         #expect(page.tasks.first?.entries.progressLabel == "1/3")
         #expect(entries.unfinishedIndices == [2, 3])
     }

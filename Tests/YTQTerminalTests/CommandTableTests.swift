@@ -27,6 +27,9 @@ struct CommandTableTests {
         for binding in CommandTable.standard.bindings {
             #expect(help.contains(binding.description), "\(binding.description)")
         }
+        for name in LineCommandName.allCases {
+            #expect(help.contains(":" + name.rawValue) && help.contains(name.summary), "\(name)")
+        }
     }
 
     @Test("text fields type letters the list uses as commands")

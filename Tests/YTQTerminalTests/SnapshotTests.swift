@@ -100,6 +100,15 @@ struct SnapshotTests {
         assertSnapshot(render(long).text, named: "long-url-60x14")
     }
 
+    @Test("the command line with Tab's choices, over a list sorted by title")
+    func commandLine() {
+        var state = Fixtures.listState(size: TerminalSize(columns: 80, rows: 24))
+        state.handle(.char("s"))
+        state.replacePage(TaskListPage(tasks: Fixtures.tasks.sorted { ($0.title ?? "\u{10FFFF}") < ($1.title ?? "\u{10FFFF}") }))
+        state.handle([.char(":"), .char("r"), .char("e"), .tab])
+        assertSnapshot(render(state).text, named: "command-line-80x24")
+    }
+
     @Test("styles of the busy list")
     func styles() {
         let screen = render(Fixtures.listState(size: TerminalSize(columns: 120, rows: 40), row: 3))

@@ -17,6 +17,10 @@ public enum Command: String, Sendable, CaseIterable, Hashable {
     case queueRefused
     case moveQueuedUp, moveQueuedDown, moveQueuedTop
     case filter, applyFilter, clearFilter
+    /// `s`: the next order of the list (`TaskOrder`).
+    case cycleSort
+    /// `:` opens the command line; Enter runs it, Tab completes, Esc leaves.
+    case openCommandLine, runCommandLine, completeCommandLine, leaveCommandLine
     /// `x`: the newest error goes; `X`: all of them.
     case dismissError, clearErrors
     case help

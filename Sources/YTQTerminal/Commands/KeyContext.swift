@@ -11,6 +11,8 @@ public enum KeyContext: String, Sendable, CaseIterable, Hashable {
     case list
     /// Typing the list's filter after `/`.
     case filter
+    /// Typing a command after `:`.
+    case commandLine
     case details
     case help
     case confirmQuit
@@ -23,7 +25,7 @@ public enum KeyContext: String, Sendable, CaseIterable, Hashable {
     /// Whether printable keys not bound here are typed into a text field.
     public var isTextEntry: Bool {
         switch self {
-        case .form, .format, .filter: return true
+        case .form, .format, .filter, .commandLine: return true
         default: return false
         }
     }
@@ -35,6 +37,7 @@ public enum KeyContext: String, Sendable, CaseIterable, Hashable {
         case .format: return "format"
         case .list: return "list"
         case .filter: return "filter"
+        case .commandLine: return "command"
         case .details: return "details"
         case .help: return "help"
         case .confirmQuit, .confirmRemove, .confirmCancel, .confirmQueueMany, .confirmDuplicate: return "confirm"
@@ -42,5 +45,5 @@ public enum KeyContext: String, Sendable, CaseIterable, Hashable {
     }
 
     /// Every context outside the overlays.
-    public static let main: Set<KeyContext> = [.form, .format, .list, .filter]
+    public static let main: Set<KeyContext> = [.form, .format, .list, .filter, .commandLine]
 }

@@ -35,6 +35,11 @@ public enum UIEffect: Sendable, Equatable {
     case copy(ClipboardCopy)
     /// The list filter changed: read the page again now, with `UIState.filter`.
     case filterChanged
+    /// The list's order changed (`UIState.order`): read the page again now, and keep the order
+    /// for the next start.
+    case orderChanged(TaskOrder)
+    /// Act on every task of the user's that the action names, and report a summary.
+    case bulk(BulkAction)
     /// A task started, ended, or was changed by another process: read the page again (a
     /// loop may coalesce these) and hand it to `replacePage`.
     case reloadTask

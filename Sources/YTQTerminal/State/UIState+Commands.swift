@@ -54,6 +54,16 @@ extension UIState {
             filter = TextField()
             keepSelectionVisible()
             return [.filterChanged]
+        case .cycleSort:
+            return sort(by: order.next)
+        case .openCommandLine:
+            openCommandLine()
+        case .leaveCommandLine:
+            leaveCommandLine()
+        case .completeCommandLine:
+            completeCommandLine()
+        case .runCommandLine:
+            return runCommandLine()
         case .dismissError:
             dismissNewestError()
         case .clearErrors:

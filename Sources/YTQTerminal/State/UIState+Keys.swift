@@ -63,6 +63,8 @@ extension UIState {
                 return []
             }
             customFormat.edit(with: key)
+        case .commandLine:
+            editCommandLine(with: key)
         case .filter:
             let before = filter.text
             filter.edit(with: key)
@@ -119,6 +121,8 @@ extension UIState {
         switch keyContext {
         case .confirmQuit, .confirmRemove, .confirmCancel, .confirmQueueMany, .confirmDuplicate:
             return []
+        case .commandLine:
+            commandLine.insert(text)
         case .filter:
             guard !text.isEmpty else { return [] }
             filter.insert(text)

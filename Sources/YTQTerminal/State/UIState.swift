@@ -51,6 +51,12 @@ public struct UIState: Sendable, Equatable {
     public internal(set) var matchReportPending = false
     /// The pending report's jump wrapped around the end of the list.
     public internal(set) var matchReportWrapped = false
+    /// The list's order: the store orders each page by it. The loop restores it at start.
+    public var order: TaskOrder = .default
+    /// The command line (after `:`), shown on the bottom line while `isEditingCommand`.
+    public internal(set) var commandLine = TextField()
+    /// Whether keys go to the command line.
+    public internal(set) var isEditingCommand = false
 
     /// The state's clock: the time of the latest turn of the loop that brought something
     /// (`advanceClock(to:)`). Messages and errors are stamped with it; status messages age by it.
@@ -111,7 +117,7 @@ public struct UIState: Sendable, Equatable {
             switch focus {
             case .form: return .form
             case .format: return .format
-            case .list: return isEditingFilter ? .filter : .list
+            case .list: return isEditingCommand ? .commandLine : isEditingFilter ? .filter : .list
             }
         }
     }

@@ -1,10 +1,15 @@
-/// The bottom line: the keys that apply where the focus is, from the `CommandTable`.
+/// The bottom line: the keys that apply where the focus is, from the `CommandTable` (or the
+/// `:` command line while it is open).
 /// Quit and help keep their places at the right end; the others fill from the left while they fit.
 enum FooterView {
     static let pinned = ["quit", "help"]
 
     static func draw(_ state: UIState, in rect: Rect, into screen: inout Screen) {
         guard !rect.isEmpty else { return }
+        if state.keyContext == .commandLine {
+            CommandLineView.draw(state, in: rect, into: &screen)
+            return
+        }
         var seen: Set<String> = []
         let entries = CommandTable.standard.footer(in: state.keyContext).filter { seen.insert($0.label).inserted }
         var end = rect.endColumn

@@ -1,7 +1,7 @@
 import YTQCore
 
-/// The lines of the help overlay, made from the `CommandTable` and the format presets:
-/// one section per area, each binding listed once, in the first area it applies to.
+/// The lines of the help overlay, made from the `CommandTable`, the `:` commands and the format
+/// presets: one section per area, each binding listed once, in the first area it applies to.
 enum HelpContent {
     static let keyWidth = 14
 
@@ -10,6 +10,7 @@ enum HelpContent {
         ("URL field", [.form]),
         ("Format chooser", [.format]),
         ("Filter (after /)", [.filter]),
+        ("Command line (after :)", [.commandLine]),
         ("Details and help", [.details, .help]),
         ("Questions", [.confirmQuit, .confirmRemove, .confirmCancel, .confirmQueueMany, .confirmDuplicate]),
     ]
@@ -36,6 +37,13 @@ enum HelpContent {
         lines += everywhere.map { row(table.bindings[$0].keyLabel, table.bindings[$0].description, width: width) }
         lines.append(row("paste", "goes whole into the URL field", width: width))
         lines.append([])
+        lines.append(heading("Commands (type : in the list)"))
+        // The names are longer than keys: their column is as wide as the longest.
+        let nameWidth = LineCommandName.allCases.map { $0.rawValue.count + 1 }.max() ?? keyWidth
+        for name in LineCommandName.allCases {
+            lines.append(row(":" + name.rawValue, (name.argument.map { $0 + ": " } ?? "") + name.summary, width: width, keyWidth: nameWidth))
+        }
+        lines.append([])
         lines.append(heading("Editing text"))
         lines.append(row("← → Home End", "move the cursor (also ^B ^F ^A ^E)", width: width))
         lines.append(row("Bksp Del", "erase a character", width: width))
@@ -59,7 +67,7 @@ enum HelpContent {
     }
 
     /// `  Enter          details of the selected task`; the key column narrows on small screens.
-    private static func row(_ keys: String, _ description: String, width: Int) -> [Span] {
+    private static func row(_ keys: String, _ description: String, width: Int, keyWidth: Int = keyWidth) -> [Span] {
         let keyColumn = min(keyWidth, max(4, width / 3))
         let indent = width >= 40 ? "  " : ""
         return [Span(indent + DisplayWidth.pad(keys, to: keyColumn) + " ", Style.normal.bolded), Span(description, .normal)]

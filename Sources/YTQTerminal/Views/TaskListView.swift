@@ -1,14 +1,16 @@
 import YTQCore
 
-/// The boxed task list: a header row, one row per task (newest first) with a cursor, the
-/// filter in the title and the scroll position on the bottom border.
+/// The boxed task list: a header row, one row per task (in the store's order) with a cursor,
+/// the filter in the title, the order at the right of the top border and the scroll position
+/// on the bottom border.
 enum TaskListView {
     static func draw(_ state: UIState, in rect: Rect, rows: Int, context: RenderContext, into screen: inout Screen) {
         guard rect.width >= 4, rect.height >= 3 else { return }
         let focused = state.focus == .list && state.overlay == .none
         let tasks = state.tasks
-        screen.drawBox(rect, title: title(state, focused: focused),
-                       style: focused ? .accent : .muted)
+        let title = title(state, focused: focused)
+        screen.drawBox(rect, title: title, style: focused ? .accent : .muted)
+        drawOrder(state, in: rect, after: title, into: &screen)
         let inner = rect.inset(rows: 1, columns: 1)
         if state.isEditingFilter, state.overlay == .none {
             screen.cursor = Position(row: rect.row, column: min(rect.endColumn - 3, rect.column + 2 + filterCursorOffset(state)))
@@ -54,6 +56,16 @@ enum TaskListView {
             spans.append(Span(countText(state), .muted))
         }
         return spans
+    }
+
+    /// The list's order at the right of the top border (`sort: by title`), where it fits
+    /// beside the title.
+    private static func drawOrder(_ state: UIState, in rect: Rect, after title: [Span], into screen: inout Screen) {
+        let order = [Span("sort: ", .muted), Span(state.order.label, state.order == .default ? .muted : Style.normal.bolded)]
+        let titleWidth = title.reduce(0) { $0 + $1.width }
+        let orderWidth = order.reduce(0) { $0 + $1.width }
+        guard 2 + titleWidth + 3 + orderWidth + 3 <= rect.width else { return }
+        screen.putOnBorder(order, rect: rect, bottom: false)
     }
 
     private static func filtering(_ state: UIState) -> Bool {

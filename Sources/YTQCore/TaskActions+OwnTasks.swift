@@ -1,0 +1,19 @@
+extension TaskActions {
+    /// Hands each of `requester`'s own tasks of `status` to `body`, newest first, reading
+    /// `pageSize` at a time (the next page after the last id seen, so memory stays flat and
+    /// what `body` changes never shifts a page). An administrator's or root's list holds
+    /// everyone's tasks: only their own are handed over. The bulk commands of the screen
+    /// (`:retry-failed`, ...) act through this, in personal and shared mode alike.
+    public func forEachOwnTask(
+        status: DownloadStatus, by requester: Requester, pageSize: Int = 500, _ body: (DownloadTask) async -> Void
+    ) async throws(ActionError) {
+        var before: Int64?
+        repeat {
+            let page = try await list(status: status, limit: max(1, pageSize), before: before, by: requester)
+            before = page.count == max(1, pageSize) ? page.last?.id : nil
+            for task in page where task.requester.identity == requester.identity {
+                await body(task)
+            }
+        } while before != nil
+    }
+}
