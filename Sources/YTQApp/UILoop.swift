@@ -8,8 +8,8 @@ import YTQTerminal
 ///
 /// Each turn: wait in `poll` for keys, a resize or the inbox (with no timeout when nothing on
 /// screen changes by itself), apply everything that arrived, carry out the effects, then draw
-/// when the state differs from the one drawn last: at once after a key, otherwise at most
-/// every `frameInterval`.
+/// when the state differs from the one drawn last: at once after a key or a page of the list
+/// (`FrameTiming`), otherwise at most every `frameInterval`.
 final class UILoop {
     /// What the loop needs from the rest of the process (all `Sendable`).
     struct Context: Sendable {
@@ -98,12 +98,13 @@ final class UILoop {
                 if key == .resize { resize() } else { carryOut(state.handle(key)) }
             }
             if terminal.hungUp { running = false }
+            var drawNow = !keys.isEmpty
             for message in messages where running {
-                apply(message)
+                if apply(message) == .now { drawNow = true }
             }
             if let due = reloadDue, ContinuousClock.now >= due { reload() }
             if !pageInFlight, state.needsRows { reload() }
-            if running { drawIfDue(force: !keys.isEmpty) }
+            if running { drawIfDue(force: drawNow) }
         }
     }
 
@@ -147,7 +148,18 @@ final class UILoop {
         }
     }
 
-    private func apply(_ message: AppInbox.Message) {
+    /// When what a message changed reaches the screen.
+    enum FrameTiming {
+        /// With the next frame: at most every `frameInterval` (progress, counts, notices).
+        case due
+        /// At once, as after a key: a page of the list. It is what the user waits for (the
+        /// first full screen, a filter's rows, a row after its action), and pages come
+        /// coalesced already (one read at a time, those after database changes at most every
+        /// `reloadInterval`), so they add no more than a couple of frames a second.
+        case now
+    }
+
+    private func apply(_ message: AppInbox.Message) -> FrameTiming {
         switch message {
         case .download(let event):
             // A run here started or ended (the store already says so): its `.reloadTask` is
@@ -184,7 +196,9 @@ final class UILoop {
             state.refused(violation, offer: offer)
         case .page(let page):
             apply(page)
+            return .now
         }
+        return .due
     }
 
     func scheduleReload(immediately: Bool = false) {
