@@ -51,17 +51,34 @@ final class UILoop {
     /// The window title last sent (`ScreenSignals.windowTitle`).
     var lastTitle: String?
 
-    private init(context: Context, terminal: CursesTerminal) {
+    /// - Parameter firstPageAsked: the first page was asked for already (`run`), so it is in flight.
+    private init(context: Context, terminal: CursesTerminal, firstPageAsked: Bool) {
         self.context = context
         self.terminal = terminal
-        self.state = UIState(size: terminal.size)
+        self.state = Self.initialState(context, size: terminal.size)
+        if firstPageAsked {
+            pageInFlight = true
+            lastReload = ContinuousClock.now
+        }
+    }
+
+    /// The state the screen starts in, at `size`.
+    private static func initialState(_ context: Context, size: TerminalSize) -> UIState {
+        var state = UIState(size: size)
         state.sharedQueue = !context.downloadsStopOnQuit
         state.downloadFolder = context.downloadFolder
+        return state
     }
 
     /// Takes over the terminal, runs until quit, restores it. Returns how many downloads this
     /// process was running at the end.
     static func run(_ context: Context) -> Result<Int, TerminalError> {
+        // The first page is asked for before curses starts, with the window the kernel's size
+        // of the terminal gives, so that the read (the page's status counts scan every task)
+        // runs while curses loads terminfo and draws the empty frame. Should curses see
+        // another size, `needsRows` asks again for what the page lacks.
+        let firstWindow = CursesTerminal.windowSize().map { initialState(context, size: $0).pageWindow }
+        if let firstWindow { loadPage(context, filter: "", offset: firstWindow.offset, limit: firstWindow.limit) }
         let terminal: CursesTerminal
         do {
             terminal = try CursesTerminal(options: .from(environment: context.app.environment))
@@ -73,9 +90,9 @@ final class UILoop {
         // signal from curses, whose `KEY_RESIZE` then only follows our own `resizeterm`.
         let inbox = context.inbox
         let resizes = SignalTrap([SIGWINCH]) { _ in inbox.post(.resized) }
-        let loop = UILoop(context: context, terminal: terminal)
+        let loop = UILoop(context: context, terminal: terminal, firstPageAsked: firstWindow != nil)
         if context.signals.windowTitle { terminal.signal(TerminalNotice.saveTitle) }
-        loop.reload()
+        if firstWindow == nil { loop.reload() }
         loop.loop()
         if context.signals.windowTitle { terminal.signal(TerminalNotice.restoreTitle) }
         terminal.restore()
@@ -218,7 +235,7 @@ final class UILoop {
         }
         pageInFlight = true
         let window = state.pageWindow
-        loadPage(filter: state.filter.text, offset: window.offset, limit: window.limit)
+        Self.loadPage(context, filter: state.filter.text, offset: window.offset, limit: window.limit)
     }
 
     private func apply(_ page: TaskPage) {
