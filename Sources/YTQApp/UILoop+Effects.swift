@@ -41,6 +41,12 @@ extension UILoop {
 
     /// Runs `action` off the UI thread; what it returns is posted to the inbox.
     func background(_ action: @escaping @Sendable (any TaskActions, Requester) async -> AppInbox.Message) {
+        Self.background(context, action)
+    }
+
+    /// Runs `action` off the UI thread with `context`'s actions and requester; what it returns
+    /// is posted to `context`'s inbox (also before the loop exists: the first page).
+    private static func background(_ context: Context, _ action: @escaping @Sendable (any TaskActions, Requester) async -> AppInbox.Message) {
         let actions = context.actions
         let requester = context.app.requester
         let inbox = context.inbox
@@ -174,8 +180,8 @@ extension UILoop {
     }
 
     /// Reads a window of the list (never the whole table) off the UI thread; it arrives as `.page`.
-    func loadPage(filter: TaskFilter, order: TaskOrder, offset: Int, limit: Int) {
-        background { actions, requester in
+    static func loadPage(_ context: Context, filter: TaskFilter, order: TaskOrder, offset: Int, limit: Int) {
+        background(context) { actions, requester in
             do throws(ActionError) {
                 return .page(try await actions.page(filter: filter, order: order, offset: offset, limit: limit, by: requester))
             } catch {

@@ -8,8 +8,8 @@ import YTQTerminal
 ///
 /// Each turn: wait in `poll` for keys, a resize or the inbox (with no timeout when nothing on
 /// screen changes by itself), apply everything that arrived, carry out the effects, then draw
-/// when the state differs from the one drawn last: at once after a key, otherwise at most
-/// every `frameInterval`.
+/// when the state differs from the one drawn last: at once after a key or a page of the list
+/// (`FrameTiming`), otherwise at most every `frameInterval`.
 final class UILoop {
     /// What the loop needs from the rest of the process (all `Sendable`).
     struct Context: Sendable {
@@ -58,19 +58,38 @@ final class UILoop {
     /// Where the list's order is kept across restarts.
     let sortPreference: SortPreference
 
-    private init(context: Context, terminal: CursesTerminal) {
+    /// - Parameter firstPageAsked: the first page was asked for already (`run`), so it is in flight.
+    private init(context: Context, terminal: CursesTerminal, sortPreference: SortPreference, order: TaskOrder, firstPageAsked: Bool) {
         self.context = context
         self.terminal = terminal
-        self.state = UIState(size: terminal.size)
+        self.sortPreference = sortPreference
+        self.state = Self.initialState(context, size: terminal.size, order: order)
+        if firstPageAsked {
+            pageInFlight = true
+            lastReload = ContinuousClock.now
+        }
+    }
+
+    /// The state the screen starts in, at `size`, in the kept `order`.
+    private static func initialState(_ context: Context, size: TerminalSize, order: TaskOrder) -> UIState {
+        var state = UIState(size: size)
         state.sharedQueue = !context.downloadsStopOnQuit
         state.downloadFolder = context.downloadFolder
-        sortPreference = SortPreference(environment: context.app.environment)
-        state.order = sortPreference.load()
+        state.order = order
+        return state
     }
 
     /// Takes over the terminal, runs until quit, restores it. Returns how many downloads this
     /// process was running at the end.
     static func run(_ context: Context) -> Result<Int, TerminalError> {
+        // The first page is asked for before curses starts, with the window the kernel's size
+        // of the terminal gives, so that the read (the page's status counts scan every task)
+        // runs while curses loads terminfo and draws the empty frame. Should curses see
+        // another size, `needsRows` asks again for what the page lacks.
+        let sortPreference = SortPreference(environment: context.app.environment)
+        let order = sortPreference.load()
+        let firstWindow = CursesTerminal.windowSize().map { initialState(context, size: $0, order: order).pageWindow }
+        if let firstWindow { loadPage(context, filter: .all, order: order, offset: firstWindow.offset, limit: firstWindow.limit) }
         let terminal: CursesTerminal
         do {
             terminal = try CursesTerminal(options: .from(environment: context.app.environment))
@@ -82,9 +101,9 @@ final class UILoop {
         // signal from curses, whose `KEY_RESIZE` then only follows our own `resizeterm`.
         let inbox = context.inbox
         let resizes = SignalTrap([SIGWINCH]) { _ in inbox.post(.resized) }
-        let loop = UILoop(context: context, terminal: terminal)
+        let loop = UILoop(context: context, terminal: terminal, sortPreference: sortPreference, order: order, firstPageAsked: firstWindow != nil)
         if context.signals.windowTitle { terminal.signal(TerminalNotice.saveTitle) }
-        loop.reload()
+        if firstWindow == nil { loop.reload() }
         loop.carryOut([.loadURLHistory])
         loop.loop()
         if context.signals.windowTitle { terminal.signal(TerminalNotice.restoreTitle) }
@@ -108,12 +127,13 @@ final class UILoop {
                 if key == .resize { resize() } else { carryOut(state.handle(key)) }
             }
             if terminal.hungUp { running = false }
+            var drawNow = !keys.isEmpty
             for message in messages where running {
-                apply(message)
+                if apply(message) == .now { drawNow = true }
             }
             if let due = reloadDue, ContinuousClock.now >= due { reload() }
             if !pageInFlight, !pageReadFailed, state.needsRows { reload() }
-            if running { drawIfDue(force: !keys.isEmpty) }
+            if running { drawIfDue(force: drawNow) }
         }
     }
 
@@ -157,7 +177,18 @@ final class UILoop {
         }
     }
 
-    private func apply(_ message: AppInbox.Message) {
+    /// When what a message changed reaches the screen.
+    enum FrameTiming {
+        /// With the next frame: at most every `frameInterval` (progress, counts, notices).
+        case due
+        /// At once, as after a key: a page of the list. It is what the user waits for (the
+        /// first full screen, a filter's rows, a row after its action), and pages come
+        /// coalesced already (one read at a time, those after database changes at most every
+        /// `reloadInterval`), so they add no more than a couple of frames a second.
+        case now
+    }
+
+    private func apply(_ message: AppInbox.Message) -> FrameTiming {
         switch message {
         case .download(let event):
             // A run here started or ended (the store already says so): its `.reloadTask` is
@@ -194,6 +225,7 @@ final class UILoop {
             state.refused(violation, offer: offer)
         case .page(let page):
             apply(page)
+            return .now
         case .pageFailed(let message):
             // The read is over: without this every later reload would wait for it forever.
             pageInFlight = false
@@ -207,6 +239,7 @@ final class UILoop {
         case .duplicateChecked(let request, let existing):
             carryOut(state.duplicateChecked(request, existing: existing))
         }
+        return .due
     }
 
     func scheduleReload(immediately: Bool = false) {
@@ -226,7 +259,7 @@ final class UILoop {
         }
         pageInFlight = true
         let window = state.pageWindow
-        loadPage(filter: state.taskFilter, order: state.order, offset: window.offset, limit: window.limit)
+        Self.loadPage(context, filter: state.taskFilter, order: state.order, offset: window.offset, limit: window.limit)
     }
 
     private func apply(_ page: TaskPage) {

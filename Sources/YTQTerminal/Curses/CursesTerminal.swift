@@ -116,15 +116,21 @@ public final class CursesTerminal {
     @discardableResult
     public func refreshSize() -> TerminalSize {
         guard isActive else { return size }
-        var window = winsize()
-        if ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &window) == 0, window.ws_row > 0, window.ws_col > 0,
-           Int32(window.ws_row) != ytq_rows() || Int32(window.ws_col) != ytq_columns() {
+        if let window = Self.windowSize(), Int32(window.rows) != ytq_rows() || Int32(window.columns) != ytq_columns() {
             // Only on a real change: resizeterm queues a KEY_RESIZE of its own.
-            _ = resizeterm(Int32(window.ws_row), Int32(window.ws_col))
+            _ = resizeterm(Int32(window.rows), Int32(window.columns))
         }
         size = TerminalSize(columns: Int(ytq_columns()), rows: Int(ytq_rows()))
         lastFrame = nil
         return size
+    }
+
+    /// The kernel's size of the terminal on stdout, nil when it is not a terminal or says 0x0.
+    /// Needs no curses: the UI loop asks for its first page with it before curses starts.
+    public static func windowSize() -> TerminalSize? {
+        var window = winsize()
+        guard ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &window) == 0, window.ws_row > 0, window.ws_col > 0 else { return nil }
+        return TerminalSize(columns: Int(window.ws_col), rows: Int(window.ws_row))
     }
 
     /// Sends a bell, a desktop notification or a window title (`TerminalNotice`) to the
