@@ -51,6 +51,7 @@ struct DuplicateURLTests {
             #expect(state.handle(key).isEmpty)
             #expect(state.overlay == .none)
             #expect(state.url.text == url)
+            #expect(state.statusMessage?.text == "Not added: #3 has this URL already; it stays in the field", "\(String(describing: state.statusMessage))")
         }
     }
 

@@ -72,6 +72,10 @@ extension UIState {
             overlay = .help
             overlayScroll = 0
         case .closeOverlay, .deny:
+            if case .confirmDuplicate(let offer) = overlay {
+                // The "Adding …" said on Enter is not true any more.
+                say("Not added: #\(offer.existing.id) has this URL already; it stays in the field", about: offer.existing.id)
+            }
             overlay = .none
         case .confirm, .confirmDeleteFile:
             return confirm(deleteFile: command == .confirmDeleteFile)
