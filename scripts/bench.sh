@@ -3,10 +3,12 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 command -v hyperfine >/dev/null 2>&1 || { ${SUDO:-$([ "$(id -u)" -ne 0 ] && echo sudo)} apt-get install -y -qq hyperfine >/dev/null; }
-# Linked as `make build` links it (Swift runtime and Foundation static).
-swift build -c release --static-swift-stdlib --product ytq >/dev/null
-swift build -c release --static-swift-stdlib --product ytq-bench >/dev/null
-bin="$(swift build -c release --static-swift-stdlib --show-bin-path)"
+# Linked as `make build` links it (`make bench` passes its LINK: the Swift runtime and
+# Foundation static, relocations packed by lld).
+read -r -a link <<< "${LINK:---static-swift-stdlib}"
+swift build -c release "${link[@]}" --product ytq >/dev/null
+swift build -c release "${link[@]}" --product ytq-bench >/dev/null
+bin="$(swift build -c release "${link[@]}" --show-bin-path)"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 export YTQ_DB="$work/ytq.sqlite" YTQ_CONFIG="$work/none.toml"
