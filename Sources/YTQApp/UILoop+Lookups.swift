@@ -9,7 +9,7 @@ extension UILoop {
         background { actions, requester in
             do throws(ActionError) {
                 let tasks = try await actions.list(status: nil, limit: URLHistory.limit * 2, before: nil, by: requester)
-                return .urlHistory(tasks.filter { Self.isOwn($0, by: requester) }.map(\.videoURL))
+                return .urlHistory(tasks.filter { $0.isOwn(by: requester) }.map(\.videoURL))
             } catch {
                 return .notice(StatusMessage("Could not read the URL history: \(error)", kind: .failure, time: Date()))
             }
@@ -21,15 +21,8 @@ extension UILoop {
     func checkDuplicate(_ request: DownloadRequest) {
         background { actions, requester in
             let page = try? await actions.page(filter: .text(request.url), order: .default, offset: 0, limit: 200, by: requester)
-            let own = (page?.tasks ?? []).filter { Self.isOwn($0, by: requester) }
+            let own = (page?.tasks ?? []).filter { $0.isOwn(by: requester) }
             return .duplicateChecked(request, existing: DuplicateOffer.existing(among: own, url: request.url))
         }
-    }
-
-    /// Whether `requester` added `task` (an administrator sees everyone's tasks, but the
-    /// history and the duplicate question are about one's own).
-    static func isOwn(_ task: DownloadTask, by requester: Requester) -> Bool {
-        if let id = requester.userID { return task.userID == id }
-        return task.userID == nil && task.ipAddress == requester.ipAddress
     }
 }

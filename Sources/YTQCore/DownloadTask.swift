@@ -143,6 +143,12 @@ public struct DownloadTask: Sendable, Equatable, Identifiable, Codable {
     /// The identity the per-user rule counts by.
     public var requester: Requester { Requester(userID: userID, ipAddress: ipAddress) }
 
+    /// Whether `requester` added this task: an administrator or root may see and act on
+    /// everyone's, but only their own are "theirs" (URL history, bulk commands).
+    public func isOwn(by requester: Requester) -> Bool {
+        self.requester.identity == requester.identity
+    }
+
     /// The fields a message needs to name this task.
     public var summary: TaskSummary {
         TaskSummary(id: id, title: title, videoURL: videoURL, status: status)

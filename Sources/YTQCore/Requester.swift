@@ -54,9 +54,7 @@ public struct Requester: Sendable, Equatable, Hashable, Codable {
     /// Whether this requester may act on a task that `owner` asked for: one's own tasks
     /// (same uid, or the same address when no uid is known), or any task for root.
     public func mayManage(tasksOf owner: Requester) -> Bool {
-        if seesEveryone { return true }
-        if let userID { return owner.userID == userID }
-        return owner.userID == nil && owner.ipAddress == ipAddress
+        seesEveryone || owner.identity == identity
     }
 
     /// Root or an administrator: every task is theirs to see and act on.

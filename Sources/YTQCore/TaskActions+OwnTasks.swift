@@ -11,7 +11,7 @@ extension TaskActions {
         repeat {
             let page = try await list(status: status, limit: max(1, pageSize), before: before, by: requester)
             before = page.count == max(1, pageSize) ? page.last?.id : nil
-            for task in page where task.requester.identity == requester.identity {
+            for task in page where task.isOwn(by: requester) {
                 await body(task)
             }
         } while before != nil

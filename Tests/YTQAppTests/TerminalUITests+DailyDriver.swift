@@ -52,10 +52,7 @@ extension TerminalUITests {
         try await tmux.press("y")
         let again = try await tmux.waitFor(timeout: 90) { $0.contains("Finished task #2") }
         #expect(again.contains("Finished task #2"), "\(again)")
-        try await tmux.press("C-c")
-        let exited = try await tmux.waitFor { $0.contains("EXITED rc=") }
-        #expect(exited.contains("EXITED rc=0"), "\(exited)")
-        await tmux.stop()
+        try await quit(tmux)
     }
 }
 
@@ -93,10 +90,7 @@ extension TerminalUITests {
             (try? String(contentsOfFile: opened, encoding: .utf8)).flatMap { $0.hasSuffix(folder + "\n") ? $0 : nil }
         }
         #expect(both == path + "\n" + folder + "\n")
-        try await tmux.press("C-c")
-        let exited = try await tmux.waitFor { $0.contains("EXITED rc=") }
-        #expect(exited.contains("EXITED rc=0"), "\(exited)")
-        await tmux.stop()
+        try await quit(tmux)
     }
 }
 
@@ -128,9 +122,6 @@ extension TerminalUITests {
         try await tmux.press("n")
         let wrapped = try await tmux.waitFor { $0.contains("1 of 2, from the top — #3: in the") }
         #expect(wrapped.contains("1 of 2, from the top — #3"), "\(wrapped)")
-        try await tmux.press("C-c")
-        let exited = try await tmux.waitFor { $0.contains("EXITED rc=") }
-        #expect(exited.contains("EXITED rc=0"), "\(exited)")
-        await tmux.stop()
+        try await quit(tmux)
     }
 }

@@ -21,12 +21,7 @@ extension TerminalUITests {
         #expect(screen.contains("Fake clip e"), "the title's é as e:\n\(screen)")
         let allASCII = screen.unicodeScalars.allSatisfy { $0.isASCII }
         #expect(allASCII, "\(screen)")
-        try await tmux.press("C-c")
-        try await tmux.waitFor { $0.contains("Quit ytq?") }
-        try await tmux.press("y")
-        let exited = try await tmux.waitFor { $0.contains("EXITED rc=") }
-        #expect(exited.contains("EXITED rc=0"), "\(exited)")
-        await tmux.stop()
+        try await quit(tmux)
     }
 
     @Test("TERM=dumb is refused with a message, as an unknown TERM is")

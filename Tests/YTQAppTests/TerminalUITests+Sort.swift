@@ -12,15 +12,6 @@ extension TerminalUITests {
         return (object?["status"] as? String) == "failed" ? object?["updated_at"] as? String : nil
     }
 
-    /// Quits whether or not downloads run (they ask first).
-    private func quit(_ tmux: TmuxSession) async throws {
-        try await tmux.press("C-c")
-        let screen = try await tmux.waitFor { $0.contains("Quit ytq?") || $0.contains("EXITED rc=") }
-        if screen.contains("Quit ytq?") { try await tmux.press("y") }
-        try await tmux.waitFor { $0.contains("EXITED rc=0") }
-        await tmux.stop()
-    }
-
     @Test("s sorts and the order survives a restart (a garbled file reads as the default); : completes and retries every failed task")
     func sortAndCommandLine() async throws {
         var env = env

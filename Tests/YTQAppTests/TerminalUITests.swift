@@ -20,6 +20,17 @@ struct TerminalUITests {
         try await TmuxSession(command: TmuxSession.quote(YTQBinary.path), columns: columns, rows: rows, environment: env)
     }
 
+    /// Quits with Ctrl-C, answering the quit question when downloads run, expects a clean
+    /// exit, and stops tmux.
+    func quit(_ tmux: TmuxSession, sourceLocation: SourceLocation = #_sourceLocation) async throws {
+        try await tmux.press("C-c")
+        let screen = try await tmux.waitFor { $0.contains("Quit ytq?") || $0.contains("EXITED rc=") }
+        if screen.contains("Quit ytq?") { try await tmux.press("y") }
+        let exited = try await tmux.waitFor { $0.contains("EXITED rc=") }
+        #expect(exited.contains("EXITED rc=0"), "\(exited)", sourceLocation: sourceLocation)
+        await tmux.stop()
+    }
+
     func status(_ id: Int) async throws -> String? {
         let result = try await YTQBinary.run(["show", String(id), "--json"], environment: env)
         let object = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]
@@ -106,10 +117,7 @@ struct TerminalUITests {
         try await tmux.resize(columns: 100, rows: 30)
         let back = try await tmux.waitFor { $0.contains("New download") }
         #expect(back.contains("Downloads"), "\(back)")
-        try await tmux.press("C-c")
-        let exited = try await tmux.waitFor { $0.contains("EXITED rc=0") }
-        #expect(exited.contains("EXITED rc=0"), "\(exited)")
-        await tmux.stop()
+        try await quit(tmux)
     }
 
     @Test("a task another process adds shows up within a second; SIGTERM restores the terminal")

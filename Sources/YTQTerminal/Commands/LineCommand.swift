@@ -19,6 +19,8 @@ public enum LineCommand: Sendable, Equatable {
         guard let name = LineCommandName(rawValue: word.lowercased()) ?? (word.lowercased() == "quit" ? .quit : nil) else {
             throw .unknown(word)
         }
+        // The commands without an argument (`LineCommandName.argument` is nil) take none.
+        if name.argument == nil, !argument.isEmpty { throw .unexpectedArgument(name) }
         switch name {
         case .sort:
             guard !argument.isEmpty else { throw .missingArgument(name) }
@@ -27,23 +29,17 @@ public enum LineCommand: Sendable, Equatable {
             } catch {
                 throw .badArgument(error)
             }
-            return
         case .filter:
             do {
                 self = .filter(try TaskFilter(parsing: argument))
             } catch {
                 throw .badArgument(error)
             }
-            return
-        default:
-            guard argument.isEmpty else { throw .unexpectedArgument(name) }
-        }
-        switch name {
         case .retryFailed: self = .bulk(.retryFailed)
         case .clearCompleted: self = .bulk(.clearCompleted)
         case .removeFailed: self = .bulk(.removeFailed)
         case .help: self = .help
-        default: self = .quit
+        case .quit: self = .quit
         }
     }
 }
