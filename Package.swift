@@ -5,7 +5,8 @@
 //   YTQCore      domain: tasks, status, formats, requests, rules, events. No I/O.
 //   YTQStore     SQLite persistence (GRDB) behind intent-named methods.
 //   YTQSettings  where things live: XDG paths, environment, config.toml.
-//   YTQDownloader  runs one yt-dlp process (swift-subprocess), parses its output, classifies errors.
+//   YTQDownloader  runs one yt-dlp process (posix_spawn through the CChildSpawn C target, one
+//                output thread for every child), parses its output, classifies errors.
 //   YTQScheduler the actor that claims tasks and runs them as DownloadJobs; the event stream.
 //   YTQTerminal  the screen: pure views into a cell grid, key commands, and the only ncurses user
 //                (through the CNcursesShim C target).
@@ -36,7 +37,6 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
-        .package(url: "https://github.com/swiftlang/swift-subprocess", from: "1.0.2"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.3"),
@@ -63,11 +63,8 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
-        .target(
-            name: "YTQDownloader",
-            dependencies: ["YTQCore", .product(name: "Subprocess", package: "swift-subprocess")],
-            swiftSettings: strict
-        ),
+        .target(name: "CChildSpawn"),
+        .target(name: "YTQDownloader", dependencies: ["YTQCore", "CChildSpawn"], swiftSettings: strict),
         .target(
             name: "YTQScheduler",
             dependencies: ["YTQCore", "YTQStore", "YTQDownloader"],

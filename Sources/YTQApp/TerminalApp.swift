@@ -53,8 +53,7 @@ public struct TerminalApp: Sendable {
     private func runPersonal(database: AppDatabase, actions: EngineActions, inbox: AppInbox) async throws(TerminalError) {
         let scheduler = Scheduler(
             database: database, configuration: actions.configuration, onDatabaseChange: { inbox.post(.databaseChanged) })
-        let events = scheduler.events.subscribe()
-        let forwarder = Task { for await event in events { inbox.post(.download(event)) } }
+        scheduler.events.observe { inbox.post(.download($0)) }
         let running = Task {
             await scheduler.run()
             if let problem = await scheduler.stopProblem {
@@ -73,7 +72,6 @@ public struct TerminalApp: Sendable {
         await scheduler.shutdown()
         await running.value
         scheduler.events.finish()
-        await forwarder.value
         if case .failure(let error) = outcome { throw error }
     }
 

@@ -1,11 +1,5 @@
 import Foundation
-import Subprocess
 import YTQCore
-#if canImport(System)
-import System
-#else
-import SystemPackage
-#endif
 
 extension YtDlpProcess {
     /// What the two output readers gathered.
@@ -41,36 +35,16 @@ extension YtDlpProcess {
         }
         if isStopRequested { return YtDlpResult(outcome: .stopped, commandLine: commandLine) }
 
-        var options = PlatformOptions()
-        options.createSession = true
-        options.teardownSequence = [.send(signal: .interrupt, toProcessGroup: true, allowedDurationToNextStep: stopGrace)]
-        var keys: [Environment.Key: String] = [:]
-        for (name, value) in environment {
-            if let key = Environment.Key(rawValue: name) { keys[key] = value }
-        }
-        let status: YtDlpExitStatus
-        let collected: Collected
-        do {
-            let result = try await Subprocess.run(
-                .path(FilePath(executable)),
-                arguments: Arguments(invocation.arguments),
-                environment: .custom(keys),
-                workingDirectory: FilePath(invocation.tempFolder),
-                platformOptions: options,
-                input: .none,
-                output: .sequence,
-                error: .sequence
-            ) { execution in
-                await self.supervise(pid: execution.processIdentifier.value, stdout: execution.standardOutput, stderr: execution.standardError)
-            }
-            collected = result.closureResult
-            switch result.terminationStatus {
-            case .exited(let code): status = .exited(code)
-            case .signaled(let signal): status = .signaled(signal)
-            }
+        let child: SpawnedChild
+        do throws(SpawnedChild.Failure) {
+            child = try SpawnedChild.spawn(
+                executable: executable, arguments: invocation.arguments, environment: environment,
+                workingDirectory: invocation.tempFolder
+            )
         } catch {
             return YtDlpResult(outcome: .failed(Self.spawnFailure(error, executable: executable)), commandLine: commandLine)
         }
+        let (status, collected) = await supervise(child)
         return verdict(status: status, collected: collected, commandLine: commandLine)
     }
 
@@ -92,15 +66,12 @@ extension YtDlpProcess {
         }
     }
 
-    static func spawnFailure(_ error: any Error, executable: String) -> FailureReason {
-        if let error = error as? SubprocessError {
-            let errno = error.underlyingError?.rawValue
-            if error.code == .executableNotFound || errno == ENOENT || errno == EACCES || errno == ENOEXEC {
-                return FailureReason(
-                    kind: .toolMissing, message: "cannot run \(executable): \(error)", hint: YtDlpExecutable.installHint
-                )
-            }
+    static func spawnFailure(_ error: SpawnedChild.Failure, executable: String) -> FailureReason {
+        if error.cannotRun {
+            return FailureReason(
+                kind: .toolMissing, message: "cannot run \(executable): \(error.description)", hint: YtDlpExecutable.installHint
+            )
         }
-        return FailureReason(kind: .transient, message: "could not start yt-dlp (\(executable)): \(error)")
+        return FailureReason(kind: .transient, message: "could not start yt-dlp (\(executable)): \(error.description)")
     }
 }

@@ -1,5 +1,5 @@
 import Foundation
-import Subprocess
+import Synchronization
 import YTQCore
 #if canImport(Glibc)
 import Glibc
@@ -8,111 +8,21 @@ import Musl
 #endif
 
 extension YtDlpProcess {
-    private enum Part: Sendable {
-        case stdout(Collected)
-        case stderr(tail: [String], lastError: String?)
-        case watcherDone
-    }
-
-    /// Runs while the child runs: drains both pipes, turns lines into events, and carries out
-    /// a stop request. Returns once the child has exited (it is reaped by the caller).
-    func supervise(pid: Int32, stdout: SubprocessOutputSequence, stderr: SubprocessOutputSequence) async -> Collected {
+    /// Runs while the child runs: its output turns into events on `ChildOutputLoop`'s thread,
+    /// and a stop request is carried out. Returns once the child has exited and been reaped.
+    func supervise(_ child: SpawnedChild) async -> (YtDlpExitStatus, Collected) {
+        let pid = child.pid
         let startTime = ProcessControl.startTime(pid: pid)
         state.withLock { state in
             state.pid = pid
             state.startTime = startTime
         }
         emit(.started(pid: pid, startTime: startTime))
-        return await withTaskGroup(of: Part.self) { group in
-            group.addTask { .stdout(await self.readStdout(stdout)) }
-            group.addTask {
-                let (tail, lastError) = await self.readStderr(stderr)
-                return .stderr(tail: tail, lastError: lastError)
-            }
-            group.addTask {
-                await self.carryOutStop(pid: pid)
-                return .watcherDone
-            }
-            var collected = Collected()
-            var readersLeft = 2
-            while readersLeft > 0, let part = await group.next() {
-                switch part {
-                case .stdout(let fromStdout):
-                    collected.info = fromStdout.info
-                    collected.reportedFilePath = fromStdout.reportedFilePath
-                    collected.lastProgress = fromStdout.lastProgress
-                    readersLeft -= 1
-                case .stderr(let tail, let lastError):
-                    collected.stderrTail = tail
-                    collected.lastErrorLine = lastError
-                    readersLeft -= 1
-                case .watcherDone:
-                    break
-                }
-            }
-            // Both pipes are closed; keep honouring stop() until the child has really exited.
-            await Self.waitForExit(pid: pid)
-            group.cancelAll()
-            return collected
-        }
-    }
-
-    private func readStdout(_ sequence: SubprocessOutputSequence) async -> Collected {
-        var collected = Collected()
-        var splitter = LineSplitter()
-        let handle: (String) -> Void = { line in
-            switch YtDlpOutputParser.parse(line) {
-            case .progress(let progress):
-                collected.lastProgress = progress.progress
-                self.emit(.progress(progress))
-            case .info(let info):
-                collected.info = info
-                self.emit(.info(info))
-            case .done(let path):
-                collected.reportedFilePath = path
-                self.emit(.done(filePath: path))
-            case .postprocess(let step):
-                self.emit(.postprocess(step)) // on stderr as yt-dlp 2026.10.26 prints them; here too if it ever moves
-            case .other(let text):
-                if !text.isEmpty { self.emit(.output(text)) }
-            }
-        }
-        do {
-            for try await buffer in sequence {
-                buffer.withUnsafeBytes { splitter.append($0, emit: handle) }
-            }
-        } catch {
-            // The pipe was cut short (the child is gone); keep what arrived.
-        }
-        splitter.finish(emit: handle)
-        return collected
-    }
-
-    private func readStderr(_ sequence: SubprocessOutputSequence) async -> ([String], String?) {
-        var tail: [String] = []
-        var lastError: String?
-        var splitter = LineSplitter()
-        let handle: (String) -> Void = { line in
-            guard !line.isEmpty else { return }
-            // yt-dlp writes the post-processor lines of its progress template here, not on stdout.
-            if case .postprocess(let step) = YtDlpOutputParser.parse(line) {
-                self.emit(.postprocess(step))
-                return
-            }
-            if line.hasPrefix("ERROR:") { lastError = line }
-            tail.append(line)
-            if tail.count > Self.stderrTailLimit { tail.removeFirst(tail.count - Self.stderrTailLimit) }
-            self.emit(.stderr(line))
-        }
-        do {
-            for try await buffer in sequence {
-                buffer.withUnsafeBytes { splitter.append($0, emit: handle) }
-            }
-        } catch {
-            // As for stdout.
-        }
-        splitter.finish(emit: handle)
-        return (tail, lastError)
+        let reader = OutputReader(process: self)
+        let stopper = Task { await self.carryOutStop(pid: pid) }
+        let status = await ChildOutputLoop.shared.watch(child) { stream, bytes in reader.take(stream, bytes) }
+        stopper.cancel()
+        return (status, reader.finish())
     }
 
     /// Waits for a stop request; then SIGINT to the group, the grace period, SIGKILL.
@@ -132,14 +42,72 @@ extension YtDlpProcess {
             return
         }
     }
+}
 
-    /// Polls until our (unreaped) child is a zombie or gone. Only where `/proc` tells a zombie
-    /// apart; elsewhere the closed pipes are taken as the end.
-    private static func waitForExit(pid: Int32) async {
-        #if os(Linux)
-        while ProcessControl.isRunning(pid: pid) {
-            try? await Task.sleep(for: .milliseconds(10))
+/// Turns one run's stdout and stderr into lines, the lines into events, and keeps what the
+/// verdict needs. Fed on `ChildOutputLoop`'s thread, finished by the run once the child is gone.
+final class OutputReader: Sendable {
+    private struct Lines {
+        var stdout = LineSplitter()
+        var stderr = LineSplitter()
+        var collected = YtDlpProcess.Collected()
+    }
+
+    private let process: YtDlpProcess
+    private let lines = Mutex(Lines())
+
+    init(process: YtDlpProcess) {
+        self.process = process
+    }
+
+    func take(_ stream: ChildOutputLoop.Stream, _ bytes: UnsafeRawBufferPointer) {
+        lines.withLock { lines in
+            switch stream {
+            case .stdout: lines.stdout.append(bytes) { Self.stdoutLine($0, into: &lines.collected, process: process) }
+            case .stderr: lines.stderr.append(bytes) { Self.stderrLine($0, into: &lines.collected, process: process) }
+            }
         }
-        #endif
+    }
+
+    /// The last unterminated lines, then what was gathered.
+    func finish() -> YtDlpProcess.Collected {
+        lines.withLock { lines in
+            lines.stdout.finish { Self.stdoutLine($0, into: &lines.collected, process: process) }
+            lines.stderr.finish { Self.stderrLine($0, into: &lines.collected, process: process) }
+            return lines.collected
+        }
+    }
+
+    private static func stdoutLine(_ line: String, into collected: inout YtDlpProcess.Collected, process: YtDlpProcess) {
+        switch YtDlpOutputParser.parse(line) {
+        case .progress(let progress):
+            collected.lastProgress = progress.progress
+            process.emit(.progress(progress))
+        case .info(let info):
+            collected.info = info
+            process.emit(.info(info))
+        case .done(let path):
+            collected.reportedFilePath = path
+            process.emit(.done(filePath: path))
+        case .postprocess(let step):
+            process.emit(.postprocess(step)) // on stderr as yt-dlp 2026.10.26 prints them; here too if it ever moves
+        case .other(let text):
+            if !text.isEmpty { process.emit(.output(text)) }
+        }
+    }
+
+    private static func stderrLine(_ line: String, into collected: inout YtDlpProcess.Collected, process: YtDlpProcess) {
+        guard !line.isEmpty else { return }
+        // yt-dlp writes the post-processor lines of its progress template here, not on stdout.
+        if case .postprocess(let step) = YtDlpOutputParser.parse(line) {
+            process.emit(.postprocess(step))
+            return
+        }
+        if line.hasPrefix("ERROR:") { collected.lastErrorLine = line }
+        collected.stderrTail.append(line)
+        if collected.stderrTail.count > YtDlpProcess.stderrTailLimit {
+            collected.stderrTail.removeFirst(collected.stderrTail.count - YtDlpProcess.stderrTailLimit)
+        }
+        process.emit(.stderr(line))
     }
 }

@@ -21,8 +21,10 @@ public final class YtDlpProcess: Sendable {
     public let invocation: YtDlpInvocation
     public let stopGrace: Duration
     /// Everything the run reports, in order; finishes when `run()` is about to return.
-    /// Meant for one consumer; events are buffered until read.
+    /// Meant for one consumer; events are buffered until read. Empty when `onEvent` was given.
     public let events: AsyncStream<YtDlpEvent>
+    /// Takes each event instead of `events`, on the thread that read it (no task switch a line).
+    let onEvent: (@Sendable (YtDlpEvent) -> Void)?
 
     let eventContinuation: AsyncStream<YtDlpEvent>.Continuation
     let stopRequests: AsyncStream<Duration>
@@ -41,11 +43,15 @@ public final class YtDlpProcess: Sendable {
     /// - Parameters:
     ///   - stopGrace: how long yt-dlp gets after SIGINT before SIGKILL.
     ///   - environment: the environment `invocation.environment(inheriting:)` picks from.
+    ///   - onEvent: where the events go instead of `events`: called in order, all of them before
+    ///     `run()` returns, on a thread of the process runner's; it must not block.
     public init(
         invocation: YtDlpInvocation, stopGrace: Duration = YtDlpProcess.defaultStopGrace,
-        environment: [String: String] = ProcessInfo.processInfo.environment
+        environment: [String: String] = ProcessInfo.processInfo.environment,
+        onEvent: (@Sendable (YtDlpEvent) -> Void)? = nil
     ) {
         self.invocation = invocation
+        self.onEvent = onEvent
         self.stopGrace = stopGrace
         self.parentEnvironment = environment
         (events, eventContinuation) = AsyncStream.makeStream(of: YtDlpEvent.self, bufferingPolicy: .unbounded)
@@ -85,6 +91,10 @@ public final class YtDlpProcess: Sendable {
     }
 
     func emit(_ event: YtDlpEvent) {
-        eventContinuation.yield(event)
+        if let onEvent {
+            onEvent(event)
+        } else {
+            eventContinuation.yield(event)
+        }
     }
 }

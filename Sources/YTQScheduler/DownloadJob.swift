@@ -7,8 +7,10 @@ import YTQStore
 /// One run of one claimed task: starts yt-dlp, reports progress, watches for stalls and lost
 /// claims, and records the outcome with writes fenced by the claim.
 ///
-/// Everything the job learns (yt-dlp's lines, a tick each second, a stop request) arrives on
-/// one stream that its `run()` loop alone reads, so its state has a single owner.
+/// Everything the job learns (yt-dlp's lines, the scheduler's tick each second, a stop request)
+/// arrives on one stream that its `run()` loop alone reads, so its state has a single owner.
+/// The job keeps no timer of its own: the scheduler's one heartbeat ticks every job at once
+/// and writes their progress in one transaction, so 10 downloads wake the process together.
 final class DownloadJob: Sendable {
     enum Input: Sendable {
         case output(YtDlpEvent)
@@ -27,6 +29,8 @@ final class DownloadJob: Sendable {
     private let input: AsyncStream<Input>.Continuation
     /// Set by a shutdown: a final write that keeps failing gives up instead of retrying on.
     let shuttingDown = Atomic<Bool>(false)
+    /// The run's latest figure as `run()` last showed it, for the scheduler's heartbeat write.
+    private let shownProgress = Mutex<DownloadProgress?>(nil)
     /// Where this task's finished file goes.
     var downloadFolder: String { configuration.downloadFolder(for: task) }
     /// Where yt-dlp leaves it for the job to move into `downloadFolder`.
@@ -41,6 +45,16 @@ final class DownloadJob: Sendable {
         self.configuration = configuration
         self.events = events
         (inputs, input) = AsyncStream.makeStream(of: Input.self)
+    }
+
+    /// The claim and the latest figure, for `AppDatabase.recordProgress` (the heartbeat).
+    var heartbeat: (claim: TaskClaim, progress: DownloadProgress?) {
+        (claim, shownProgress.withLock { $0 })
+    }
+
+    /// The scheduler's heartbeat, once a second: watch for a stall, publish the latest figure.
+    func tick() {
+        input.yield(.tick)
     }
 
     /// Asks the job to stop; the first reason wins.
@@ -67,20 +81,16 @@ final class DownloadJob: Sendable {
         // A retried playlist runs only the entries that did not complete.
         var claimed = task
         claimed.entries = (try? await database.entries(of: task.id)) ?? []
-        let process = YtDlpProcess(invocation: configuration.invocation(for: claimed), stopGrace: configuration.stopGrace)
+        let process = YtDlpProcess(invocation: configuration.invocation(for: claimed), stopGrace: configuration.stopGrace) { [input] in
+            input.yield(.output($0))
+        }
         var state = JobState(task: task)
         state.resumesPlaylist = !claimed.entries.isEmpty
         state.task.commandLine = process.invocation.commandLine
-        let running = Task { await process.run() }
-        let forward = Task { [input] in
-            for await event in process.events { input.yield(.output(event)) }
-            input.yield(.processFinished)
-        }
-        let ticker = Task { [input] in
-            while !Task.isCancelled {
-                try? await Task.sleep(for: .seconds(1))
-                input.yield(.tick)
-            }
+        let running = Task { [input] in
+            let result = await process.run()
+            input.yield(.processFinished) // after every event: `run()` delivers them all before it returns
+            return result
         }
         loop: for await message in inputs {
             switch message {
@@ -88,7 +98,7 @@ final class DownloadJob: Sendable {
                 await handle(event, state: &state)
             case .tick:
                 checkStall(state: state)
-                await writeProgress(state: &state)
+                publishProgress(state: &state)
             case .stop(let reason):
                 if state.stopReason == nil {
                     state.stopReason = reason
@@ -98,8 +108,6 @@ final class DownloadJob: Sendable {
                 break loop
             }
         }
-        ticker.cancel()
-        forward.cancel()
         let result = await running.value
         input.finish()
         await finish(state, result: result, failure: nil)
@@ -152,9 +160,9 @@ final class DownloadJob: Sendable {
                progress.downloadedBytes > limit || (report.progress.totalBytes ?? 0) > limit {
                 stop(.tooLarge)
             }
-            await show(progress, state: &state)
+            show(progress, state: &state)
         case .postprocess(let step):
-            if let progress = state.overall.accept(step) { await show(progress, state: &state) }
+            if let progress = state.overall.accept(step) { show(progress, state: &state) }
         case .done(let path):
             if let index = state.entry { await finishEntry(index, path: path, state: &state) }
         case .stderr(let line):
@@ -164,24 +172,25 @@ final class DownloadJob: Sendable {
         }
     }
 
-    /// Publishes the run's figure and writes it (throttled).
-    private func show(_ progress: DownloadProgress, state: inout JobState) async {
+    /// Takes the run's figure. The first, and one that starts a new phase (merging, moving into
+    /// place), is published at once; the others with the next tick, so every download's figure
+    /// reaches the screen in the same wake-up, once a second.
+    private func show(_ progress: DownloadProgress, state: inout JobState) {
+        let now = state.progress == nil || state.progress?.phase != progress.phase
         state.progress = progress
         state.task.downloadedBytes = progress.downloadedBytes
         state.task.totalBytes = progress.totalBytes
-        // A playlist's entries are not in it (a page reload, on `changed`, brings them).
-        events.publish(.progressUpdated(state.task, progress))
-        await writeProgress(state: &state)
+        state.progressUnpublished = true
+        shownProgress.withLock { $0 = progress }
+        if now { publishProgress(state: &state) }
     }
 
-    /// Writes progress and renews the claim at most once per `progressWriteInterval`.
-    private func writeProgress(state: inout JobState) async {
-        let now = ContinuousClock.now
-        guard now - state.lastWriteAt >= configuration.progressWriteInterval else { return }
-        state.lastWriteAt = now
-        if (try? await database.recordProgress(claim, state.progress)) == false {
-            stop(.claimLost)
-        }
+    /// Publishes the figure if it changed since it was last published.
+    private func publishProgress(state: inout JobState) {
+        guard state.progressUnpublished, let progress = state.progress else { return }
+        state.progressUnpublished = false
+        // A playlist's entries are not in it (a page reload, on `changed`, brings them).
+        events.publish(.progressUpdated(state.task, progress))
     }
 
     private func checkStall(state: JobState) {

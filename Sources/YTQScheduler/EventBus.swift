@@ -8,6 +8,7 @@ import YTQCore
 /// lifecycle event.
 public final class EventBus: Sendable {
     private let subscribers = Mutex<[Int: EventSubscription]>([:])
+    private let handlers = Mutex<[@Sendable (DownloadEvent) -> Void]>([])
     private let nextID = Atomic<Int>(0)
 
     public init() {}
@@ -23,10 +24,18 @@ public final class EventBus: Sendable {
         return subscription
     }
 
+    /// Calls `handler` with every event from now until `finish()`, on the publisher's thread,
+    /// in order: no task wakes up to pass it on. `handler` must return at once (the screen's
+    /// inbox: a queue and a pipe).
+    public func observe(_ handler: @escaping @Sendable (DownloadEvent) -> Void) {
+        handlers.withLock { $0.append(handler) }
+    }
+
     /// Delivers `event` to every current subscriber without blocking.
     public func publish(_ event: DownloadEvent) {
         let targets = subscribers.withLock { Array($0.values) }
         for subscription in targets { subscription.push(event) }
+        for handler in handlers.withLock({ $0 }) { handler(event) }
     }
 
     /// Ends every subscription.
@@ -36,5 +45,6 @@ public final class EventBus: Sendable {
             return Array(current.values)
         }
         for subscription in targets { subscription.finish() }
+        handlers.withLock { $0.removeAll() }
     }
 }

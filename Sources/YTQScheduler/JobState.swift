@@ -37,5 +37,6 @@ struct JobState {
     /// yt-dlp reported a format finished: post-processing, not a stall.
     var postprocessing = false
     var lastByteAt = ContinuousClock.now
-    var lastWriteAt = ContinuousClock.now
+    /// `progress` changed since the last `progressUpdated` event.
+    var progressUnpublished = false
 }

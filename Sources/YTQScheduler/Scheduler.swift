@@ -20,6 +20,7 @@ public actor Scheduler {
     /// Why the scheduler stopped by itself (its database file was deleted or replaced), if it did.
     public private(set) var stopProblem: String?
     var lastReconcile = ContinuousClock.now
+    var lastProgressWrite = ContinuousClock.now
     var ticker: Task<Void, Never>?
     /// Passes of the run loop completed, whether one is under way, and who waits for one.
     private var passes = 0
@@ -121,12 +122,13 @@ public actor Scheduler {
         settleWaiters.removeAll()
     }
 
-    /// Starts or stops the once-a-second wake-up.
+    /// Starts or stops the once-a-second wake-up: the process's only timer while downloads run.
     private func setTicking(_ wanted: Bool) {
         if wanted, ticker == nil {
-            ticker = Task { [wake] in
+            ticker = Task { [weak self, wake] in
                 while !Task.isCancelled {
                     try? await Task.sleep(for: .seconds(1))
+                    await self?.heartbeat()
                     wake.yield()
                 }
             }
@@ -134,6 +136,17 @@ public actor Scheduler {
             running.cancel()
             ticker = nil
         }
+    }
+
+    /// Ticks every job (stall watch, progress to the screen) and, every `progressWriteInterval`,
+    /// records all their progress and renews their claims in one transaction.
+    private func heartbeat() async {
+        for job in jobs.values { job.tick() }
+        let now = ContinuousClock.now
+        guard now - lastProgressWrite >= configuration.progressWriteInterval, !jobs.isEmpty else { return }
+        lastProgressWrite = now
+        let lost = (try? await database.recordProgress(jobs.values.map(\.heartbeat))) ?? []
+        for claim in lost { jobs[claim.taskID]?.stop(.claimLost) }
     }
 
     /// Stops every running download gracefully (resumable on the next start) and ends `run()`.

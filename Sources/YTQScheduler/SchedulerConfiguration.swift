@@ -38,7 +38,7 @@ public struct SchedulerConfiguration: Sendable {
         downloadDirectory: String, partialRoot: String, ytDlp: String = YtDlpExecutable.defaultName,
         limits: ConcurrencyLimits = .default, stallTimeout: Duration = .seconds(60),
         retryPolicy: RetryPolicy = RetryPolicy(), leaseTimeout: Duration = .seconds(120), progressWriteInterval: Duration = .seconds(2),
-        stopGrace: Duration = .seconds(5), ytDlpOptions: YtDlpInvocation.Options = .init(progressDelta: 0.25),
+        stopGrace: Duration = .seconds(5), ytDlpOptions: YtDlpInvocation.Options = .init(progressDelta: 1.0),
         ytDlpEnvironment: [String: String] = [:]
     ) {
         self.downloadDirectory = downloadDirectory

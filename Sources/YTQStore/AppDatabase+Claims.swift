@@ -65,13 +65,27 @@ extension AppDatabase {
 
     /// Records progress and renews the claim's heartbeat. False when the claim is lost.
     public func recordProgress(_ claim: TaskClaim, _ progress: DownloadProgress?, now: Date = Date()) async throws(StoreError) -> Bool {
-        if let progress {
-            return try await fencedUpdate(claim, "record progress", """
-                downloaded_bytes = \(progress.downloadedBytes), total_bytes = \(progress.totalBytes),
-                heartbeat_at = \(StoredTimestamp(now))
-                """)
+        try await recordProgress([(claim, progress)], now: now).isEmpty
+    }
+
+    /// Records every running download's progress and renews its claim in one transaction: one
+    /// commit (and so one wake-up of every process watching the file) a heartbeat, however many
+    /// downloads run. Returns the claims that are lost.
+    public func recordProgress(_ reports: [(claim: TaskClaim, progress: DownloadProgress?)], now: Date = Date()) async throws(StoreError) -> [TaskClaim] {
+        guard !reports.isEmpty else { return [] }
+        return try await write("record progress") { db in
+            var lost: [TaskClaim] = []
+            for (claim, progress) in reports {
+                let assignments: SQL = if let progress {
+                    "downloaded_bytes = \(progress.downloadedBytes), total_bytes = \(progress.totalBytes), heartbeat_at = \(StoredTimestamp(now))"
+                } else {
+                    "heartbeat_at = \(StoredTimestamp(now))"
+                }
+                try Self.fencedUpdate(db, claim, assignments)
+                if db.changesCount == 0 { lost.append(claim) }
+            }
+            return lost
         }
-        return try await fencedUpdate(claim, "renew a claim", "heartbeat_at = \(StoredTimestamp(now))")
     }
 
     /// Records where a paused task's download stood when its yt-dlp stopped. Only while it is
@@ -206,12 +220,17 @@ extension AppDatabase {
 
     private func fencedUpdate(_ claim: TaskClaim, _ operation: String, _ assignments: SQL) async throws(StoreError) -> Bool {
         try await write(operation) { db in
-            try db.execute(literal: """
-                UPDATE download_tasks SET \(assignments)
-                WHERE id = \(claim.taskID) AND claim_token = \(claim.token) AND status = \(DownloadStatus.downloading)
-                """)
+            try Self.fencedUpdate(db, claim, assignments)
             return db.changesCount > 0
         }
+    }
+
+    /// `assignments` to the claimed task's row, if the claim still holds (`changesCount` says).
+    private static func fencedUpdate(_ db: Database, _ claim: TaskClaim, _ assignments: SQL) throws {
+        try db.execute(literal: """
+            UPDATE download_tasks SET \(assignments)
+            WHERE id = \(claim.taskID) AND claim_token = \(claim.token) AND status = \(DownloadStatus.downloading)
+            """)
     }
 
     /// Ends a claim: applies `assignments`, clears the claim and child, returns the task (nil

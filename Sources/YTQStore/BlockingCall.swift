@@ -1,4 +1,5 @@
 import Foundation
+import YTQCore
 
 /// Runs work that may block (opening a database, waiting for a lock) on a thread of its own,
 /// so the caller suspends instead of holding a thread of the cooperative pool.

@@ -215,4 +215,29 @@ struct ClaimTests {
         #expect(try await database.task(id: task.id) == nil)
         #expect(try await database.lostClaims([claim]) == [claim])
     }
+
+    @Test("one heartbeat records every running download's progress in one write and names the claims that are lost")
+    func heartbeatForAll() async throws {
+        let database = try await database(tasks: 3)
+        let (first, firstClaim) = try await claimNext(database, owner: me)
+        let (second, secondClaim) = try await claimNext(database, owner: me)
+        let (third, thirdClaim) = try await claimNext(database, owner: me)
+        _ = try await database.cancelTask(id: second.id, by: second.requester, limits: .default)
+        let later = Date().addingTimeInterval(30)
+        let lost = try await database.recordProgress([
+            (firstClaim, DownloadProgress(downloadedBytes: 10, totalBytes: 100)),
+            (secondClaim, DownloadProgress(downloadedBytes: 20, totalBytes: 100)),
+            (thirdClaim, nil),
+        ], now: later)
+        #expect(lost == [secondClaim])
+        let recorded = try #require(try await database.task(id: first.id))
+        #expect(recorded.downloadedBytes == 10 && recorded.totalBytes == 100)
+        #expect(try await database.task(id: second.id)?.downloadedBytes != 20, "a lost claim writes nothing")
+        // Each renewed claim keeps the task from being taken for an abandoned one.
+        for task in [first, third] {
+            let heartbeat = try #require(try await database.task(id: task.id)?.heartbeatAt)
+            #expect(abs(heartbeat.timeIntervalSince(later)) < 1)
+        }
+        #expect(try await database.recordProgress([], now: later).isEmpty)
+    }
 }
