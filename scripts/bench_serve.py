@@ -137,12 +137,12 @@ try:
         request("POST", "/v1/tasks", {"url": f"http://127.0.0.1:{port}/media/s{i}.mp4?size=50000000"})
     time.sleep(5)
     pid = service.pid
-    s0, c0 = switches(pid), cpu_seconds(f"/proc/{pid}/stat")
+    s0, v0, c0 = switches(pid), switches(pid, True), cpu_seconds(f"/proc/{pid}/stat")
     time.sleep(10)
-    s1, c1 = switches(pid), cpu_seconds(f"/proc/{pid}/stat")
+    s1, v1, c1 = switches(pid), switches(pid, True), cpu_seconds(f"/proc/{pid}/stat")
     running = sum(1 for t in request("GET", "/v1/tasks?status=downloading")["tasks"])
     print(f"== the service with {running} downloads: resident {rss_mib(pid):.1f} MiB (target 30 MiB), CPU "
-          f"{(c1 - c0) / 10 * 100:.1f}% of a core, {switches_between(s0, s1) / 10:.0f} wake-ups/s (yt-dlp itself not counted)")
+          f"{(c1 - c0) / 10 * 100:.1f}% of a core, {switches_between(s0, s1) / 10:.0f} wake-ups/s (context switches; {switches_between(v0, v1) / 10:.0f}/s voluntary; yt-dlp itself not counted)")
     stop(service)
 finally:
     tmux("kill-server")

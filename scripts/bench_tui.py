@@ -55,11 +55,11 @@ try:
         subprocess.run([ytq, "add", f"http://127.0.0.1:{port}/media/b{i}.mp4?size=50000000", "--per-user-limit", "10"],
                        env=env, capture_output=True, check=True)
     time.sleep(4)
-    c0 = cpu_seconds(f"/proc/{pid}/stat"); s0 = switches(pid); u0 = thread_cpu_seconds(pid, "ytq-ui")
+    c0 = cpu_seconds(f"/proc/{pid}/stat"); s0 = switches(pid); v0 = switches(pid, True); u0 = thread_cpu_seconds(pid, "ytq-ui")
     time.sleep(10)
-    c1 = cpu_seconds(f"/proc/{pid}/stat"); s1 = switches(pid); u1 = thread_cpu_seconds(pid, "ytq-ui")
+    c1 = cpu_seconds(f"/proc/{pid}/stat"); s1 = switches(pid); v1 = switches(pid, True); u1 = thread_cpu_seconds(pid, "ytq-ui")
     print(f"10 downloads reporting progress: ytq (UI + scheduler + parsing) CPU {(c1 - c0) / 10 * 100:.1f}% of a core, "
-          f"{switches_between(s0, s1) / 10:.0f} wake-ups/s, resident {rss_mib(pid):.1f} MiB; "
+          f"{switches_between(s0, s1) / 10:.0f} wake-ups/s (context switches; {switches_between(v0, v1) / 10:.0f}/s voluntary), resident {rss_mib(pid):.1f} MiB; "
           f"the UI thread alone (events, list reloads, rendering, curses) {(u1 - u0) / 10 * 100:.1f}% of a core")
 finally:
     tmux("kill-server")

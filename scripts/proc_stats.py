@@ -10,15 +10,19 @@ def cpu_seconds(stat_path):
     return (int(fields[11]) + int(fields[12])) / TICK
 
 
-def switches(pid):
-    """Context switches of each of the process's threads, by thread id (each is a wake-up).
+def switches(pid, voluntary_only=False):
+    """Context switches of each of the process's threads, by thread id.
 
-    Subtract two samples with `switches_between`: a thread that ended in between takes its
-    count with it, so a plain sum could even go down."""
+    A voluntary switch is a thread going to sleep, so each is one wake-up; the involuntary ones
+    are a running thread preempted (on 2 cores beside ten yt-dlp, often). Subtract two samples
+    with `switches_between`: a thread that ended in between takes its count with it, so a plain
+    sum could even go down."""
     counts = {}
+    wanted = "voluntary_ctxt_switches" if voluntary_only else "ctxt_switches"
     for tid in os.listdir(f"/proc/{pid}/task"):
         try:
-            counts[tid] = sum(int(line.split()[1]) for line in open(f"/proc/{pid}/task/{tid}/status") if "ctxt_switches" in line)
+            counts[tid] = sum(int(line.split()[1]) for line in open(f"/proc/{pid}/task/{tid}/status")
+                              if wanted in line and (not voluntary_only or line.startswith(wanted)))
         except FileNotFoundError:
             pass
     return counts
