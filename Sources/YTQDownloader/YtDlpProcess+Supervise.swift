@@ -22,7 +22,9 @@ extension YtDlpProcess {
         let stopper = Task { await self.carryOutStop(pid: pid) }
         let status = await ChildOutputLoop.shared.watch(child) { stream, bytes in reader.take(stream, bytes) }
         stopper.cancel()
-        return (status, reader.finish())
+        let collected = reader.finish()
+        releaseHeldProgress()
+        return (status, collected)
     }
 
     /// Waits for a stop request; then SIGINT to the group, the grace period, SIGKILL.

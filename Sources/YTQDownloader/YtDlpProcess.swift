@@ -25,6 +25,13 @@ public final class YtDlpProcess: Sendable {
     public let events: AsyncStream<YtDlpEvent>
     /// Takes each event instead of `events`, on the thread that read it (no task switch a line).
     let onEvent: (@Sendable (YtDlpEvent) -> Void)?
+    /// With `onEvent`: the newest "downloading" figure of a run of them, held back (see `emit`).
+    let held = Mutex(HeldProgress())
+
+    struct HeldProgress {
+        var report: YtDlpProgress?
+        var lastWasProgress = false
+    }
 
     let eventContinuation: AsyncStream<YtDlpEvent>.Continuation
     let stopRequests: AsyncStream<Duration>
@@ -44,7 +51,10 @@ public final class YtDlpProcess: Sendable {
     ///   - stopGrace: how long yt-dlp gets after SIGINT before SIGKILL.
     ///   - environment: the environment `invocation.environment(inheriting:)` picks from.
     ///   - onEvent: where the events go instead of `events`: called in order, all of them before
-    ///     `run()` returns, on a thread of the process runner's; it must not block.
+    ///     `run()` returns, on a thread of the process runner's; it must not block. A figure
+    ///     while bytes arrive is held back when it follows another one: the newest waits for
+    ///     `takeHeldProgress()` (the caller's own tick) or goes just before the next other event,
+    ///     so a download wakes its consumer with each change, not with each of yt-dlp's lines.
     public init(
         invocation: YtDlpInvocation, stopGrace: Duration = YtDlpProcess.defaultStopGrace,
         environment: [String: String] = ProcessInfo.processInfo.environment,
@@ -91,10 +101,39 @@ public final class YtDlpProcess: Sendable {
     }
 
     func emit(_ event: YtDlpEvent) {
-        if let onEvent {
-            onEvent(event)
-        } else {
+        guard let onEvent else {
             eventContinuation.yield(event)
+            return
         }
+        held.withLock { held in
+            if case .progress(let report) = event {
+                defer { held.lastWasProgress = true }
+                if report.status == .downloading, held.lastWasProgress {
+                    held.report = report
+                    return
+                }
+            } else {
+                held.lastWasProgress = false
+            }
+            if let waiting = held.report {
+                held.report = nil
+                onEvent(.progress(waiting))
+            }
+            onEvent(event)
+        }
+    }
+
+    /// The newest figure held back since the last call or the last event passed on, if any.
+    public func takeHeldProgress() -> YtDlpProgress? {
+        held.withLock { held in
+            defer { held.report = nil }
+            return held.report
+        }
+    }
+
+    /// Passes on a figure still held back (the run is over).
+    func releaseHeldProgress() {
+        guard let onEvent, let waiting = takeHeldProgress() else { return }
+        onEvent(.progress(waiting))
     }
 }

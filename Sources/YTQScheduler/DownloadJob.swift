@@ -97,6 +97,8 @@ final class DownloadJob: Sendable {
             case .output(let event):
                 await handle(event, state: &state)
             case .tick:
+                // yt-dlp's newest figure waited for this tick instead of waking the job itself.
+                if let report = process.takeHeldProgress() { await handle(.progress(report), state: &state) }
                 checkStall(state: state)
                 publishProgress(state: &state)
             case .stop(let reason):
