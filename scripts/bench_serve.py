@@ -13,7 +13,7 @@ On a database of 100,000 tasks served by `ytq serve` on a Unix socket:
 import glob, json, os, re, shutil, socket as sock, statistics, subprocess, sys, tempfile, time
 
 import seed_tasks
-from proc_stats import cpu_seconds, rss_mib, switches, switches_between
+from proc_stats import cpu_seconds, rss_mib, switches, switches_between, wait_until_downloading
 
 ytq, repo = sys.argv[1], sys.argv[2]
 fixtures = os.path.join(repo, "Tests", "Fixtures")
@@ -135,7 +135,7 @@ try:
     service = start_service()
     for i in range(10):
         request("POST", "/v1/tasks", {"url": f"http://127.0.0.1:{port}/media/s{i}.mp4?size=50000000"})
-    time.sleep(5)
+    wait_until_downloading(lambda: request("GET", "/v1/tasks?status=downloading")["tasks"], 10)
     pid = service.pid
     s0, v0, c0 = switches(pid), switches(pid, True), cpu_seconds(f"/proc/{pid}/stat")
     time.sleep(10)

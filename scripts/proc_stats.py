@@ -1,5 +1,6 @@
 """What /proc says about a process, for the benchmarks: CPU time, wake-ups, resident memory."""
 import os
+import time
 
 TICK = os.sysconf("SC_CLK_TCK")
 
@@ -49,3 +50,18 @@ def thread_cpu_seconds(pid, name):
 def rss_mib(pid):
     for line in open(f"/proc/{pid}/status"):
         if line.startswith("VmRSS"): return int(line.split()[1]) / 1024
+
+
+def wait_until_downloading(tasks, count, limit=120):
+    """Waits until `count` of the tasks `tasks()` lists (JSON rows) have bytes, then 3 s more:
+    the figures are of downloads under way, not of ten yt-dlp (Python) processes starting,
+    which on 2 cores takes seconds of their own. Returns how many were downloading."""
+    deadline = time.monotonic() + limit
+    moving = 0
+    while time.monotonic() < deadline:
+        moving = sum(1 for t in tasks() if t.get("status") == "downloading" and (t.get("downloaded_bytes") or 0) > 0)
+        if moving >= count:
+            break
+        time.sleep(0.5)
+    time.sleep(3)
+    return moving

@@ -28,9 +28,18 @@ final class ChildOutputLoop: Sendable {
         let onExit: @Sendable (YtDlpExitStatus) -> Void
     }
 
+    /// A registered descriptor. epoll reports its token, never its number: a number closed
+    /// and reused by a newer child while a batch of events is handled cannot be mistaken for it.
+    private struct Registration {
+        let pid: Int32
+        let descriptor: Int32
+    }
+
     private struct State {
-        var watched: [Int32: Watched] = [:]   // by pid
-        var owners: [Int32: Int32] = [:]      // descriptor → pid
+        var watched: [Int32: Watched] = [:]                // by pid
+        var registrations: [UInt64: Registration] = [:]    // by token
+        var tokens: [Int32: UInt64] = [:]                  // descriptor → token
+        var nextToken: UInt64 = 1                          // 0 is the wake-up's
     }
 
     private static let pollInterval: Int32 = 100
@@ -41,7 +50,7 @@ final class ChildOutputLoop: Sendable {
     private init() {
         epoll = epoll_create1(Int32(EPOLL_CLOEXEC))
         wakeup = eventfd(0, Int32(EFD_CLOEXEC | EFD_NONBLOCK))
-        Self.add(wakeup, to: epoll)
+        Self.add(wakeup, token: 0, to: epoll)
         NamedThread.start("ytq-children") { self.run() }
     }
 
@@ -54,13 +63,17 @@ final class ChildOutputLoop: Sendable {
                 child: child, pidfd: pidfd, openPipes: [child.stdout, child.stderr], onOutput: onOutput,
                 onExit: { continuation.resume(returning: $0) }
             )
-            state.withLock { state in
+            let registered = state.withLock { state -> [(Int32, UInt64)] in
                 state.watched[child.pid] = watched
-                for descriptor in [child.stdout, child.stderr, pidfd] where descriptor >= 0 {
-                    state.owners[descriptor] = child.pid
+                return [child.stdout, child.stderr, pidfd].filter { $0 >= 0 }.map { descriptor in
+                    let token = state.nextToken
+                    state.nextToken += 1
+                    state.registrations[token] = Registration(pid: child.pid, descriptor: descriptor)
+                    state.tokens[descriptor] = token
+                    return (descriptor, token)
                 }
             }
-            for descriptor in [child.stdout, child.stderr, pidfd] where descriptor >= 0 { Self.add(descriptor, to: epoll) }
+            for (descriptor, token) in registered { Self.add(descriptor, token: token, to: epoll) }
             // The thread may be asleep without a timeout: wake it to look at a child without a pidfd.
             if pidfd < 0 { poke() }
         }
@@ -82,17 +95,18 @@ final class ChildOutputLoop: Sendable {
                 return
             }
             for event in events.prefix(Int(count)) {
-                let descriptor = event.data.fd
-                if descriptor == wakeup {
+                let token = event.data.u64
+                if token == 0 {
                     var value: UInt64 = 0
                     _ = read(wakeup, &value, 8)
                     continue
                 }
-                guard let pid = state.withLock({ $0.owners[descriptor] }) else { continue }
-                if let watched = state.withLock({ $0.watched[pid] }), descriptor == watched.pidfd {
-                    finish(pid: pid, buffer: &buffer)
+                // Gone already (its child finished earlier in this batch): a stale event.
+                guard let registration = state.withLock({ $0.registrations[token] }) else { continue }
+                if let watched = state.withLock({ $0.watched[registration.pid] }), registration.descriptor == watched.pidfd {
+                    finish(pid: registration.pid, buffer: &buffer)
                 } else {
-                    drain(descriptor, of: pid, buffer: &buffer)
+                    drain(registration.descriptor, of: registration.pid, buffer: &buffer)
                 }
             }
             if polling {
@@ -134,7 +148,8 @@ final class ChildOutputLoop: Sendable {
 
     private func closeDescriptor(_ descriptor: Int32, of pid: Int32) {
         let owned = state.withLock { state -> Bool in
-            guard state.owners.removeValue(forKey: descriptor) != nil else { return false }
+            guard let token = state.tokens.removeValue(forKey: descriptor) else { return false }
+            state.registrations[token] = nil
             state.watched[pid]?.openPipes.remove(descriptor)
             return true
         }
@@ -143,10 +158,10 @@ final class ChildOutputLoop: Sendable {
         close(descriptor)
     }
 
-    private static func add(_ descriptor: Int32, to epoll: Int32) {
+    private static func add(_ descriptor: Int32, token: UInt64, to epoll: Int32) {
         var event = epoll_event()
         event.events = EPOLLIN.rawValue
-        event.data.fd = descriptor
+        event.data.u64 = token
         _ = epoll_ctl(epoll, EPOLL_CTL_ADD, descriptor, &event)
     }
 

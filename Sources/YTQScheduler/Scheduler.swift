@@ -21,7 +21,13 @@ public actor Scheduler {
     public private(set) var stopProblem: String?
     var lastReconcile = ContinuousClock.now
     var lastProgressWrite = ContinuousClock.now
+    /// The heartbeat while this process downloads; otherwise one wake-up at `nextDue`.
     var ticker: Task<Void, Never>?
+    /// What `ticker` is: nil for the heartbeat, else the instant its one wake-up is for.
+    var tickerWakesAt: ContinuousClock.Instant?
+    /// When a pass must look again though nothing wakes it: a reconcile (another process's
+    /// download to watch) or a backoff ending. Nil: only a change or a job's end matters.
+    var nextDue: ContinuousClock.Instant?
     /// Passes of the run loop completed, whether one is under way, and who waits for one.
     private var passes = 0
     private var inPass = false
@@ -53,9 +59,9 @@ public actor Scheduler {
     /// Runs until `shutdown()` (or, with `untilIdle`, until no task is active anywhere).
     /// Recovers abandoned tasks before claiming anything.
     ///
-    /// Wakes on database changes (any process) and when a job ends; ticks once a second only
-    /// while something may need it (running jobs, queued or backed-off tasks, tasks other
-    /// workers run), so an idle scheduler sleeps.
+    /// Wakes on database changes (any process) and when a job ends; beats once a second only
+    /// while it runs downloads, and otherwise wakes only when something is due (a backoff
+    /// ending, another worker's download to watch every 5 s), so an idle scheduler sleeps.
     public func run(untilIdle: Bool = false) async {
         await reconcile()
         let watcher = Task { [database, wake, onDatabaseChange] in
@@ -81,7 +87,7 @@ public actor Scheduler {
             // One snapshot read a pass: revoked claims, the active count, whether work waits.
             let view = try? await database.schedulerView(claims: jobs.values.map(\.claim), excluding: Set(jobs.keys))
             for claim in view?.lostClaims ?? [] { jobs[claim.taskID]?.stop(.claimLost) }
-            if !stopping, ContinuousClock.now - lastReconcile >= .seconds(5), await reconcile() {
+            if !stopping, ContinuousClock.now - lastReconcile >= Self.reconcileInterval, await reconcile() {
                 // What this pass read is stale: the next pass looks again.
                 wake.yield()
                 continue
@@ -91,7 +97,8 @@ public actor Scheduler {
             if stopping, jobs.isEmpty { break }
             let active = view?.activeCount ?? 1
             if untilIdle, jobs.isEmpty, active == 0, view != nil { break }
-            setTicking(!jobs.isEmpty || stopping || active > 0)
+            nextDue = Self.nextDue(view, lastReconcile: lastReconcile)
+            arm()
         }
     }
 
@@ -122,19 +129,47 @@ public actor Scheduler {
         settleWaiters.removeAll()
     }
 
-    /// Starts or stops the once-a-second wake-up: the process's only timer while downloads run.
-    private func setTicking(_ wanted: Bool) {
-        if wanted, ticker == nil {
-            ticker = Task { [weak self, wake] in
+    /// When the next pass is due with nothing else to wake it: every 5 s while another
+    /// process's download may need recovering, when a backoff ends, and in a second when the
+    /// queue could not be read.
+    static func nextDue(_ view: AppDatabase.SchedulerView?, lastReconcile: ContinuousClock.Instant) -> ContinuousClock.Instant? {
+        guard let view else { return .now + .seconds(1) }
+        var due: [ContinuousClock.Instant] = []
+        if view.othersToWatch { due.append(lastReconcile + reconcileInterval) }
+        if let end = view.nextBackoffEnd {
+            due.append(.now + .milliseconds(max(0, Int(end.timeIntervalSinceNow * 1000)) + 1))
+        }
+        return due.min()
+    }
+
+    static let reconcileInterval: Duration = .seconds(5)
+
+    /// The heartbeat while this process downloads (the process's only timer then; a pass
+    /// follows a beat only when one is due), else a single wake-up at `nextDue`, else none.
+    private func arm() {
+        if !jobs.isEmpty {
+            // A beat already under way keeps its rhythm: passes come at every change.
+            if ticker != nil, tickerWakesAt == nil { return }
+            ticker?.cancel()
+            tickerWakesAt = nil
+            ticker = Task { [weak self] in
                 while !Task.isCancelled {
                     try? await Task.sleep(for: .seconds(1))
+                    if Task.isCancelled { return }
                     await self?.heartbeat()
-                    wake.yield()
                 }
             }
-        } else if !wanted, let running = ticker {
-            running.cancel()
+        } else {
+            if ticker != nil, tickerWakesAt != nil, tickerWakesAt == nextDue { return }
+            ticker?.cancel()
             ticker = nil
+            tickerWakesAt = nil
+            guard let due = nextDue else { return }
+            tickerWakesAt = due
+            ticker = Task { [wake] in
+                try? await Task.sleep(until: due)
+                if !Task.isCancelled { wake.yield() }
+            }
         }
     }
 
@@ -143,6 +178,7 @@ public actor Scheduler {
     private func heartbeat() async {
         for job in jobs.values { job.tick() }
         let now = ContinuousClock.now
+        if let due = nextDue, now >= due { wake.yield() }
         guard now - lastProgressWrite >= configuration.progressWriteInterval, !jobs.isEmpty else { return }
         lastProgressWrite = now
         let lost = (try? await database.recordProgress(jobs.values.map(\.heartbeat))) ?? []

@@ -188,15 +188,31 @@ extension AppDatabase {
         public var activeCount: Int
         /// Whether a pending task (not in `excluding`, not backed off) waits to be claimed.
         public var hasClaimable: Bool
+        /// Whether something may need recovering with no write to say so: a task another
+        /// process downloads (it may die), or a stopped task whose yt-dlp is still recorded.
+        public var othersToWatch: Bool = false
+        /// When the first backed-off pending task may be claimed, if one waits.
+        public var nextBackoffEnd: Date? = nil
     }
 
     /// The scheduler's view of the queue now: one snapshot read instead of three.
     public func schedulerView(claims: [TaskClaim], excluding: Set<Int64>, now: Date = Date()) async throws(StoreError) -> SchedulerView {
         try await read("look at the queue") { db in
             let claimable = try Int64.fetchOne(db, SQLRequest(literal: Self.claimable(excluding: excluding, now: now) + " LIMIT 1"))
+            let othersDownloading = try Bool.fetchOne(db, SQLRequest(literal: """
+                SELECT EXISTS (SELECT 1 FROM download_tasks WHERE status = \(DownloadStatus.downloading) AND id NOT IN \(Array(excluding)))
+                """)) ?? false
+            let childrenRecorded = try Bool.fetchOne(db, SQLRequest(literal: """
+                SELECT EXISTS (SELECT 1 FROM download_tasks WHERE child_pid IS NOT NULL AND status != \(DownloadStatus.downloading))
+                """)) ?? false
+            let backoffEnd = try StoredTimestamp.fetchOne(db, SQLRequest(literal: """
+                SELECT min(not_before) FROM download_tasks
+                WHERE status = \(DownloadStatus.pending) AND not_before > \(StoredTimestamp(now))
+                """))
             return SchedulerView(
                 lostClaims: try Self.lostClaims(db, claims), activeCount: try DownloadTask.active().fetchCount(db),
-                hasClaimable: claimable != nil)
+                hasClaimable: claimable != nil, othersToWatch: othersDownloading || childrenRecorded,
+                nextBackoffEnd: backoffEnd?.date)
         }
     }
 

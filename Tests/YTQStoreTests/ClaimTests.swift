@@ -240,4 +240,24 @@ struct ClaimTests {
         }
         #expect(try await database.recordProgress([], now: later).isEmpty)
     }
+
+    @Test("the scheduler's view says when it must look again on its own: others' downloads to watch, the first backoff's end")
+    func viewSaysWhatIsDue() async throws {
+        let database = try await database(tasks: 3)
+        let now = Date()
+        let quiet = try await database.schedulerView(claims: [], excluding: [], now: now)
+        #expect(!quiet.othersToWatch && quiet.nextBackoffEnd == nil, "pending tasks alone need no timer: a change frees them")
+        let (mine, mineClaim) = try await claimNext(database, owner: me)
+        let own = try await database.schedulerView(claims: [mineClaim], excluding: [mine.id], now: now)
+        #expect(!own.othersToWatch, "this process's own download is watched by its job")
+        #expect(try await database.schedulerView(claims: [], excluding: [], now: now).othersToWatch, "another process's download may die unseen")
+        let (_, second) = try await claimNext(database, owner: me)
+        let (_, third) = try await claimNext(database, owner: me)
+        _ = try await database.requeueTask(second, reason: nil, notBefore: now.addingTimeInterval(30), now: now)
+        _ = try await database.requeueTask(third, reason: nil, notBefore: now.addingTimeInterval(10), now: now)
+        let backedOff = try await database.schedulerView(claims: [mineClaim], excluding: [mine.id], now: now)
+        let end = try #require(backedOff.nextBackoffEnd)
+        #expect(abs(end.timeIntervalSince(now.addingTimeInterval(10))) < 0.01, "the first backoff to end")
+        #expect(try await database.schedulerView(claims: [mineClaim], excluding: [mine.id], now: now.addingTimeInterval(40)).nextBackoffEnd == nil)
+    }
 }
