@@ -7,7 +7,7 @@ On a database of 100,000 tasks served by `ytq serve` on a Unix socket:
 2. the screen as a client: tmux start to the first full screen (target: 60 ms);
 3. an event from the service to a client: a pause request sent, to its DownloadPaused event
    read from the event stream (target: 50 ms);
-4. the idle service's wake-ups (target: 1 per second) and memory;
+4. the idle service's wake-ups (target: 1 per second) and memory, 10 s after the last request;
 5. the service's resident memory and CPU with 10 downloads running (target: 30 MiB).
 """
 import glob, json, os, re, shutil, socket as sock, statistics, subprocess, sys, tempfile, time
@@ -118,7 +118,9 @@ try:
     request("POST", f"/v1/tasks/{task['id']}/cancel")
     stream.close()
 
-    time.sleep(3)
+    # Idle: once the activity's dispatch worker threads have retired (libdispatch lets an idle
+    # one go after 5 s, each with a last wake-up or two), not in the tail of that activity.
+    time.sleep(10)
     pid = service.pid
     s0, c0 = switches(pid), cpu_seconds(f"/proc/{pid}/stat")
     time.sleep(10)

@@ -2,7 +2,8 @@
 """Terminal UI benchmarks (run by scripts/bench.sh; prints figures, asserts nothing).
 
 On a database of 100,000 tasks, with ytq in tmux: time to the first full screen, resident
-memory, wake-ups per second and CPU while idle, and CPU with 10 downloads reporting progress.
+memory, wake-ups per second and CPU while idle, and CPU with 10 downloads reporting progress
+(measured once all ten are under way: ten yt-dlp starting take seconds of their own).
 """
 import json, os, shutil, subprocess, sys, tempfile, time
 
