@@ -38,6 +38,8 @@ struct ProcessControlTests {
     func orphanKilled() async throws {
         let pid = try await spawnOrphan(["--", "https://fake.test/ignore-sigint"])
         defer { kill(-pid, SIGKILL) }
+        // A SIGINT before the fake's `trap '' INT` has run would end it the default way.
+        #expect(await eventually("the orphan ignores SIGINT", timeout: .seconds(30)) { Self.ignoresSIGINT(pid) })
         let start = try #require(ProcessControl.startTime(pid: pid))
         let clock = ContinuousClock()
         let began = clock.now
@@ -77,6 +79,15 @@ struct ProcessControlTests {
     /// Starts the fake yt-dlp in its own session through a parent that exits at once, the way
     /// a crashed ytq leaves its child behind. Foundation's `Process` passes on the test thread's
     /// blocked-signal mask, so the spawner clears it first: SIGINT must reach the child.
+    /// Whether `pid` ignores SIGINT now (`SigIgn` in /proc, bit 1 for signal 2).
+    private static func ignoresSIGINT(_ pid: Int32) -> Bool {
+        guard let status = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8),
+              let line = status.split(separator: "\n").first(where: { $0.hasPrefix("SigIgn:") }),
+              let mask = UInt64(line.dropFirst("SigIgn:".count).trimmingCharacters(in: .whitespaces), radix: 16)
+        else { return false }
+        return mask & (1 << (UInt64(SIGINT) - 1)) != 0
+    }
+
     private func spawnOrphan(_ arguments: [String]) async throws -> Int32 {
         let script = """
             import signal, subprocess, sys
