@@ -11,22 +11,19 @@ extension UILoop {
             state.setStatus(StatusMessage("Task #\(id) has no file yet", kind: .failure, taskID: id, time: state.clock))
             return
         }
-        let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
-        if launchOpener(on: folder) {
-            state.setStatus(StatusMessage("Opened \(folder)", taskID: id, time: state.clock))
-        } else {
-            state.setStatus(StatusMessage("File: \(path)", taskID: id, time: state.clock))
-        }
+        open(URL(fileURLWithPath: path).deletingLastPathComponent().path, orShow: path, taskID: id)
     }
 
     /// `O`: opens the file in the desktop's default player, the way `o` opens a folder;
     /// otherwise shows the path.
     func openFile(_ path: String, taskID id: Int64) {
-        if launchOpener(on: path) {
-            state.setStatus(StatusMessage("Opened \(path)", taskID: id, time: state.clock))
-        } else {
-            state.setStatus(StatusMessage("File: \(path)", taskID: id, time: state.clock))
-        }
+        open(path, orShow: path, taskID: id)
+    }
+
+    /// Opens `target` with `launchOpener` and says so, or shows `path` where nothing can open it.
+    private func open(_ target: String, orShow path: String, taskID id: Int64) {
+        let message = launchOpener(on: target) ? "Opened \(target)" : "File: \(path)"
+        state.setStatus(StatusMessage(message, taskID: id, time: state.clock))
     }
 
     /// Starts `xdg-open target` (detached from the terminal: no input, output discarded)

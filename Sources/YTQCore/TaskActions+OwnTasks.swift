@@ -7,10 +7,11 @@ extension TaskActions {
     public func forEachOwnTask(
         status: DownloadStatus, by requester: Requester, pageSize: Int = 500, _ body: (DownloadTask) async -> Void
     ) async throws(ActionError) {
+        let size = max(1, pageSize)
         var before: Int64?
         repeat {
-            let page = try await list(status: status, limit: max(1, pageSize), before: before, by: requester)
-            before = page.count == max(1, pageSize) ? page.last?.id : nil
+            let page = try await list(status: status, limit: size, before: before, by: requester)
+            before = page.count == size ? page.last?.id : nil
             for task in page where task.isOwn(by: requester) {
                 await body(task)
             }

@@ -21,10 +21,20 @@ public actor Scheduler {
     public private(set) var stopProblem: String?
     var lastReconcile = ContinuousClock.now
     var lastProgressWrite = ContinuousClock.now
-    /// The heartbeat while this process downloads; otherwise one wake-up at `nextDue`.
-    var ticker: Task<Void, Never>?
-    /// What `ticker` is: nil for the heartbeat, else the instant its one wake-up is for.
-    var tickerWakesAt: ContinuousClock.Instant?
+    /// The one timer: the heartbeat while this process downloads, else one wake-up at `nextDue`.
+    var timer: Timer?
+
+    /// What `timer` is, with the task that runs it.
+    enum Timer {
+        case heartbeat(Task<Void, Never>)
+        case once(Task<Void, Never>, at: ContinuousClock.Instant)
+
+        func cancel() {
+            switch self {
+            case .heartbeat(let task), .once(let task, _): task.cancel()
+            }
+        }
+    }
     /// When a pass must look again though nothing wakes it: a reconcile (another process's
     /// download to watch) or a backoff ending. Nil: only a change or a job's end matters.
     var nextDue: ContinuousClock.Instant?
@@ -72,8 +82,8 @@ public actor Scheduler {
         }
         defer {
             watcher.cancel()
-            ticker?.cancel()
-            ticker = nil
+            timer?.cancel()
+            timer = nil
         }
         wake.yield()
         defer { endLoop() }
@@ -84,7 +94,8 @@ public actor Scheduler {
                 stopProblem = problem
                 shutdown()
             }
-            // One snapshot read a pass: revoked claims, the active count, whether work waits.
+            // One snapshot read a pass: revoked claims, the active count, whether work waits,
+            // and what will be due with nothing to wake the loop.
             let view = try? await database.schedulerView(claims: jobs.values.map(\.claim), excluding: Set(jobs.keys))
             for claim in view?.lostClaims ?? [] { jobs[claim.taskID]?.stop(.claimLost) }
             if !stopping, ContinuousClock.now - lastReconcile >= Self.reconcileInterval, await reconcile() {
@@ -149,27 +160,24 @@ public actor Scheduler {
     private func arm() {
         if !jobs.isEmpty {
             // A beat already under way keeps its rhythm: passes come at every change.
-            if ticker != nil, tickerWakesAt == nil { return }
-            ticker?.cancel()
-            tickerWakesAt = nil
-            ticker = Task { [weak self] in
+            if case .heartbeat = timer { return }
+            timer?.cancel()
+            timer = .heartbeat(Task { [weak self] in
                 while !Task.isCancelled {
                     try? await Task.sleep(for: .seconds(1))
                     if Task.isCancelled { return }
                     await self?.heartbeat()
                 }
-            }
+            })
         } else {
-            if ticker != nil, tickerWakesAt != nil, tickerWakesAt == nextDue { return }
-            ticker?.cancel()
-            ticker = nil
-            tickerWakesAt = nil
+            if case .once(_, let at) = timer, at == nextDue { return }
+            timer?.cancel()
+            timer = nil
             guard let due = nextDue else { return }
-            tickerWakesAt = due
-            ticker = Task { [wake] in
+            timer = .once(Task { [wake] in
                 try? await Task.sleep(until: due)
                 if !Task.isCancelled { wake.yield() }
-            }
+            }, at: due)
         }
     }
 

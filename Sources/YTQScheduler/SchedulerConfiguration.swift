@@ -23,9 +23,10 @@ public struct SchedulerConfiguration: Sendable {
     /// A claim whose heartbeat is older than this is taken over even if its owner lives (a
     /// stopped or hung process); a dead owner's claims are taken over at once.
     public var leaseTimeout: Duration
-    /// Progress and heartbeat are written at most this often per task. Each write wakes every
-    /// process watching the database (a page reload in each screen); this process's own
-    /// screen and the service's clients get every figure as an event anyway.
+    /// How often the scheduler's heartbeat writes every running download's progress and renews
+    /// their claims (one transaction for all). Each write wakes every process watching the
+    /// database (a page reload in each screen); this process's own screen and the service's
+    /// clients get the figures as events anyway.
     public var progressWriteInterval: Duration
     /// yt-dlp gets this long after SIGINT before SIGKILL.
     public var stopGrace: Duration

@@ -32,12 +32,8 @@ extension UIState {
                 overlay = .details(taskID: task.id)
                 overlayScroll = 0
             }
-        case .cancel, .retry, .remove, .openFolder, .pauseOrResume, .moveQueuedUp, .moveQueuedDown, .moveQueuedTop:
+        case .cancel, .retry, .remove, .openFolder, .pauseOrResume, .moveQueuedUp, .moveQueuedDown, .moveQueuedTop, .openFile, .copy:
             return act(command)
-        case .openFile:
-            return openFile()
-        case .copy:
-            return copyToClipboard()
         case .historyOlder, .historyNewer:
             recallURL(older: command == .historyOlder)
         case .nextMatch, .previousMatch:
@@ -118,6 +114,10 @@ extension UIState {
         }
         let name = "Task #\(task.id)"
         switch command {
+        case .openFile:
+            return openFile(task)
+        case .copy:
+            return copyToClipboard(task)
         case .cancel:
             guard UserAction.cancel.permits(task.status) else {
                 say("\(name) is \(task.status.rawValue); nothing to cancel", kind: .failure, about: task.id)

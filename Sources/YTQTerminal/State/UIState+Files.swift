@@ -2,11 +2,7 @@ import YTQCore
 
 extension UIState {
     /// `O`: open the finished file in the default player; a playlist's first finished file.
-    mutating func openFile() -> [UIEffect] {
-        guard let task = targetTask else {
-            say("No task selected", kind: .failure)
-            return []
-        }
+    mutating func openFile(_ task: DownloadTask) -> [UIEffect] {
         guard let path = Self.playableFile(of: task) else {
             say("Task #\(task.id) has no finished file yet", kind: .failure, about: task.id)
             return []
@@ -15,11 +11,7 @@ extension UIState {
     }
 
     /// `y`: copy the file's path, or the URL when there is no file, to the terminal's clipboard.
-    mutating func copyToClipboard() -> [UIEffect] {
-        guard let task = targetTask else {
-            say("No task selected", kind: .failure)
-            return []
-        }
+    mutating func copyToClipboard(_ task: DownloadTask) -> [UIEffect] {
         let (text, what) = task.filePath.map { ($0, "file path") } ?? (task.videoURL, "URL")
         guard let copy = ClipboardCopy(text) else {
             say("The \(what) of #\(task.id) is too long to copy (over \(ClipboardCopy.maxBytes / 1024) kB)", kind: .failure, about: task.id)
