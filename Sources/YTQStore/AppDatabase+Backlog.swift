@@ -10,7 +10,7 @@ extension AppDatabase {
     /// calls it now and then. Returns the tasks it made `pending`.
     public func admitQueuedTasks(limits: ConcurrencyLimits, now: Date = Date()) async throws(StoreError) -> [DownloadTask] {
         let waiting = try await read("look at the backlog") { db in
-            try DownloadTask.filter(DownloadTask.Columns.status == DownloadStatus.queued).fetchCount(db)
+            try DownloadTask.filter(literal: "status = \(DownloadStatus.queued)").cachedCount(db)
         }
         guard waiting > 0 else { return [] }
         return try await write("admit queued tasks") { db in try Self.admitFromBacklog(db, limits: limits, now: now) }
@@ -47,19 +47,25 @@ extension AppDatabase {
             case .down: order.insert(id, at: min(index + 1, order.count))
             }
             for (position, taskID) in order.enumerated() {
-                try db.execute(literal: "UPDATE download_tasks SET queue_position = \(position + 1) WHERE id = \(taskID)")
+                try db.execute(cached: "UPDATE download_tasks SET queue_position = \(position + 1) WHERE id = \(taskID)")
             }
-            try db.execute(literal: "UPDATE download_tasks SET updated_at = \(StoredTimestamp(now)) WHERE id = \(id)")
-            return try DownloadTask.fetchOne(db, key: id) ?? task
+            try db.execute(cached: "UPDATE download_tasks SET updated_at = \(StoredTimestamp(now)) WHERE id = \(id)")
+            return try DownloadTask.stored(db, id: id) ?? task
         }
     }
 
     /// The ids of one requester's queued tasks, next to start first.
     static func backlog(_ db: Database, of requester: Requester) throws -> [Int64] {
-        try Int64.fetchAll(db, DownloadTask.mine(requester)
-            .filter(DownloadTask.Columns.status == DownloadStatus.queued)
+        try Int64.fetchAll(db, backlogRequest(of: requester))
+    }
+
+    /// The query `backlog(_:of:)` runs.
+    static func backlogRequest(of requester: Requester) -> SQLRequest<Int64> {
+        DownloadTask.mine(requester)
+            .filter(literal: "status = \(DownloadStatus.queued)")
             .order(sql: "queue_position, id")
-            .select(DownloadTask.Columns.id))
+            .select(DownloadTask.Columns.id, as: Int64.self)
+            .cached
     }
 
     /// Puts `id` at the end of its requester's backlog (status `queued`), refusing it when
@@ -72,7 +78,7 @@ extension AppDatabase {
         let last = try Int64.fetchOne(db, SQLRequest(literal: """
             SELECT max(queue_position) FROM download_tasks WHERE id IN \(waiting)
             """)) ?? 0
-        try db.execute(literal: """
+        try db.execute(cached: """
             UPDATE download_tasks SET status = \(DownloadStatus.queued), queue_position = \(last + 1),
                 claim_token = NULL, owner_pid = NULL, owner_started = NULL, heartbeat_at = NULL, not_before = NULL,
                 updated_at = \(StoredTimestamp(now))
@@ -85,10 +91,10 @@ extension AppDatabase {
     @discardableResult
     static func admitFromBacklog(_ db: Database, limits: ConcurrencyLimits, now: Date) throws -> [DownloadTask] {
         // The common case, on every finished download: nobody waits (one look at a partial index).
-        guard try DownloadTask.filter(DownloadTask.Columns.status == DownloadStatus.queued).isEmpty(db) == false else { return [] }
-        var systemActive = try DownloadTask.active().fetchCount(db)
+        guard try DownloadTask.filter(literal: "status = \(DownloadStatus.queued)").isEmpty(db) == false else { return [] }
+        var systemActive = try DownloadTask.active().cachedCount(db)
         guard systemActive < limits.system else { return [] }
-        let queued = try DownloadTask.filter(DownloadTask.Columns.status == DownloadStatus.queued)
+        let queued = try DownloadTask.filter(literal: "status = \(DownloadStatus.queued)")
             .order(sql: "queue_position, id").fetchAll(db)
         guard !queued.isEmpty else { return [] }
         // Each requester's backlog, in order; requesters in the order of their oldest request.
@@ -101,11 +107,11 @@ extension AppDatabase {
             let heads = backlogs.values.compactMap(\.first).sorted { $0.id < $1.id }
             for head in heads where systemActive < limits.system {
                 let identity = head.requester.identity
-                guard try DownloadTask.active(of: head.requester).fetchCount(db) < limits.perUser else {
+                guard try DownloadTask.active(of: head.requester).cachedCount(db) < limits.perUser else {
                     backlogs[identity] = nil
                     continue
                 }
-                try db.execute(literal: """
+                try db.execute(cached: """
                     UPDATE download_tasks SET status = \(DownloadStatus.pending), queue_position = NULL,
                         updated_at = \(StoredTimestamp(now))
                     WHERE id = \(head.id)
@@ -114,7 +120,7 @@ extension AppDatabase {
                 if backlogs[identity]?.isEmpty == true { backlogs[identity] = nil }
                 systemActive += 1
                 progress = true
-                if let task = try DownloadTask.fetchOne(db, key: head.id) { admitted.append(task) }
+                if let task = try DownloadTask.stored(db, id: head.id) { admitted.append(task) }
             }
         }
         return admitted

@@ -16,7 +16,7 @@ extension AppDatabase {
         let queued = Self.claimable(excluding: excluding, now: now)
         // A cheap read first, so an idle wake-up never takes the write lock.
         let candidate = try await read("look for queued tasks") { db in
-            try Int64.fetchOne(db, SQLRequest(literal: queued + " LIMIT 1"))
+            try Int64.fetchOne(db, SQLRequest(literal: queued + " LIMIT 1", cached: true))
         }
         guard candidate != nil else { return nil }
         let token = UUID().uuidString
@@ -27,18 +27,18 @@ extension AppDatabase {
             let busy = try Int.fetchOne(db, SQLRequest(literal: """
                 SELECT (SELECT count(*) FROM download_tasks WHERE status = \(DownloadStatus.downloading))
                      + (SELECT count(*) FROM download_tasks WHERE child_pid IS NOT NULL AND status != \(DownloadStatus.downloading))
-                """)) ?? 0
+                """, cached: true)) ?? 0
             guard busy < systemLimit else { return nil }
-            guard let id = try Int64.fetchOne(db, SQLRequest(literal: queued + " ORDER BY id LIMIT 1")) else { return nil }
-            let previousChild = try DownloadTask.fetchOne(db, key: id)?.child
-            try db.execute(literal: """
+            guard let id = try Int64.fetchOne(db, SQLRequest(literal: queued + " ORDER BY id LIMIT 1", cached: true)) else { return nil }
+            let previousChild = try DownloadTask.stored(db, id: id)?.child
+            try db.execute(cached: """
                 UPDATE download_tasks SET status = \(DownloadStatus.downloading), claim_token = \(token),
                     owner_pid = \(owner.pid), owner_started = \(owner.storedStartTime),
                     heartbeat_at = \(StoredTimestamp(now)), attempts = attempts + 1, not_before = NULL,
                     child_pid = NULL, child_started = NULL, updated_at = \(StoredTimestamp(now))
                 WHERE id = \(id)
                 """)
-            guard var task = try DownloadTask.fetchOne(db, key: id) else { return nil }
+            guard var task = try DownloadTask.stored(db, id: id) else { return nil }
             task.child = previousChild
             return task
         }
@@ -49,13 +49,13 @@ extension AppDatabase {
     /// (unless it runs again), so its slot stays taken until that yt-dlp is gone.
     public func recordChild(_ claim: TaskClaim, child: ProcessIdentity, commandLine: String, now: Date = Date()) async throws(StoreError) -> Bool {
         try await write("record the yt-dlp process") { db in
-            try db.execute(literal: """
+            try db.execute(cached: """
                 UPDATE download_tasks SET child_pid = \(child.pid), child_started = \(child.storedStartTime),
                     command_line = \(commandLine), heartbeat_at = \(StoredTimestamp(now))
                 WHERE id = \(claim.taskID) AND claim_token = \(claim.token) AND status = \(DownloadStatus.downloading)
                 """)
             guard db.changesCount == 0 else { return true }
-            try db.execute(literal: """
+            try db.execute(cached: """
                 UPDATE download_tasks SET child_pid = \(child.pid), child_started = \(child.storedStartTime)
                 WHERE id = \(claim.taskID) AND status != \(DownloadStatus.downloading) AND child_pid IS NULL
                 """)
@@ -92,7 +92,7 @@ extension AppDatabase {
     /// still paused: a resume that already started a new run owns the progress again.
     public func recordPausedProgress(id: Int64, _ progress: DownloadProgress) async throws(StoreError) -> Bool {
         try await write("record where a paused download stood") { db in
-            try db.execute(literal: """
+            try db.execute(cached: """
                 UPDATE download_tasks SET downloaded_bytes = \(progress.downloadedBytes), total_bytes = \(progress.totalBytes)
                 WHERE id = \(id) AND status = \(DownloadStatus.paused)
                 """)
@@ -149,7 +149,7 @@ extension AppDatabase {
     /// slot is free. Nothing changes if the task runs again or records another child.
     public func releaseChild(taskID: Int64, child: ProcessIdentity) async throws(StoreError) {
         try await write("free a stopped download's slot") { db in
-            try db.execute(literal: """
+            try db.execute(cached: """
                 UPDATE download_tasks SET child_pid = NULL, child_started = NULL
                 WHERE id = \(taskID) AND status != \(DownloadStatus.downloading)
                     AND child_pid = \(child.pid) AND child_started = \(child.storedStartTime)
@@ -162,7 +162,7 @@ extension AppDatabase {
     @discardableResult
     public func forgetExitedChildren(isAlive: @escaping @Sendable (ProcessIdentity) -> Bool) async throws(StoreError) -> Int {
         let stopped = try await read("look for stopped downloads' processes") { db in
-            try DownloadTask.filter(sql: "status != ? AND child_pid IS NOT NULL", arguments: [DownloadStatus.downloading.rawValue]).fetchAll(db)
+            try DownloadTask.filter(literal: "status != \(DownloadStatus.downloading) AND child_pid IS NOT NULL").fetchAll(db)
         }
         var freed = 0
         for task in stopped {
@@ -198,19 +198,19 @@ extension AppDatabase {
     /// The scheduler's view of the queue now: one snapshot read instead of three.
     public func schedulerView(claims: [TaskClaim], excluding: Set<Int64>, now: Date = Date()) async throws(StoreError) -> SchedulerView {
         try await read("look at the queue") { db in
-            let claimable = try Int64.fetchOne(db, SQLRequest(literal: Self.claimable(excluding: excluding, now: now) + " LIMIT 1"))
+            let claimable = try Int64.fetchOne(db, SQLRequest(literal: Self.claimable(excluding: excluding, now: now) + " LIMIT 1", cached: true))
             let othersDownloading = try Bool.fetchOne(db, SQLRequest(literal: """
                 SELECT EXISTS (SELECT 1 FROM download_tasks WHERE status = \(DownloadStatus.downloading) AND id NOT IN \(Array(excluding)))
-                """)) ?? false
+                """, cached: true)) ?? false
             let childrenRecorded = try Bool.fetchOne(db, SQLRequest(literal: """
                 SELECT EXISTS (SELECT 1 FROM download_tasks WHERE child_pid IS NOT NULL AND status != \(DownloadStatus.downloading))
-                """)) ?? false
+                """, cached: true)) ?? false
             let backoffEnd = try StoredTimestamp.fetchOne(db, SQLRequest(literal: """
                 SELECT min(not_before) FROM download_tasks
                 WHERE status = \(DownloadStatus.pending) AND not_before > \(StoredTimestamp(now))
-                """))
+                """, cached: true))
             return SchedulerView(
-                lostClaims: try Self.lostClaims(db, claims), activeCount: try DownloadTask.active().fetchCount(db),
+                lostClaims: try Self.lostClaims(db, claims), activeCount: try DownloadTask.active().cachedCount(db),
                 hasClaimable: claimable != nil, othersToWatch: othersDownloading || childrenRecorded,
                 nextBackoffEnd: backoffEnd?.date)
         }
@@ -221,7 +221,7 @@ extension AppDatabase {
         let held = try Set(String.fetchAll(db, SQLRequest(literal: """
             SELECT claim_token FROM download_tasks
             WHERE status = \(DownloadStatus.downloading) AND id IN \(claims.map(\.taskID))
-            """)))
+            """, cached: true)))
         return Set(claims.filter { !held.contains($0.token) })
     }
 
@@ -243,7 +243,7 @@ extension AppDatabase {
 
     /// `assignments` to the claimed task's row, if the claim still holds (`changesCount` says).
     private static func fencedUpdate(_ db: Database, _ claim: TaskClaim, _ assignments: SQL) throws {
-        try db.execute(literal: """
+        try db.execute(cached: """
             UPDATE download_tasks SET \(assignments)
             WHERE id = \(claim.taskID) AND claim_token = \(claim.token) AND status = \(DownloadStatus.downloading)
             """)
@@ -255,7 +255,7 @@ extension AppDatabase {
         _ claim: TaskClaim, _ operation: String, _ assignments: SQL, admitting limits: ConcurrencyLimits? = nil, now: Date
     ) async throws(StoreError) -> DownloadTask? {
         try await write(operation) { db in
-            try db.execute(literal: """
+            try db.execute(cached: """
                 UPDATE download_tasks SET \(assignments), claim_token = NULL, owner_pid = NULL, owner_started = NULL,
                     heartbeat_at = NULL, child_pid = NULL, child_started = NULL,
                     updated_at = \(StoredTimestamp(now))
@@ -263,7 +263,7 @@ extension AppDatabase {
                 """)
             guard db.changesCount > 0 else { return nil }
             if let limits { try Self.admitFromBacklog(db, limits: limits, now: now) }
-            return try DownloadTask.fetchOne(db, key: claim.taskID)
+            return try DownloadTask.stored(db, id: claim.taskID)
         }
     }
 

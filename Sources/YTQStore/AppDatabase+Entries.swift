@@ -11,13 +11,13 @@ extension AppDatabase {
     public func recordEntryStarted(_ claim: TaskClaim, _ entry: TaskEntry, total: Int?) async throws(StoreError) -> Bool {
         try await fencedEntryWrite(claim, "record a playlist entry") { db in
             if let total, total > 0 {
-                try db.execute(literal: """
+                try db.execute(cached: """
                     WITH RECURSIVE entry(position) AS (SELECT 1 UNION ALL SELECT position + 1 FROM entry WHERE position < \(min(total, Self.maxEntries)))
                     INSERT OR IGNORE INTO task_entries (task_id, entry_index, status)
                     SELECT \(claim.taskID), position, \(TaskEntry.Status.pending) FROM entry
                     """)
             }
-            try db.execute(literal: """
+            try db.execute(cached: """
                 INSERT INTO task_entries (task_id, entry_index, video_id, title, url, status)
                 VALUES (\(claim.taskID), \(entry.index), \(entry.videoID), \(entry.title), \(entry.url), \(TaskEntry.Status.downloading))
                 ON CONFLICT (task_id, entry_index) DO UPDATE SET
@@ -31,7 +31,7 @@ extension AppDatabase {
     /// the claim is lost.
     public func recordEntryCompleted(_ claim: TaskClaim, index: Int, filePath: String, size: Int64?) async throws(StoreError) -> Bool {
         try await fencedEntryWrite(claim, "record a finished playlist entry") { db in
-            try db.execute(literal: """
+            try db.execute(cached: """
                 UPDATE task_entries SET status = \(TaskEntry.Status.completed), file_path = \(filePath), size = \(size), error = NULL
                 WHERE task_id = \(claim.taskID) AND entry_index = \(index)
                 """)
@@ -43,7 +43,7 @@ extension AppDatabase {
     public func recordEntriesFailed(_ claim: TaskClaim, _ failures: [Int: String]) async throws(StoreError) -> Bool {
         try await fencedEntryWrite(claim, "record failed playlist entries") { db in
             for (index, error) in failures {
-                try db.execute(literal: """
+                try db.execute(cached: """
                     UPDATE task_entries SET status = \(TaskEntry.Status.failed), error = \(error)
                     WHERE task_id = \(claim.taskID) AND entry_index = \(index) AND status != \(TaskEntry.Status.completed)
                     """)
@@ -93,7 +93,7 @@ extension AppDatabase {
             let held = try SQLRequest<Bool>(literal: """
                 SELECT 1 FROM download_tasks
                 WHERE id = \(claim.taskID) AND claim_token = \(claim.token) AND status = \(DownloadStatus.downloading)
-                """).fetchOne(db) ?? false
+                """, cached: true).fetchOne(db) ?? false
             guard held else { return false }
             try body(db)
             return true

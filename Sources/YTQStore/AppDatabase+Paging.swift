@@ -24,7 +24,7 @@ extension AppDatabase {
                 if let status = row["status"] as DownloadStatus? { counts[status] = row["n"] }
             }
             // Unfiltered, every task visible matches: the per-status counts already add up to that.
-            let matching = filter.isAll ? counts.values.reduce(0, +) : try request.fetchCount(db)
+            let matching = filter.isAll ? counts.values.reduce(0, +) : try request.cachedCount(db)
             let rows = max(1, limit)
             let start = min(max(0, offset), max(0, matching - rows))
             let tasks = try Self.withEntries(db, request.order(sql: order.ordering).limit(rows, offset: start).fetchAll(db))
@@ -35,8 +35,8 @@ extension AppDatabase {
                     active: DownloadStatus.active.reduce(0) { $0 + (counts[$1] ?? 0) }, waiting: counts[.queued] ?? 0, limit: systemLimit)
             } else {
                 everyone = SlotCounts(
-                    active: try DownloadTask.active().fetchCount(db),
-                    waiting: try DownloadTask.all().filter(DownloadTask.Columns.status == DownloadStatus.queued).fetchCount(db),
+                    active: try DownloadTask.active().cachedCount(db),
+                    waiting: try DownloadTask.filter(literal: "status = \(DownloadStatus.queued)").cachedCount(db),
                     limit: systemLimit)
             }
             return TaskPage(tasks: tasks, offset: start, matchingCount: matching, statusCounts: counts, queuePlaces: places, everyone: everyone)
@@ -47,7 +47,7 @@ extension AppDatabase {
     private static func matching(_ filter: TaskFilter, among visible: QueryInterfaceRequest<DownloadTask>) -> QueryInterfaceRequest<DownloadTask> {
         switch filter {
         case .status(let status):
-            return visible.filter(DownloadTask.Columns.status == status)
+            return visible.filter(literal: "status = \(status)")
         case .text(let text):
             let needle = text.trimmingCharacters(in: .whitespaces).lowercased()
             guard !needle.isEmpty else { return visible }

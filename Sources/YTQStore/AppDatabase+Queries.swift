@@ -7,7 +7,7 @@ extension AppDatabase {
         try await read("list tasks") { db in
             var request = requester.map(DownloadTask.visible(to:)) ?? DownloadTask.all()
             if let status {
-                request = request.filter(DownloadTask.Columns.status == status)
+                request = request.filter(literal: "status = \(status)")
             }
             // A page after the previous one (ids are never reused): flat memory for any count.
             if let beforeID {
@@ -24,13 +24,13 @@ extension AppDatabase {
     /// The task with this id, or nil when there is none.
     public func task(id: Int64) async throws(StoreError) -> DownloadTask? {
         try await read("read task \(id)") { db in
-            try DownloadTask.fetchOne(db, key: id).map { try Self.withEntries(db, [$0])[0] }
+            try DownloadTask.stored(db, id: id).map { try Self.withEntries(db, [$0])[0] }
         }
     }
 
     /// How many tasks are active (pending or downloading) across everyone.
     public func activeTaskCount() async throws(StoreError) -> Int {
-        try await read("count active tasks") { db in try DownloadTask.active().fetchCount(db) }
+        try await read("count active tasks") { db in try DownloadTask.active().cachedCount(db) }
     }
 
     /// How many tasks record `path` as their file (two tasks for one URL share one file),
@@ -44,8 +44,8 @@ extension AppDatabase {
                 SELECT count(DISTINCT task_id) FROM task_entries
                 WHERE file_path = \(path) AND task_id != \(taskID ?? 0)
                     AND task_id NOT IN (SELECT id FROM download_tasks WHERE file_path = \(path))
-                """).fetchOne(db) ?? 0
-            return try tasks.fetchCount(db) + entries
+                """, cached: true).fetchOne(db) ?? 0
+            return try tasks.cachedCount(db) + entries
         }
     }
 }

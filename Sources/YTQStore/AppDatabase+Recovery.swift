@@ -29,7 +29,7 @@ extension AppDatabase {
     ) async throws(StoreError) -> [AbandonedTask] {
         let staleBefore = now.addingTimeInterval(-leaseTimeout)
         return try await write("recover tasks of stopped workers") { db in
-            let downloading = try DownloadTask.filter(DownloadTask.Columns.status == DownloadStatus.downloading).fetchAll(db)
+            let downloading = try DownloadTask.filter(literal: "status = \(DownloadStatus.downloading)").fetchAll(db)
             var taken: [AbandonedTask] = []
             for held in downloading where !running.contains(held.id) {
                 let previous = held.claim?.owner
@@ -43,13 +43,13 @@ extension AppDatabase {
                 // or this process after a job ended unrecorded, is taken over without counting
                 // a crash, so long pauses never fail a download as a crash loop.
                 let crashed = ownerGone ? 1 : 0
-                try db.execute(literal: """
+                try db.execute(cached: """
                     UPDATE download_tasks SET claim_token = \(token), owner_pid = \(owner.pid),
                         owner_started = \(owner.storedStartTime), heartbeat_at = \(StoredTimestamp(now)),
                         crash_count = crash_count + \(crashed), updated_at = \(StoredTimestamp(now))
                     WHERE id = \(held.id) AND claim_token IS \(held.claim?.token)
                     """)
-                guard db.changesCount > 0, let task = try DownloadTask.fetchOne(db, key: held.id), let claim = task.claim else { continue }
+                guard db.changesCount > 0, let task = try DownloadTask.stored(db, id: held.id), let claim = task.claim else { continue }
                 taken.append(AbandonedTask(task: task, claim: claim, previousOwner: previous))
             }
             return taken

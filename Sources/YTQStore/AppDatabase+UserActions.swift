@@ -31,14 +31,14 @@ extension AppDatabase {
             if let violation, whenBusy == .refuse || !violation.canQueue {
                 throw ActionError.refused(violation)
             }
-            try db.execute(literal: """
+            try db.execute(cached: """
                 INSERT INTO download_tasks (user_id, ip_address, video_url, format, status, meta_data, created_at, updated_at)
                 VALUES (\(requester.userID), \(requester.ipAddress), \(request.url), \(request.format),
                         \(DownloadStatus.pending), '{}', \(StoredTimestamp(now)), \(StoredTimestamp(now)))
                 """)
             let id = db.lastInsertedRowID
             if violation != nil { try Self.enqueue(db, id: id, requester: requester, limits: limits, now: now) }
-            guard let task = try DownloadTask.fetchOne(db, key: id) else {
+            guard let task = try DownloadTask.stored(db, id: id) else {
                 throw StoreError.failed(operation: "add a download", reason: "the new row vanished")
             }
             return task
@@ -50,14 +50,14 @@ extension AppDatabase {
     public func cancelTask(id: Int64, by requester: Requester, limits: ConcurrencyLimits, now: Date = Date()) async throws(ActionError) -> ActionResult {
         try await act("cancel task \(id)") { db in
             let task = try Self.taskForAction(db, id: id, action: .cancel, by: requester)
-            try db.execute(literal: """
+            try db.execute(cached: """
                 UPDATE download_tasks SET status = \(DownloadStatus.cancelled), error_message = NULL, not_before = NULL,
                     queue_position = NULL, claim_token = NULL, owner_pid = NULL, owner_started = NULL, heartbeat_at = NULL,
                     updated_at = \(StoredTimestamp(now))
                 WHERE id = \(id)
                 """)
             if task.status.isActive { try Self.admitFromBacklog(db, limits: limits, now: now) }
-            return ActionResult(task: try DownloadTask.fetchOne(db, key: id) ?? task, previous: task)
+            return ActionResult(task: try DownloadTask.stored(db, id: id) ?? task, previous: task)
         }
     }
 
@@ -67,14 +67,14 @@ extension AppDatabase {
         try await act("pause task \(id)") { db in
             let task = try Self.taskForAction(db, id: id, action: .pause, by: requester)
             let interrupted: Int64 = task.status == .downloading ? 1 : 0
-            try db.execute(literal: """
+            try db.execute(cached: """
                 UPDATE download_tasks SET status = \(DownloadStatus.paused), not_before = NULL, queue_position = NULL,
                     attempts = max(attempts - \(interrupted), 0), claim_token = NULL, owner_pid = NULL, owner_started = NULL,
                     heartbeat_at = NULL, updated_at = \(StoredTimestamp(now))
                 WHERE id = \(id)
                 """)
             if task.status.isActive { try Self.admitFromBacklog(db, limits: limits, now: now) }
-            return ActionResult(task: try DownloadTask.fetchOne(db, key: id) ?? task, previous: task)
+            return ActionResult(task: try DownloadTask.stored(db, id: id) ?? task, previous: task)
         }
     }
 
@@ -87,7 +87,7 @@ extension AppDatabase {
     ) async throws(ActionError) -> DownloadTask {
         try await readmit(id: id, action: .resume, by: requester, limits: limits, whenBusy: whenBusy, now: now) { db in
             if startOver {
-                try db.execute(literal: "UPDATE download_tasks SET downloaded_bytes = NULL, total_bytes = NULL WHERE id = \(id)")
+                try db.execute(cached: "UPDATE download_tasks SET downloaded_bytes = NULL, total_bytes = NULL WHERE id = \(id)")
             }
         }
     }
@@ -95,7 +95,7 @@ extension AppDatabase {
     /// Puts a failed or cancelled task back in the queue, under the same rules as a new one.
     public func retryTask(id: Int64, by requester: Requester, limits: ConcurrencyLimits, whenBusy: BusyPolicy = .refuse, now: Date = Date()) async throws(ActionError) -> DownloadTask {
         try await readmit(id: id, action: .retry, by: requester, limits: limits, whenBusy: whenBusy, now: now) { db in
-            try db.execute(literal: """
+            try db.execute(cached: """
                 UPDATE download_tasks SET error_message = NULL, attempts = 0, crash_count = 0, file_path = NULL,
                     downloaded_bytes = NULL, total_bytes = NULL
                 WHERE id = \(id)
@@ -109,7 +109,7 @@ extension AppDatabase {
         try await act("queue task \(id)") { db in
             let task = try Self.taskForAction(db, id: id, action: .queue, by: requester)
             if task.status != .paused {
-                try db.execute(literal: """
+                try db.execute(cached: """
                     UPDATE download_tasks SET error_message = NULL, attempts = 0, crash_count = 0, file_path = NULL,
                         downloaded_bytes = NULL, total_bytes = NULL
                     WHERE id = \(id)
@@ -117,7 +117,7 @@ extension AppDatabase {
             }
             try Self.enqueue(db, id: id, requester: task.requester, limits: limits, now: now)
             try Self.admitFromBacklog(db, limits: limits, now: now)
-            return try DownloadTask.fetchOne(db, key: id) ?? task
+            return try DownloadTask.stored(db, id: id) ?? task
         }
     }
 
@@ -125,7 +125,7 @@ extension AppDatabase {
     public func removeTask(id: Int64, by requester: Requester, limits: ConcurrencyLimits, now: Date = Date()) async throws(ActionError) -> ActionResult {
         try await act("remove task \(id)") { db in
             let task = try Self.taskForAction(db, id: id, action: .remove, by: requester)
-            try db.execute(literal: "DELETE FROM download_tasks WHERE id = \(id)")
+            try db.execute(cached: "DELETE FROM download_tasks WHERE id = \(id)")
             if task.status.isActive { try Self.admitFromBacklog(db, limits: limits, now: now) }
             return ActionResult(task: task, previous: task)
         }
@@ -148,19 +148,19 @@ extension AppDatabase {
             if violation != nil {
                 try Self.enqueue(db, id: id, requester: task.requester, limits: limits, now: now)
             } else {
-                try db.execute(literal: """
+                try db.execute(cached: """
                     UPDATE download_tasks SET status = \(DownloadStatus.pending), not_before = NULL, queue_position = NULL,
                         updated_at = \(StoredTimestamp(now))
                     WHERE id = \(id)
                     """)
             }
-            return try DownloadTask.fetchOne(db, key: id) ?? task
+            return try DownloadTask.stored(db, id: id) ?? task
         }
     }
 
     /// The task `requester` wants to act on, if it exists, is theirs, and its status allows it.
     static func taskForAction(_ db: Database, id: Int64, action: UserAction, by requester: Requester) throws -> DownloadTask {
-        guard let task = try DownloadTask.fetchOne(db, key: id) else { throw ActionError.notFound(taskID: id) }
+        guard let task = try DownloadTask.stored(db, id: id) else { throw ActionError.notFound(taskID: id) }
         guard requester.mayManage(tasksOf: task.requester) else { throw ActionError.forbidden(taskID: id, requester: requester) }
         guard action.permits(task.status) else { throw ActionError.wrongStatus(taskID: id, status: task.status, action: action) }
         return task
@@ -170,10 +170,10 @@ extension AppDatabase {
     /// caller's write transaction.
     static func ruleViolation(_ db: Database, requester: Requester, policy: ConcurrencyPolicy) throws -> RuleViolation? {
         let mine = DownloadTask.active(of: requester)
-        let mineCount = try mine.fetchCount(db)
-        let first = mineCount > 0 ? try mine.order(DownloadTask.Columns.id).fetchOne(db) : nil
+        let mineCount = try mine.cachedCount(db)
+        let first = mineCount > 0 ? try mine.order(DownloadTask.Columns.id).limit(1).cached.fetchOne(db) : nil
         return policy.violation(
             requester: requester, requesterActiveCount: mineCount, firstRequesterActive: first?.summary,
-            systemActiveCount: try DownloadTask.active().fetchCount(db))
+            systemActiveCount: try DownloadTask.active().cachedCount(db))
     }
 }

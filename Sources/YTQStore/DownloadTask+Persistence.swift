@@ -40,14 +40,19 @@ extension DownloadTask: FetchableRecord, TableRecord {
         public static let filePath = Column("file_path")
     }
 
+    /// The stored task with this id, or nil (the store's most frequent read, cached).
+    static func stored(_ db: Database, id: Int64) throws -> DownloadTask? {
+        try fetchOne(db, SQLRequest(literal: "SELECT * FROM download_tasks WHERE id = \(id)", cached: true))
+    }
+
     /// The tasks that hold a download slot.
     static func active() -> QueryInterfaceRequest<DownloadTask> {
-        all().filter(DownloadStatus.active.contains(Columns.status))
+        all().filter(literal: "status IN \(DownloadStatus.active)")
     }
 
     /// The active tasks of one requester, by uid when known, else by address.
     static func active(of requester: Requester) -> QueryInterfaceRequest<DownloadTask> {
-        mine(requester).filter(DownloadStatus.active.contains(Columns.status))
+        mine(requester).filter(literal: "status IN \(DownloadStatus.active)")
     }
 
     /// One requester's tasks, by uid when known, else by address.

@@ -56,23 +56,45 @@ struct SchemaTests {
         }
     }
 
-    @Test("the rule queries use the active-task indexes")
+    @Test("the rule queries, as the store writes them, use their partial indexes")
     func queryPlans() throws {
         let database = try AppDatabase.inMemory()
-        let plans = try database.writer.read { db in
-            try [
-                "SELECT count(*) FROM download_tasks WHERE status IN ('pending','downloading')",
-                "SELECT count(*) FROM download_tasks WHERE status IN ('pending','downloading') AND user_id = 5",
-                // The claim's count of slots held by yt-dlp processes of cancelled or paused tasks.
-                "SELECT count(*) FROM download_tasks WHERE child_pid IS NOT NULL AND status != 'downloading'",
-                // The backlog.
-                "SELECT 1 FROM download_tasks WHERE status = 'queued' LIMIT 1",
-            ].map { sql in
-                try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + sql).map { $0["detail"] as String? ?? "" }.joined(separator: " ")
+        let user = Requester(userID: 5)
+        let guest = Requester(userID: nil, ipAddress: "192.0.2.7")
+        // Each query, and the indexes that answer it without visiting unrelated tasks.
+        let plans: [([String], String)] = try database.writer.read { db in
+            func plan(_ request: some FetchRequest) throws -> String {
+                let statement = try request.makePreparedRequest(db, forSingleResult: false).statement
+                return try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + statement.sql, arguments: statement.arguments)
+                    .map { $0["detail"] as String? ?? "" }.joined(separator: " ")
             }
+            return try [
+                (["download_tasks_active_by_user"], plan(DownloadTask.active(of: user).countRequest)),
+                (["download_tasks_active_by_user"], plan(DownloadTask.active(of: user).limit(1).cached)),
+                (["download_tasks_active_by_address"], plan(DownloadTask.active(of: guest).countRequest)),
+                (["download_tasks_active", "download_tasks_status_id"], plan(DownloadTask.active().countRequest)),
+                (["download_tasks_queue", "download_tasks_status_id"],
+                 plan(SQLRequest<Int64>(literal: AppDatabase.claimable(excluding: [3], now: Date()) + " ORDER BY id LIMIT 1"))),
+                (["download_tasks_backlog"], plan(AppDatabase.backlogRequest(of: user))),
+                (["download_tasks_children"], plan(SQLRequest<Int>(literal: """
+                    SELECT count(*) FROM download_tasks WHERE child_pid IS NOT NULL AND status != \(DownloadStatus.downloading)
+                    """))),
+            ]
         }
-        for plan in plans {
-            #expect(plan.contains("USING") && plan.contains("INDEX"), "full scan: \(plan)")
+        for (indexes, plan) in plans {
+            let used = plan.split(separator: " ").map(String.init)
+            #expect(indexes.contains { used.contains($0) }, "expected \(indexes.joined(separator: " or ")): \(plan)")
         }
+    }
+
+    @Test("statuses are spelled into SQL as plain words, so spelling one cannot break the text")
+    func statusesSpellSafely() throws {
+        for status in DownloadStatus.allCases {
+            #expect(!status.rawValue.isEmpty && status.rawValue.allSatisfy { $0.isASCII && $0.isLowercase }, "\(status.rawValue)")
+        }
+        let sql: SQL = "status IN \(DownloadStatus.active) OR status = \(DownloadStatus.queued) OR id = \(7)"
+        let (text, arguments) = try AppDatabase.inMemory().writer.read { db in try sql.build(db) }
+        #expect(text == "status IN ('pending', 'downloading') OR status = 'queued' OR id = ?")
+        #expect(arguments == [7])
     }
 }
