@@ -8,8 +8,7 @@ extension UILoop {
     func loadURLHistory() {
         background { actions, requester in
             do throws(ActionError) {
-                let tasks = try await actions.list(status: nil, limit: URLHistory.limit * 2, before: nil, by: requester)
-                return .urlHistory(tasks.filter { $0.isOwn(by: requester) }.map(\.videoURL))
+                return .urlHistory(try await actions.urlHistory(limit: URLHistory.limit, by: requester))
             } catch {
                 return .notice(StatusMessage("Could not read the URL history: \(error)", kind: .failure, time: Date()))
             }

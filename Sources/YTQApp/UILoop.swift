@@ -53,6 +53,9 @@ final class UILoop {
     var reloadWanted = false
     /// The last page read failed: missing rows wait for the timed retry, not ask at once.
     var pageReadFailed = false
+    /// The URL history was asked for. Not before the first page is in: read beside it, its
+    /// 400 rows (sent as JSON by a shared queue) held the first screen back.
+    var historyAsked = false
     /// The window title last sent (`ScreenSignals.windowTitle`).
     var lastTitle: String?
     /// Where the list's order is kept across restarts.
@@ -104,7 +107,6 @@ final class UILoop {
         let loop = UILoop(context: context, terminal: terminal, sortPreference: sortPreference, order: order, firstPageAsked: firstWindow != nil)
         if context.signals.windowTitle { terminal.signal(TerminalNotice.saveTitle) }
         if firstWindow == nil { loop.reload() }
-        loop.carryOut([.loadURLHistory])
         loop.loop()
         if context.signals.windowTitle { terminal.signal(TerminalNotice.restoreTitle) }
         terminal.restore()
@@ -272,5 +274,9 @@ final class UILoop {
         state.replacePage(TaskListPage(
             tasks: page.tasks, offset: page.offset, matchingCount: page.matchingCount, statusCounts: page.statusCounts, queuePlaces: page.queuePlaces,
             everyone: page.everyone))
+        if !historyAsked {
+            historyAsked = true
+            carryOut([.loadURLHistory])
+        }
     }
 }

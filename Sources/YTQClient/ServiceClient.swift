@@ -61,6 +61,11 @@ public struct ServiceClient: TaskActions {
         return list.tasks
     }
 
+    public func urlHistory(limit: Int, by requester: Requester) async throws(ActionError) -> [String] {
+        let list: ServiceAPI.URLList = try await call(.GET, "/history?limit=\(limit)", by: requester)
+        return list.urls
+    }
+
     public func queuePlaces(of tasks: [DownloadTask], by requester: Requester) async throws(ActionError) -> [Int64: Int] {
         let queued = tasks.filter { $0.status == .queued }.map(\.id)
         guard !queued.isEmpty else { return [:] }

@@ -78,6 +78,15 @@ public enum ServiceAPI {
         }
     }
 
+    /// `GET /history`: the requester's URLs, newest first, each once.
+    public struct URLList: Codable, Sendable, Equatable {
+        public var urls: [String]
+
+        public init(urls: [String]) {
+            self.urls = urls
+        }
+    }
+
     /// Every failure: the `kind` and `message` for people and scripts, and the error itself
     /// (`detail`) for ytq's client, which turns it back into the same `ActionError`.
     public struct ErrorBody: Codable, Sendable, Equatable {

@@ -25,6 +25,9 @@ public protocol TaskActions: Sendable {
     func remove(id: Int64, deleteFile: Bool, by requester: Requester) async throws(ActionError) -> Removal
     /// The tasks `requester` may see, newest first; with `before`, those older than that id.
     func list(status: DownloadStatus?, limit: Int?, before: Int64?, by requester: Requester) async throws(ActionError) -> [DownloadTask]
+    /// The URLs `requester` added, newest first, each once, at most `limit` (the URL field's
+    /// history): URLs only, however many tasks they span.
+    func urlHistory(limit: Int, by requester: Requester) async throws(ActionError) -> [String]
     /// Each queued task's place in its user's backlog (1: next to start).
     func queuePlaces(of tasks: [DownloadTask], by requester: Requester) async throws(ActionError) -> [Int64: Int]
     /// One task the requester may see.

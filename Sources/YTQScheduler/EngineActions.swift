@@ -178,6 +178,11 @@ public struct EngineActions: TaskActions {
         try await stored { () async throws(StoreError) in try await database.tasks(status: status, limit: limit, before: before, visibleTo: requester) }
     }
 
+    /// The URLs `requester` added, newest first, each once, at most `limit`.
+    public func urlHistory(limit: Int, by requester: Requester) async throws(ActionError) -> [String] {
+        try await stored { () async throws(StoreError) in try await database.recentURLs(of: requester, limit: limit) }
+    }
+
     /// Each queued task's place in its user's backlog (1: next to start), for `tasks`.
     public func queuePlaces(of tasks: [DownloadTask], by requester: Requester) async throws(ActionError) -> [Int64: Int] {
         let visible = tasks.filter { requester.mayManage(tasksOf: $0.requester) }

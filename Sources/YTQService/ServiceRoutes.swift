@@ -38,6 +38,13 @@ struct ServiceRoutes: Sendable {
                 return ServiceAPI.TaskList(tasks: tasks)
             }
         }
+        v1.get("history") { request, context in
+            await answer(request, context) { requester throws(ServiceFailure) in
+                let limit = try Self.number(request.uri.queryParameters["limit"], "limit").map { min(max(1, Int($0)), 1000) } ?? 200
+                let urls = try await Self.acting { () async throws(ActionError) in try await actions.urlHistory(limit: limit, by: requester) }
+                return ServiceAPI.URLList(urls: urls)
+            }
+        }
         v1.get("tasks/:id") { request, context in
             await answer(request, context) { requester, id throws(ActionError) in try await actions.show(id: id, by: requester) }
         }

@@ -21,6 +21,21 @@ extension AppDatabase {
         }
     }
 
+    /// The URLs `requester` added, newest first, each once, at most `limit`. Reads only the URL
+    /// column, newest task first, and stops once it has `limit` of them.
+    public func recentURLs(of requester: Requester, limit: Int) async throws(StoreError) -> [String] {
+        try await read("read the URL history") { db in
+            let newestFirst = DownloadTask.mine(requester).select(Column("video_url"), as: String.self).order(DownloadTask.Columns.id.desc)
+            let cursor = try newestFirst.fetchCursor(db)
+            var urls: [String] = []
+            var seen: Set<String> = []
+            while urls.count < limit, let url = try cursor.next() {
+                if seen.insert(url).inserted { urls.append(url) }
+            }
+            return urls
+        }
+    }
+
     /// The task with this id, or nil when there is none.
     public func task(id: Int64) async throws(StoreError) -> DownloadTask? {
         try await read("read task \(id)") { db in

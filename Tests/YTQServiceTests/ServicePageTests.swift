@@ -70,3 +70,21 @@ extension ServicePageTests {
         #expect(await served.stop() == 0)
     }
 }
+
+extension ServicePageTests {
+    @Test("GET /v1/history: the asker's URLs, newest first, each once, as URLs only; a bad limit is a bad_query")
+    func urlHistory() async throws {
+        let served = try await ServiceClientTests.Served()
+        let client = served.client
+        for name in ["one", "two", "one"] {
+            _ = try await client.add(url: "https://fake.test/video/fail-404?\(name)", format: nil, by: me, whenBusy: .queue)
+        }
+        #expect(try await client.urlHistory(limit: 10, by: me) == ["one", "two"].map { "https://fake.test/video/fail-404?\($0)" })
+        #expect(try await client.urlHistory(limit: 1, by: me) == ["https://fake.test/video/fail-404?one"])
+        let raw = try await Self.get("/v1/history?limit=5", socket: served.socket)
+        #expect(raw.hasPrefix("{\"urls\":[") && !raw.contains("\"id\""), "\(raw)")
+        let bad = try await Self.get("/v1/history?limit=none", socket: served.socket)
+        #expect(bad.contains("400") && bad.contains("bad_query"), "\(bad)")
+        #expect(await served.stop() == 0)
+    }
+}
