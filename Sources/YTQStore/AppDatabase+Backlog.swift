@@ -9,11 +9,10 @@ extension AppDatabase {
     /// Admits what the rules allow now (e.g. after the limits were raised); the scheduler
     /// calls it now and then. Returns the tasks it made `pending`.
     public func admitQueuedTasks(limits: ConcurrencyLimits, now: Date = Date()) async throws(StoreError) -> [DownloadTask] {
-        let waiting = try await read("look at the backlog") { db in
-            try DownloadTask.filter(literal: "status = \(DownloadStatus.queued)").cachedCount(db)
+        let anyQueued: @Sendable (Database) throws -> Bool = { db in
+            try DownloadTask.filter(literal: "status = \(DownloadStatus.queued)").cachedCount(db) > 0
         }
-        guard waiting > 0 else { return [] }
-        return try await write("admit queued tasks") { db in try Self.admitFromBacklog(db, limits: limits, now: now) }
+        return try await write("admit queued tasks", if: anyQueued) { db in try Self.admitFromBacklog(db, limits: limits, now: now) } ?? []
     }
 
     /// Each queued task's place in its user's backlog (1 for the next to start), for the tasks given.

@@ -14,13 +14,12 @@ extension AppDatabase {
     /// still in its grace period after a cancel): the new run makes sure it is gone first.
     public func claimNextTask(owner: ProcessIdentity, systemLimit: Int, excluding: Set<Int64> = [], now: Date = Date()) async throws(StoreError) -> DownloadTask? {
         let queued = Self.claimable(excluding: excluding, now: now)
-        // A cheap read first, so an idle wake-up never takes the write lock.
-        let candidate = try await read("look for queued tasks") { db in
-            try Int64.fetchOne(db, SQLRequest(literal: queued + " LIMIT 1", cached: true))
-        }
-        guard candidate != nil else { return nil }
         let token = UUID().uuidString
-        return try await write("claim a queued task") { db -> DownloadTask? in
+        // A cheap look first, so an idle wake-up never takes the write lock.
+        let anyQueued: @Sendable (Database) throws -> Bool = { db in
+            try Int64.fetchOne(db, SQLRequest(literal: queued + " LIMIT 1", cached: true)) != nil
+        }
+        return try await write("claim a queued task", if: anyQueued) { db -> DownloadTask? in
             // A slot is taken until its yt-dlp is gone: a cancelled or paused task whose yt-dlp
             // is still in its grace period keeps its recorded child, and counts.
             // Two counts on two partial indexes (one `OR` would scan the whole table).

@@ -13,6 +13,28 @@ extension AppDatabase {
         }
     }
 
+    /// `write` when `needed` says so: it is asked first, on the writer's connection outside
+    /// any transaction, so a look that finds nothing to do takes no lock and returns nil. One
+    /// hop to GRDB's writer, where a read and then a write took two.
+    func write<T: Sendable>(
+        _ operation: String, if needed: @escaping @Sendable (Database) throws -> Bool,
+        _ body: @escaping @Sendable (Database) throws -> T?
+    ) async throws(StoreError) -> T? {
+        do {
+            return try await writer.writeWithoutTransaction { db -> T? in
+                guard try needed(db) else { return nil }
+                var result: T?
+                try db.inTransaction(.immediate) {
+                    result = try body(db)
+                    return .commit
+                }
+                return result
+            }
+        } catch {
+            throw storeError(error, operation: operation)
+        }
+    }
+
     /// A user action's transaction: an `ActionError` thrown by `body` (not found, not yours,
     /// refused by a rule) passes through; any other failure is `.store`.
     func act<T: Sendable>(_ operation: String, _ body: @escaping @Sendable (Database) throws -> T) async throws(ActionError) -> T {

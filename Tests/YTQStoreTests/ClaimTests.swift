@@ -261,3 +261,21 @@ struct ClaimTests {
         #expect(try await database.schedulerView(claims: [mineClaim], excluding: [mine.id], now: now.addingTimeInterval(40)).nextBackoffEnd == nil)
     }
 }
+
+extension ClaimTests {
+    @Test("with nothing to claim, a look takes no lock: it answers while another process holds the write lock")
+    func idleLookTakesNoLock() async throws {
+        let dir = try TemporaryDirectory("claim-lock")
+        defer { dir.remove() }
+        let path = dir.file("ytq.sqlite")
+        let database = try await AppDatabase.open(path: path)
+        // Another process's writer, inside BEGIN IMMEDIATE until the end of the test.
+        var configuration = Configuration()
+        configuration.allowsUnsafeTransactions = true
+        let holder = try DatabaseQueue(path: path, configuration: configuration)
+        try await holder.writeWithoutTransaction { db in try db.execute(sql: "BEGIN IMMEDIATE") }
+        defer { try? holder.close() }
+        // Waiting for the lock would end, after the busy timeout, in a `busy` error instead.
+        #expect(try await database.claimNextTask(owner: me, systemLimit: 10) == nil)
+    }
+}
