@@ -180,6 +180,49 @@ extension AppDatabase {
                 try db.execute(sql: "CREATE INDEX \(order.indexName) ON download_tasks(user_id, \(order.ordering))")
             }
         }
+        migrator.registerMigration("v9-status-counts") { db in
+            // How many tasks each owner has in each status, and everyone together (owner '*'),
+            // kept by triggers in the transaction that changes a task: the screen's header and
+            // "n of m" read a few rows instead of counting every task on every page (13 ms on
+            // 100,000 tasks). An owner is `Requester.Identity.countsOwner`: 'u' and the uid, or
+            // 'a' and the address of a task that has no uid.
+            let owner = { (row: String) in "CASE WHEN \(row).user_id IS NOT NULL THEN 'u' || \(row).user_id ELSE 'a' || \(row).ip_address END" }
+            let add = { (row: String) in
+                ["'*'", owner(row)].map { key in
+                    """
+                    INSERT INTO task_status_counts (owner, status, n) VALUES (\(key), \(row).status, 1)
+                        ON CONFLICT (owner, status) DO UPDATE SET n = n + 1;
+                    """
+                }.joined(separator: "\n")
+            }
+            let remove = { (row: String) in
+                ["'*'", owner(row)].map { "UPDATE task_status_counts SET n = n - 1 WHERE owner = \($0) AND status = \(row).status;" }
+                    .joined(separator: "\n")
+            }
+            try db.execute(sql: """
+                CREATE TABLE task_status_counts (
+                    owner TEXT NOT NULL,
+                    status TEXT NOT NULL,
+                    n INTEGER NOT NULL CHECK (n >= 0),
+                    PRIMARY KEY (owner, status)
+                ) WITHOUT ROWID;
+                INSERT INTO task_status_counts (owner, status, n)
+                    SELECT \(owner("download_tasks")), status, count(*) FROM download_tasks GROUP BY 1, 2;
+                INSERT INTO task_status_counts (owner, status, n)
+                    SELECT '*', status, count(*) FROM download_tasks GROUP BY status;
+                CREATE TRIGGER task_status_counts_insert AFTER INSERT ON download_tasks BEGIN
+                    \(add("NEW"))
+                END;
+                CREATE TRIGGER task_status_counts_delete AFTER DELETE ON download_tasks BEGIN
+                    \(remove("OLD"))
+                END;
+                CREATE TRIGGER task_status_counts_update AFTER UPDATE OF status, user_id, ip_address ON download_tasks
+                WHEN OLD.status IS NOT NEW.status OR OLD.user_id IS NOT NEW.user_id OR OLD.ip_address IS NOT NEW.ip_address BEGIN
+                    \(remove("OLD"))
+                    \(add("NEW"))
+                END;
+                """)
+        }
         return migrator
     }
 }

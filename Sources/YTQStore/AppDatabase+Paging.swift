@@ -16,31 +16,37 @@ extension AppDatabase {
         try await read("load the task list") { db in
             let visible = DownloadTask.visible(to: requester)
             let request = Self.matching(filter, among: visible)
-            var counts: [DownloadStatus: Int] = [:]
-            // count(*), not count(id): the same number (id is the rowid, never NULL), without
-            // reading each entry's id off the (status, id) index: half the CPU on 100,000 tasks.
-            let byStatus = visible.select(Column("status"), SQL("count(*)").forKey("n")).group(Column("status")).asRequest(of: Row.self)
-            for row in try byStatus.fetchAll(db) {
-                if let status = row["status"] as DownloadStatus? { counts[status] = row["n"] }
-            }
+            let counts = try Self.statusCounts(db, visibleTo: requester)
             // Unfiltered, every task visible matches: the per-status counts already add up to that.
             let matching = filter.isAll ? counts.values.reduce(0, +) : try request.cachedCount(db)
             let rows = max(1, limit)
             let start = min(max(0, offset), max(0, matching - rows))
             let tasks = try Self.withEntries(db, request.order(sql: order.ordering).limit(rows, offset: start).fetchAll(db))
             let places = try Self.queuePlaces(db, of: tasks.filter { $0.status == .queued })
-            let everyone: SlotCounts
-            if requester.seesEveryone {
-                everyone = SlotCounts(
-                    active: DownloadStatus.active.reduce(0) { $0 + (counts[$1] ?? 0) }, waiting: counts[.queued] ?? 0, limit: systemLimit)
-            } else {
-                everyone = SlotCounts(
-                    active: try DownloadTask.active().cachedCount(db),
-                    waiting: try DownloadTask.filter(literal: "status = \(DownloadStatus.queued)").cachedCount(db),
-                    limit: systemLimit)
-            }
+            let all = requester.seesEveryone ? counts : try Self.statusCounts(db, owner: Self.everyone)
+            let everyone = SlotCounts(
+                active: DownloadStatus.active.reduce(0) { $0 + (all[$1] ?? 0) }, waiting: all[.queued] ?? 0, limit: systemLimit)
             return TaskPage(tasks: tasks, offset: start, matchingCount: matching, statusCounts: counts, queuePlaces: places, everyone: everyone)
         }
+    }
+
+    /// How many tasks `requester` may see in each status, from the counts the triggers of
+    /// `v9-status-counts` keep (a few rows, however many tasks).
+    static func statusCounts(_ db: Database, visibleTo requester: Requester) throws -> [DownloadStatus: Int] {
+        try statusCounts(db, owner: requester.seesEveryone ? everyone : requester.identity.countsOwner)
+    }
+
+    /// The owner `task_status_counts` counts every task under.
+    static let everyone = "*"
+
+    /// How many tasks `owner` (a `Requester.Identity.countsOwner`, or `everyone`) has in each status.
+    static func statusCounts(_ db: Database, owner: String) throws -> [DownloadStatus: Int] {
+        let rows = SQLRequest<Row>(literal: "SELECT status, n FROM task_status_counts WHERE owner = \(owner)", cached: true)
+        var counts: [DownloadStatus: Int] = [:]
+        for row in try rows.fetchAll(db) {
+            if let status = row["status"] as DownloadStatus?, let n = row["n"] as Int?, n > 0 { counts[status] = n }
+        }
+        return counts
     }
 
     /// The tasks of `visible` that `filter` matches.

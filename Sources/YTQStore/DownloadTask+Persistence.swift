@@ -99,6 +99,17 @@ extension FormatSpec: DatabaseValueConvertible {
     }
 }
 
+extension Requester.Identity {
+    /// This requester as `task_status_counts` names an owner (`v9-status-counts`): the same
+    /// tasks as `DownloadTask.mine`, by uid when known, else by address ('*' is everyone's).
+    var countsOwner: String {
+        switch self {
+        case .user(let userID): "u\(userID)"
+        case .address(let address): "a" + address
+        }
+    }
+}
+
 extension ProcessIdentity {
     /// The start time as SQLite stores it (a signed 64-bit integer).
     var storedStartTime: Int64 { Int64(bitPattern: startTime) }

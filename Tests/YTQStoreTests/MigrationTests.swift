@@ -39,6 +39,10 @@ struct MigrationTests {
         _ = try await database.pauseTask(id: 5, by: Requester(userID: 1000), limits: .default)
         #expect(try await database.task(id: 5)?.status == .paused)
         let migrations = try await database.writer.read { try String.fetchAll($0, sql: "SELECT identifier FROM grdb_migrations") }
-        #expect(migrations.last == "v8-list-orders")
+        #expect(migrations.last == "v9-status-counts")
+        // The kept status counts start from the tasks the old database had.
+        let root = Requester(userID: 0)
+        let page = try await database.taskPage(limit: 10, visibleTo: root, systemLimit: 10)
+        #expect(page.statusCounts == (try await PagingTests.counted(database, visibleTo: root)) && page.statusCounts.values.reduce(0, +) == 4)
     }
 }

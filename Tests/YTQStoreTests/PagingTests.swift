@@ -65,3 +65,55 @@ struct PagingTests {
         #expect(page.matchingCount == 3)
     }
 }
+
+extension PagingTests {
+    /// What a fresh count of the tasks says, for comparing with the kept counts.
+    static func counted(_ database: AppDatabase, visibleTo requester: Requester) async throws -> [DownloadStatus: Int] {
+        try await database.writer.read { db in
+            var counts: [DownloadStatus: Int] = [:]
+            for row in try Row.fetchAll(db, DownloadTask.visible(to: requester).select(Column("status"), SQL("count(*)").forKey("n")).group(Column("status")).asRequest(of: Row.self)) {
+                counts[try #require(row["status"] as DownloadStatus?)] = row["n"]
+            }
+            return counts
+        }
+    }
+
+    @Test("the status counts the triggers keep match a count of the tasks through every kind of change, for every viewer")
+    func keptCounts() async throws {
+        let database = try AppDatabase.inMemory()
+        let bob = Requester(userID: 1001)
+        let guest = Requester(userID: nil, ipAddress: "192.0.2.7")
+        let root = Requester(userID: 0)
+        let limits = try ConcurrencyLimits(perUser: 1, system: 3)
+        let owner = ProcessIdentity(pid: 100, startTime: 1)
+        var ids: [Int64] = []
+        for (index, requester) in [alice, alice, bob, guest, guest, alice].enumerated() {
+            ids.append(try await database.createTask(try DownloadRequest(url: "https://example.com/\(index)"), by: requester, limits: limits, whenBusy: .queue).id)
+        }
+        // Claimed, then completed, failed and requeued; cancelled, paused, resumed, removed, retried.
+        var claims: [TaskClaim] = []
+        while let claimed = try await database.claimNextTask(owner: owner, systemLimit: 3) { claims.append(try #require(claimed.claim)) }
+        _ = try await database.completeTask(claims[0], filePath: "/tmp/a", title: nil, metaData: [:], limits: limits)
+        _ = try await database.failTask(claims[1], reason: FailureReason(kind: .permanent, message: "no"), limits: limits)
+        _ = try await database.requeueTask(claims[2], reason: nil, notBefore: nil)
+        _ = try await database.cancelTask(id: ids[4], by: guest, limits: limits)
+        _ = try? await database.pauseTask(id: ids[5], by: alice, limits: limits)
+        _ = try await database.removeTask(id: ids[2], by: bob, limits: limits)
+        _ = try? await database.retryTask(id: ids[4], by: guest, limits: limits, whenBusy: .queue)
+        // A row's owner changed under it (a hand edit: the counts follow it too).
+        let moved = ids[1]
+        try await database.writer.write { db in try db.execute(sql: "UPDATE download_tasks SET user_id = 1001 WHERE id = ?", arguments: [moved]) }
+
+        for viewer in [alice, bob, guest, root] {
+            let kept = try await database.writer.read { db in try AppDatabase.statusCounts(db, visibleTo: viewer) }
+            #expect(kept == (try await Self.counted(database, visibleTo: viewer)), "\(viewer.identity)")
+        }
+        let page = try await database.taskPage(limit: 10, visibleTo: root, systemLimit: 3)
+        #expect(page.statusCounts.values.reduce(0, +) == 5 && page.matchingCount == 5)
+        // Everyone's slots, as a user who sees only their own tasks is told them.
+        let all = try await Self.counted(database, visibleTo: root)
+        let bobsPage = try await database.taskPage(limit: 10, visibleTo: bob, systemLimit: 3)
+        #expect(bobsPage.everyone?.active == (all[.pending] ?? 0) + (all[.downloading] ?? 0))
+        #expect(bobsPage.everyone?.waiting == all[.queued] ?? 0)
+    }
+}
