@@ -86,7 +86,7 @@ final class UILoop {
     /// process was running at the end.
     static func run(_ context: Context) -> Result<Int, TerminalError> {
         // The first page is asked for before curses starts, with the window the kernel's size
-        // of the terminal gives, so that the read (the page's status counts scan every task)
+        // of the terminal gives, so that the read (a round trip to a shared queue, or the store)
         // runs while curses loads terminfo and draws the empty frame. Should curses see
         // another size, `needsRows` asks again for what the page lacks.
         let sortPreference = SortPreference(environment: context.app.environment)
