@@ -90,7 +90,10 @@ extension AppDatabase {
     @discardableResult
     static func admitFromBacklog(_ db: Database, limits: ConcurrencyLimits, now: Date) throws -> [DownloadTask] {
         // The common case, on every finished download: nobody waits (one look at a partial index).
-        guard try DownloadTask.filter(literal: "status = \(DownloadStatus.queued)").isEmpty(db) == false else { return [] }
+        let anyQueued = try Bool.fetchOne(db, SQLRequest(literal: """
+            SELECT EXISTS (SELECT 1 FROM download_tasks WHERE status = \(DownloadStatus.queued))
+            """, cached: true)) ?? false
+        guard anyQueued else { return [] }
         var systemActive = try DownloadTask.active().cachedCount(db)
         guard systemActive < limits.system else { return [] }
         let queued = try DownloadTask.filter(literal: "status = \(DownloadStatus.queued)")

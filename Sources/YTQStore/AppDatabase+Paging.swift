@@ -17,8 +17,13 @@ extension AppDatabase {
             let visible = DownloadTask.visible(to: requester)
             let request = Self.matching(filter, among: visible)
             let counts = try Self.statusCounts(db, visibleTo: requester)
-            // Unfiltered, every task visible matches: the per-status counts already add up to that.
-            let matching = filter.isAll ? counts.values.reduce(0, +) : try request.cachedCount(db)
+            // Unfiltered or by status, the kept counts already say how many match.
+            let matching: Int
+            switch filter {
+            case _ where filter.isAll: matching = counts.values.reduce(0, +)
+            case .status(let status): matching = counts[status] ?? 0
+            case .text: matching = try request.cachedCount(db)
+            }
             let rows = max(1, limit)
             let start = min(max(0, offset), max(0, matching - rows))
             let tasks = try Self.withEntries(db, request.order(sql: order.ordering).limit(rows, offset: start).fetchAll(db))

@@ -36,7 +36,6 @@ extension DownloadTask: FetchableRecord, TableRecord {
         public static let id = Column("id")
         public static let userID = Column("user_id")
         public static let ipAddress = Column("ip_address")
-        public static let status = Column("status")
         public static let filePath = Column("file_path")
     }
 
