@@ -77,3 +77,24 @@ struct DuplicateURLTests {
         #expect(DuplicateOffer.existing(among: [tasks[0], tasks[3]], url: url) == nil)
     }
 }
+
+extension DuplicateURLTests {
+    @Test("Enter again while the URL is on its way adds nothing more; once it is in, or refused, Enter works again")
+    func enterTwice() throws {
+        var state = UIState(size: size, clock: Fixtures.now)
+        state.handle(url.map(Key.char))
+        let request = try DownloadRequest(url: url, format: .preset(.default))
+        #expect(state.handle(.enter) == [.checkDuplicate(request)])
+        #expect(state.handle(.enter).isEmpty, "a second Enter before the first add answered")
+        #expect(state.statusMessage?.text == "Already adding \(url)…")
+        #expect(state.duplicateChecked(request, existing: nil) == [.submit(request, whenBusy: .refuse)])
+        #expect(state.handle(.enter).isEmpty, "nor while the add itself is under way")
+        // The store refused it: the URL stays in the field, and Enter tries again.
+        state.submissionFailed("the service is away")
+        #expect(state.handle(.enter) == [.checkDuplicate(request)])
+        // Added: the field empties, and the same URL typed again is a new request.
+        state.submissionSucceeded(Fixtures.task(40, .pending, title: nil, url: url, created: 1))
+        state.handle(url.map(Key.char))
+        #expect(state.handle(.enter) == [.checkDuplicate(request)])
+    }
+}

@@ -235,6 +235,11 @@ extension UIState {
         }
         do {
             let request = try DownloadRequest(url: url.text, format: format)
+            guard submitting != request else {
+                say("Already adding \(request.url)…")
+                return []
+            }
+            submitting = request
             say("Adding \(request.url)…")
             return [.checkDuplicate(request)]
         } catch {

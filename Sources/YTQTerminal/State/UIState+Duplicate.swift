@@ -5,6 +5,8 @@ extension UIState {
     /// request is submitted; otherwise the screen asks first ("#12 already downloaded this").
     public mutating func duplicateChecked(_ request: DownloadRequest, existing: DownloadTask?) -> [UIEffect] {
         guard let existing else { return [.submit(request, whenBusy: .refuse)] }
+        // The user decides now (or presses Enter again to be asked): nothing is on its way.
+        if request == submitting { submitting = nil }
         let offer = DuplicateOffer(request: request, existing: existing)
         guard overlay == .none || overlay == .help else {
             say("Not started: #\(existing.id) has this URL already; press Enter again to be asked", kind: .failure)

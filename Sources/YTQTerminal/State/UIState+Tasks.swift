@@ -87,6 +87,7 @@ extension UIState {
     /// a newer event about the task did already, clear the URL, and have the cursor go to the
     /// task when the next page holds it.
     public mutating func submissionSucceeded(_ task: DownloadTask, at time: Date? = nil) {
+        submitting = nil
         url = TextField()
         urlHistory.record(task.videoURL)
         let verb = task.status == .queued ? "Queued" : "Started"
@@ -97,6 +98,7 @@ extension UIState {
 
     /// A rule refused a request that queueing would get around: say why, and offer `Q`.
     public mutating func refused(_ violation: RuleViolation, offer: QueueOffer) {
+        if case .request(let request) = offer, request == submitting { submitting = nil }
         let taskID = offer.taskID
         guard violation.canQueue else {
             addError(ErrorEntry(taskID: taskID, message: violation.description, cause: .refusal(blockingTaskID: nil)))
@@ -120,6 +122,7 @@ extension UIState {
 
     /// The store refused the `.submit` (a rule, a bad URL): show why and keep what was typed.
     public mutating func submissionFailed(_ message: String, hint: String? = nil) {
+        submitting = nil
         addError(ErrorEntry(message: message, hint: hint))
         say("Not started: see the error pane", kind: .failure)
     }

@@ -35,6 +35,9 @@ public struct UIState: Sendable, Equatable {
     public internal(set) var runningHere: Set<Int64> = []
     /// The task just submitted: the cursor goes to it when the next page holds it.
     public internal(set) var pendingSelection: Int64?
+    /// The request on its way to the store (its duplicate check, then its add): Enter again
+    /// meanwhile does not add the same URL a second time.
+    public internal(set) var submitting: DownloadRequest?
 
     /// The cursor row in the list, counted among all the matching tasks (the page may not
     /// hold it yet: `needsRows`).
