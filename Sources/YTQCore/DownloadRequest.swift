@@ -40,6 +40,10 @@ public struct DownloadRequest: Sendable, Equatable {
               let host = components.host, !host.isEmpty,
               url.lowercased().hasPrefix(scheme + "://")
         else { throw .urlNotHTTP(url) }
+        // `host:` with no number, or a port no connection can use: yt-dlp would fail later, and
+        // less clearly. (A ':' inside user information or brackets is not a port.)
+        let authority = url.dropFirst(scheme.count + 3).prefix { !"/?#".contains($0) }
+        guard !authority.hasSuffix(":"), components.port.map({ (1...65535).contains($0) }) ?? true else { throw .urlBadPort(url) }
         return url
     }
 }

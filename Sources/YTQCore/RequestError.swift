@@ -5,6 +5,7 @@ public enum RequestError: Error, Equatable, Sendable, Codable, CustomStringConve
     case urlStartsWithDash(String)
     case urlHasWhitespaceOrControl(String)
     case urlNotHTTP(String)
+    case urlBadPort(String)
     case emptyFormat
     case unknownPreset(String)
     case invalidFormatExpression(String, reason: String)
@@ -22,6 +23,9 @@ public enum RequestError: Error, Equatable, Sendable, Codable, CustomStringConve
                 + "percent-encode them (a space is %20) or check what was pasted"
         case .urlNotHTTP(let url):
             return "'\(Self.clip(Self.visible(url)))' is not an absolute http:// or https:// URL"
+        case .urlBadPort(let url):
+            return "'\(Self.clip(Self.visible(url)))' has a ':' with no port, or a port outside 1–65535: "
+                + "leave the colon out or give the port number"
         case .emptyFormat:
             return "the format is empty: use a preset (\(FormatPreset.allNames)) or a yt-dlp -f expression"
         case .unknownPreset(let name):

@@ -19,6 +19,22 @@ struct DownloadRequestTests {
         #expect(throws: RequestError.urlNotHTTP(url)) { try DownloadRequest(url: url) }
     }
 
+    @Test("refuses a ':' with no port, or a port outside 1–65535, saying so", arguments: [
+        "http://127.0.0.1:/x", "https://example.com:/", "http://[::1]:/v", "http://example.com:0/v",
+    ])
+    func refusesBadPort(url: String) {
+        #expect(throws: RequestError.urlBadPort(url)) { try DownloadRequest(url: url) }
+        #expect(RequestError.urlBadPort(url).description.contains("no port, or a port outside 1–65535"))
+    }
+
+    @Test("a port out of range is refused; a ':' in user information or an IPv6 address is not a port", arguments: [
+        ("http://example.com:70000/v", false), ("http://[::1]:8080/v", true), ("http://[::1]/v", true),
+        ("http://user:@example.com/v", true), ("https://example.com:443/v?t=1:2", true),
+    ])
+    func portEdges(url: String, accepted: Bool) {
+        #expect(((try? DownloadRequest(url: url)) != nil) == accepted, "\(url)")
+    }
+
     @Test("refuses an empty URL")
     func refusesEmpty() {
         #expect(throws: RequestError.emptyURL) { try DownloadRequest(url: "") }
