@@ -40,6 +40,8 @@ struct DuplicateURLTests {
         #expect(text.contains("Download again?") && text.contains("#8 already downloaded this"), "\(text)")
         #expect(text.contains("y download it again") && text.contains("n keep the URL"), "\(text)")
         #expect(state.keyContext == .confirmDuplicate)
+        #expect(state.visibleStatus?.text == "#8 has this URL already: y adds it again, n keeps it in the field",
+                "not \"Adding …\" while the question waits: \(String(describing: state.visibleStatus))")
         #expect(state.handle(.char("y")) == [.submit(request, whenBusy: .refuse)])
         #expect(state.overlay == .none)
     }

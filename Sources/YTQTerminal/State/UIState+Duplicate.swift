@@ -13,6 +13,8 @@ extension UIState {
             return []
         }
         overlay = .confirmDuplicate(offer)
+        // "Adding …" would say it is on its way while the question waits for an answer.
+        say("#\(existing.id) has this URL already: y adds it again, n keeps it in the field", about: existing.id)
         return []
     }
 }
