@@ -102,8 +102,12 @@ final class ChildOutputLoop: Sendable {
                     continue
                 }
                 // Gone already (its child finished earlier in this batch): a stale event.
-                guard let registration = state.withLock({ $0.registrations[token] }) else { continue }
-                if let watched = state.withLock({ $0.watched[registration.pid] }), registration.descriptor == watched.pidfd {
+                let target = state.withLock { state -> (Registration, exited: Bool)? in
+                    guard let registration = state.registrations[token] else { return nil }
+                    return (registration, registration.descriptor == state.watched[registration.pid]?.pidfd)
+                }
+                guard let (registration, exited) = target else { continue }
+                if exited {
                     finish(pid: registration.pid, buffer: &buffer)
                 } else {
                     drain(registration.descriptor, of: registration.pid, buffer: &buffer)

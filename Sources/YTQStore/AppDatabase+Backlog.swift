@@ -9,10 +9,7 @@ extension AppDatabase {
     /// Admits what the rules allow now (e.g. after the limits were raised); the scheduler
     /// calls it now and then. Returns the tasks it made `pending`.
     public func admitQueuedTasks(limits: ConcurrencyLimits, now: Date = Date()) async throws(StoreError) -> [DownloadTask] {
-        let anyQueued: @Sendable (Database) throws -> Bool = { db in
-            try DownloadTask.filter(literal: "status = \(DownloadStatus.queued)").cachedCount(db) > 0
-        }
-        return try await write("admit queued tasks", if: anyQueued) { db in try Self.admitFromBacklog(db, limits: limits, now: now) } ?? []
+        return try await write("admit queued tasks", if: Self.anyQueued) { db in try Self.admitFromBacklog(db, limits: limits, now: now) } ?? []
     }
 
     /// Each queued task's place in its user's backlog (1 for the next to start), for the tasks given.
@@ -85,15 +82,19 @@ extension AppDatabase {
             """)
     }
 
+    /// Whether anyone has a task in the backlog (one look at a partial index).
+    @Sendable static func anyQueued(_ db: Database) throws -> Bool {
+        try Bool.fetchOne(db, SQLRequest(literal: """
+            SELECT EXISTS (SELECT 1 FROM download_tasks WHERE status = \(DownloadStatus.queued))
+            """, cached: true)) ?? false
+    }
+
     /// Makes queued tasks `pending` while the rules allow: each user's backlog in its order,
     /// the oldest request first among users, never past the per-user or system limit.
     @discardableResult
     static func admitFromBacklog(_ db: Database, limits: ConcurrencyLimits, now: Date) throws -> [DownloadTask] {
         // The common case, on every finished download: nobody waits (one look at a partial index).
-        let anyQueued = try Bool.fetchOne(db, SQLRequest(literal: """
-            SELECT EXISTS (SELECT 1 FROM download_tasks WHERE status = \(DownloadStatus.queued))
-            """, cached: true)) ?? false
-        guard anyQueued else { return [] }
+        guard try anyQueued(db) else { return [] }
         var systemActive = try DownloadTask.active().cachedCount(db)
         guard systemActive < limits.system else { return [] }
         let queued = try DownloadTask.filter(literal: "status = \(DownloadStatus.queued)")

@@ -23,12 +23,7 @@ extension AppDatabase {
         do {
             return try await writer.writeWithoutTransaction { db -> T? in
                 guard try needed(db) else { return nil }
-                var result: T?
-                try db.inTransaction(.immediate) {
-                    result = try body(db)
-                    return .commit
-                }
-                return result
+                return try Self.inImmediateTransaction(db, body)
             }
         } catch {
             throw storeError(error, operation: operation)
@@ -57,15 +52,18 @@ extension AppDatabase {
     }
 
     private func immediateTransaction<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
-        try await writer.writeWithoutTransaction { db in
-            var result: T?
-            try db.inTransaction(.immediate) {
-                result = try body(db)
-                return .commit
-            }
-            guard let result else { throw StoreError.failed(operation: "write", reason: "transaction returned nothing") }
-            return result
+        try await writer.writeWithoutTransaction { db in try Self.inImmediateTransaction(db, body) }
+    }
+
+    /// `body` in a `BEGIN IMMEDIATE` transaction on `db`, committed when it returns.
+    private static func inImmediateTransaction<T>(_ db: Database, _ body: (Database) throws -> T) throws -> T {
+        var result: T?
+        try db.inTransaction(.immediate) {
+            result = try body(db)
+            return .commit
         }
+        guard let result else { throw StoreError.failed(operation: "write", reason: "transaction returned nothing") }
+        return result
     }
 
     func storeError(_ error: any Error, operation: String) -> StoreError {

@@ -86,7 +86,8 @@ extension DownloadTask: FetchableRecord, TableRecord {
     }
 }
 
-/// A status binds as its raw text, so SQL never spells a status as a string literal.
+/// A status reads and binds as its raw text; inside an `SQL` literal it is spelled from the
+/// enum (`DownloadStatus+SQL.swift`), so no SQL writes a status as a string literal of its own.
 extension DownloadStatus: DatabaseValueConvertible {}
 
 /// A format binds as its stored text.

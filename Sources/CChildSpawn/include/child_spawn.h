@@ -1,6 +1,7 @@
 #ifndef YTQ_CHILD_SPAWN_H
 #define YTQ_CHILD_SPAWN_H
 
+// epoll and eventfd for `ChildOutputLoop`, which imports them from here.
 #include <sys/epoll.h>
 #include <sys/eventfd.h>
 #include <sys/types.h>
