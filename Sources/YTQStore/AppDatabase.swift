@@ -22,7 +22,7 @@ public struct AppDatabase: Sendable {
     /// Opens (creating when needed: folder 0700, file 0600) the database file at `path`, and
     /// migrates it. Refused, untouched: a link, a file or folder another user may write
     /// (`DatabaseLocation`), another application's file or one a newer ytq wrote
-    /// (`checkIdentity`). Opening may wait for another process's lock, so it runs on a thread
+    /// (`checkIdentity`, as each connection opens). Opening may wait for another process's lock, so it runs on a thread
     /// of its own, never on the cooperative pool.
     ///
     /// With `forReading`, an existing, migrated database is opened read-only: nothing is
@@ -47,15 +47,16 @@ public struct AppDatabase: Sendable {
     /// The database at `path`; nil when `readOnly` and it needs migrating first.
     private static func openNow(path: String, readOnly: Bool) throws(StoreError) -> AppDatabase? {
         try DatabaseLocation.prepare(path: path)
-        try checkIdentity(path: path)
         do {
-            var configuration = makeConfiguration()
+            var configuration = makeConfiguration(path: path)
             configuration.readonly = readOnly
             let pool = try DatabasePool(path: path, configuration: configuration)
-            if readOnly, try !pool.read({ db in try Self.migrator.hasCompletedMigrations(db) }) { return nil }
+            if readOnly, try !pool.writeWithoutTransaction({ db in try Self.migrator.hasCompletedMigrations(db) }) { return nil }
             return try AppDatabase(writer: pool, openedFile: FileIdentity(path: path))
         } catch let error as StoreError {
             throw error
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_NOTADB {
+            throw .notYTQDatabase(path: path, reason: "it is not an SQLite database")
         } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_LOCKED {
             // Locked, not unreadable: say who has it open, as a busy write does.
             throw .busy(operation: "open the database", holders: OpenFileHolders.describe(path: path))
@@ -79,7 +80,7 @@ public struct AppDatabase: Sendable {
     /// An in-memory database, for tests.
     public static func inMemory() throws(StoreError) -> AppDatabase {
         do {
-            return try AppDatabase(writer: DatabaseQueue(configuration: makeConfiguration()))
+            return try AppDatabase(writer: DatabaseQueue(configuration: makeConfiguration(path: ":memory:")))
         } catch let error as StoreError {
             throw error
         } catch {
@@ -90,20 +91,20 @@ public struct AppDatabase: Sendable {
     init(writer: any DatabaseWriter, openedFile: FileIdentity? = nil) throws {
         self.writer = writer
         self.openedFile = openedFile
-        // Checked again on the pool, in case the file changed since the read-only look.
-        let path = writer.path
-        try writer.read { db in try Self.checkIdentity(db, path: path) }
         // A migrated database opens with reads alone: `ytq list` and `ytq show` answer beside
-        // another process's write lock, or on a full disk.
-        if try !writer.read({ db in try Self.migrator.hasCompletedMigrations(db) }) {
+        // another process's write lock, or on a full disk. The reads use the writer's
+        // connection outside any transaction (no lock is taken), so a one-shot command such
+        // as `ytq add` never opens a second connection.
+        if try !writer.writeWithoutTransaction({ db in try Self.migrator.hasCompletedMigrations(db) }) {
             try Self.migrator.migrate(writer)
         }
-        instanceID = try writer.read { db in
+        instanceID = try writer.writeWithoutTransaction { db in
             try String.fetchOne(db, sql: "SELECT id FROM database_identity WHERE single_row = 1") ?? "default"
         }
     }
 
-    static func makeConfiguration() -> Configuration {
+    /// The configuration of every connection to the database at `path` (named in errors).
+    static func makeConfiguration(path: String) -> Configuration {
         var config = Configuration()
         config.busyMode = .timeout(busyTimeout)
         config.foreignKeysEnabled = true
@@ -112,6 +113,9 @@ public struct AppDatabase: Sendable {
         // and each connection holds its own cache and schema.
         config.maximumReaderCount = 2
         config.prepareDatabase { db in
+            // First, before anything can write: GRDB switches a pool's file to WAL and writes
+            // to it right after this, and migrating writes too.
+            try Self.checkIdentity(db, path: path)
             // WAL (set by DatabasePool) with NORMAL sync: a crash of ytq loses nothing committed;
             // a power cut may lose the last moments but never corrupts the file.
             try db.execute(sql: "PRAGMA synchronous = NORMAL")

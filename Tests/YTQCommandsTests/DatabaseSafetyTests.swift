@@ -98,6 +98,13 @@ struct DatabaseSafetyTests {
         try migrator.migrate(appQueue)
         try appQueue.close()
         try await expectRefused(grdbApp, "is not a ytq database")
+        // One in WAL mode: ytq opens it as a pool, which would switch it to WAL and write to it
+        // right away; the check comes first.
+        let walApp = home.file("wal-app.sqlite")
+        let walPool = try DatabasePool(path: walApp)
+        try await walPool.write { db in try db.execute(sql: "CREATE TABLE photos (id INTEGER PRIMARY KEY)") }
+        try walPool.close()
+        try await expectRefused(walApp, "is not a ytq database: it holds another application's tables (photos)")
         let text = home.file("text.sqlite")
         try Data("just some text\n".utf8).write(to: URL(fileURLWithPath: text))
         try await expectRefused(text, "is not a ytq database: it is not an SQLite database")
