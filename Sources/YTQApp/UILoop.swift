@@ -70,6 +70,8 @@ final class UILoop {
         if firstPageAsked {
             pageInFlight = true
             lastReload = ContinuousClock.now
+            // It holds the screen's rows only: the window around them is read next.
+            reloadWanted = true
         }
     }
 
@@ -87,11 +89,12 @@ final class UILoop {
     static func run(_ context: Context) -> Result<Int, TerminalError> {
         // The first page is asked for before curses starts, with the window the kernel's size
         // of the terminal gives, so that the read (a round trip to a shared queue, or the store)
-        // runs while curses loads terminfo and draws the empty frame. Should curses see
-        // another size, `needsRows` asks again for what the page lacks.
+        // runs while curses loads terminfo and draws the empty frame. It holds the rows on
+        // screen only; the whole window follows as soon as it is in (`init`). Should curses
+        // see another size, `needsRows` asks again for what the page lacks.
         let sortPreference = SortPreference(environment: context.app.environment)
         let order = sortPreference.load()
-        let firstWindow = CursesTerminal.windowSize().map { initialState(context, size: $0, order: order).pageWindow }
+        let firstWindow = CursesTerminal.windowSize().map { initialState(context, size: $0, order: order).screenWindow }
         if let firstWindow { loadPage(context, filter: .all, order: order, offset: firstWindow.offset, limit: firstWindow.limit) }
         let terminal: CursesTerminal
         do {

@@ -41,6 +41,22 @@ struct LongListTests {
         return screen.lines.first { $0.hasPrefix("└") && $0.contains(" of ") } ?? screen.text
     }
 
+    @Test("the first read asks for the rows on screen only, and they fill it; the window around them comes next")
+    func firstScreen() {
+        var state = UIState(size: Self.size)
+        let first = state.screenWindow
+        #expect(first.offset == 0 && first.limit == state.listRows)
+        #expect(first.limit < state.pageWindow.limit)
+        state.replacePage(Self.storePage(offset: first.offset, limit: first.limit))
+        #expect(!state.needsRows, "the first screen is whole")
+        #expect(border(state).contains("1–\(state.listRows) of 522"), "\(border(state))")
+        // The loop then reads `pageWindow`, so a step down needs no read of its own.
+        state.replacePage(Self.storePage(offset: state.pageWindow.offset, limit: state.pageWindow.limit))
+        state.focus = .list
+        for _ in 0..<state.listRows { _ = state.handle(.char("j")) }
+        #expect(!state.needsRows)
+    }
+
     @Test("the border counts every matching task, not the rows the page holds")
     func trueCount() {
         let state = Self.start()

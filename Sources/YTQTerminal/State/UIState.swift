@@ -144,6 +144,12 @@ public struct UIState: Sendable, Equatable {
         return (max(0, scrollOffset - rows), max(100, 3 * rows))
     }
 
+    /// The rows the list shows, and no more: what the first read asks for, so that the first
+    /// screen waits for the least the store (or a shared queue, as JSON) has to send.
+    public var screenWindow: (offset: Int, limit: Int) {
+        (scrollOffset, max(1, listRows))
+    }
+
     /// Whether the page lacks rows the list shows (after `G`, a page down, a resize): the
     /// loop reads `pageWindow` now.
     public var needsRows: Bool {
