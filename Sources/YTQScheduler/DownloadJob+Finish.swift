@@ -63,7 +63,13 @@ extension DownloadJob {
             return
         }
         let reason: FailureReason
-        if state.stopReason == .stalled {
+        if state.stopReason == .stalled, state.extracting {
+            reason = FailureReason(
+                kind: .stalled,
+                message: "yt-dlp found nothing to download: it printed nothing for \(Int(configuration.extractionTimeout.seconds)) s "
+                    + "while reading the page, so ytq stopped it",
+                hint: "the site did not answer; `ytq retry` tries again")
+        } else if state.stopReason == .stalled {
             reason = FailureReason(
                 kind: .stalled, message: "the download stalled: no data arrived for \(Int(configuration.stallTimeout.seconds)) s, so ytq stopped it",
                 hint: "the server stopped sending")

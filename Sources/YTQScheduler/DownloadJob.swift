@@ -124,6 +124,8 @@ final class DownloadJob: Sendable {
                 stop(.claimLost)
             }
         case .info(let info):
+            // Reading the page is over: from now on the stall watch waits for bytes.
+            if state.extracting { state.lastByteAt = ContinuousClock.now }
             state.info = info
             state.overall.accept(info)
             // A file already under the final name is not downloaded again: yt-dlp, writing to
@@ -196,8 +198,8 @@ final class DownloadJob: Sendable {
     }
 
     private func checkStall(state: JobState) {
-        guard state.stopReason == nil, !state.postprocessing,
-              ContinuousClock.now - state.lastByteAt >= configuration.stallTimeout else { return }
+        let limit = state.extracting ? configuration.extractionTimeout : configuration.stallTimeout
+        guard state.stopReason == nil, !state.postprocessing, ContinuousClock.now - state.lastByteAt >= limit else { return }
         stop(.stalled)
     }
 }

@@ -36,7 +36,11 @@ struct JobState {
     var stopReason: JobStopReason?
     /// yt-dlp reported a format finished: post-processing, not a stall.
     var postprocessing = false
+    /// The last byte, or the start of the phase that expects one (the run, the first info line,
+    /// the next format after post-processing, the next playlist entry).
     var lastByteAt = ContinuousClock.now
+    /// yt-dlp has named nothing to download yet and reported no byte: it reads the page.
+    var extracting: Bool { info == nil && lastReportedBytes == nil }
     /// `progress` changed since the last `progressUpdated` event.
     var progressUnpublished = false
 }

@@ -18,6 +18,10 @@ public struct SchedulerConfiguration: Sendable {
     public var limits: ConcurrencyLimits
     /// No byte progress for this long stops the download as stalled.
     public var stallTimeout: Duration
+    /// How long yt-dlp may print nothing before it names what it downloads (reading the page,
+    /// solving the site's challenges, sleeping as the site asks): the stall watch counts bytes
+    /// only from then on. yt-dlp's own socket timeout and retries end most hangs sooner.
+    public var extractionTimeout: Duration
     /// Which failures run again, after how long, and when a crashing task is given up.
     public var retryPolicy: RetryPolicy
     /// A claim whose heartbeat is older than this is taken over even if its owner lives (a
@@ -37,7 +41,7 @@ public struct SchedulerConfiguration: Sendable {
 
     public init(
         downloadDirectory: String, partialRoot: String, ytDlp: String = YtDlpExecutable.defaultName,
-        limits: ConcurrencyLimits = .default, stallTimeout: Duration = .seconds(60),
+        limits: ConcurrencyLimits = .default, stallTimeout: Duration = .seconds(60), extractionTimeout: Duration = .seconds(300),
         retryPolicy: RetryPolicy = RetryPolicy(), leaseTimeout: Duration = .seconds(120), progressWriteInterval: Duration = .seconds(2),
         stopGrace: Duration = .seconds(5), ytDlpOptions: YtDlpInvocation.Options = .init(progressDelta: 1.0),
         ytDlpEnvironment: [String: String] = [:]
@@ -47,6 +51,7 @@ public struct SchedulerConfiguration: Sendable {
         self.ytDlp = ytDlp
         self.limits = limits
         self.stallTimeout = stallTimeout
+        self.extractionTimeout = extractionTimeout
         self.retryPolicy = retryPolicy
         self.leaseTimeout = leaseTimeout
         self.progressWriteInterval = progressWriteInterval

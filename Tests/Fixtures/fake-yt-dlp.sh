@@ -31,6 +31,10 @@
 #   move-hang      like hang, but first writes half the file under its final name in home (a
 #                  move across filesystems, under way); SIGINT: exit 1.
 #   signals        prints its SigBlk/SigIgn/SigCgt lines from /proc/self/status; exit 0.
+#   slow-start     FAKE_START seconds (default 2) of silence, as yt-dlp reading a slow page,
+#                  then like success.
+#   silent-hang    prints nothing and waits, as yt-dlp stuck before it finds a format
+#                  (SIGINT: exit 1).
 #
 # FAKE_ARGV_FILE, when set, receives the argv (one argument per line) and the environment
 # keys (lines "env:KEY").
@@ -90,6 +94,20 @@ case "$scenario" in
         mkdir -p "$temp" && head -c 100 /dev/zero > "$temp/Fake clip [fake1].mp4.part"
         info
         progress downloading 100 1000
+        wait_forever
+        exit 0 ;;
+    slow-start)
+        sleep "${FAKE_START:-2}"
+        info
+        progress downloading 500 1000
+        progress finished 1000 1000
+        mkdir -p "$home"
+        head -c 1000 /dev/zero > "$home/Fake clip [fake1].mp4"
+        printf '{"type":"done","filepath":"%s"}\n' "$home/Fake clip [fake1].mp4"
+        exit 0 ;;
+    silent-hang)
+        sleeper=""
+        trap '[ -n "$sleeper" ] && kill "$sleeper" 2>/dev/null; exit 1' INT
         wait_forever
         exit 0 ;;
     quiet-hang)

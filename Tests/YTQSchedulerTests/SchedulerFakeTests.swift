@@ -200,6 +200,34 @@ struct SchedulerFakeTests {
         }
     }
 
+    @Test("yt-dlp reading a slow page for longer than the stall timeout is not taken for a stall")
+    func slowStartIsNotAStall() async throws {
+        try await SchedulerHarness.run(configure: { configuration in
+            configuration.stallTimeout = .seconds(1)
+            configuration.ytDlpEnvironment = ["FAKE_START": "2.5"]
+        }) { harness in
+            try await harness.add("https://fake.test/video/slow-start")
+            let event = await eventually("finished") { harness.events.first { $0.kind == .completed || $0.kind == .failed } }
+            #expect(event?.kind == .completed, "\(String(describing: event))")
+        }
+    }
+
+    @Test("a yt-dlp silent before it names anything to download is stopped after the extraction timeout, and says so")
+    func silentExtractionIsStopped() async throws {
+        try await SchedulerHarness.run(configure: { configuration in
+            configuration.extractionTimeout = .seconds(1)
+            configuration.stopGrace = .milliseconds(500)
+        }) { harness in
+            let task = try await harness.add("https://fake.test/video/silent-hang")
+            // A stall is worth another attempt: the first one's reason comes with the retry.
+            guard case .retrying(_, _, let reason, _)? = await harness.waitFor(.retrying) else { return }
+            #expect(reason.kind == .stalled)
+            #expect(reason.message.contains("printed nothing for 1 s while reading the page"), "\(reason.message)")
+            try await harness.cancel(task.id)
+            await eventually("no stray yt-dlp", timeout: .seconds(10)) { harness.strayProcesses().isEmpty }
+        }
+    }
+
     @Test("cancel then an immediate retry: the old yt-dlp is gone before a new one starts")
     func cancelThenRetry() async throws {
         try await SchedulerHarness.run(configure: { $0.stopGrace = .milliseconds(800) }) { harness in
