@@ -188,25 +188,17 @@ struct SchedulerFakeTests {
         }
     }
 
-    @Test("post-processing after the last byte is not taken for a stall")
-    func postprocessingIsNotAStall() async throws {
+    /// 2.5 s of silence where no byte is due, under a 1 s stall timeout: after the last byte
+    /// (ffmpeg at work), and before the first (yt-dlp reading a slow page; silent under --print).
+    @Test("silence where no byte is due is not taken for a stall", arguments: [
+        ("postprocess", "FAKE_POSTPROCESS"), ("slow-start", "FAKE_START"),
+    ])
+    func silenceThatIsNotAStall(scenario: String, variable: String) async throws {
         try await SchedulerHarness.run(configure: { configuration in
             configuration.stallTimeout = .seconds(1)
-            configuration.ytDlpEnvironment = ["FAKE_POSTPROCESS": "2.5"]
+            configuration.ytDlpEnvironment = [variable: "2.5"]
         }) { harness in
-            try await harness.add("https://fake.test/video/postprocess")
-            let event = await eventually("finished") { harness.events.first { $0.kind == .completed || $0.kind == .failed } }
-            #expect(event?.kind == .completed, "\(String(describing: event))")
-        }
-    }
-
-    @Test("yt-dlp reading a slow page for longer than the stall timeout is not taken for a stall")
-    func slowStartIsNotAStall() async throws {
-        try await SchedulerHarness.run(configure: { configuration in
-            configuration.stallTimeout = .seconds(1)
-            configuration.ytDlpEnvironment = ["FAKE_START": "2.5"]
-        }) { harness in
-            try await harness.add("https://fake.test/video/slow-start")
+            try await harness.add("https://fake.test/video/\(scenario)")
             let event = await eventually("finished") { harness.events.first { $0.kind == .completed || $0.kind == .failed } }
             #expect(event?.kind == .completed, "\(String(describing: event))")
         }
