@@ -22,8 +22,8 @@ public struct AppDatabase: Sendable {
     /// Opens (creating when needed: folder 0700, file 0600) the database file at `path`, and
     /// migrates it. Refused, untouched: a link, a file or folder another user may write
     /// (`DatabaseLocation`), another application's file or one a newer ytq wrote
-    /// (`checkIdentity`, as each connection opens). Opening may wait for another process's lock, so it runs on a thread
-    /// of its own, never on the cooperative pool.
+    /// (`checkIdentity`, as each connection opens). Opening may wait for another process's
+    /// lock, so it runs on a thread of its own, never on the cooperative pool.
     ///
     /// With `forReading`, an existing, migrated database is opened read-only: nothing is
     /// written (not even the empty WAL GRDB otherwise fills), so `ytq list` and `ytq show`
