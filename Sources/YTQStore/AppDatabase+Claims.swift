@@ -16,10 +16,7 @@ extension AppDatabase {
         let queued = Self.claimable(excluding: excluding, now: now)
         let token = UUID().uuidString
         // A cheap look first, so an idle wake-up never takes the write lock.
-        let anyQueued: @Sendable (Database) throws -> Bool = { db in
-            try Int64.fetchOne(db, SQLRequest(literal: queued + " LIMIT 1", cached: true)) != nil
-        }
-        return try await write("claim a queued task", if: anyQueued) { db -> DownloadTask? in
+        return try await write("claim a queued task", if: { db in try Self.hasClaimable(db, excluding: excluding, now: now) }) { db -> DownloadTask? in
             // A slot is taken until its yt-dlp is gone: a cancelled or paused task whose yt-dlp
             // is still in its grace period keeps its recorded child, and counts.
             // Two counts on two partial indexes (one `OR` would scan the whole table).
@@ -197,7 +194,7 @@ extension AppDatabase {
     /// The scheduler's view of the queue now: one snapshot read instead of three.
     public func schedulerView(claims: [TaskClaim], excluding: Set<Int64>, now: Date = Date()) async throws(StoreError) -> SchedulerView {
         try await read("look at the queue") { db in
-            let claimable = try Int64.fetchOne(db, SQLRequest(literal: Self.claimable(excluding: excluding, now: now) + " LIMIT 1", cached: true))
+            let hasClaimable = try Self.hasClaimable(db, excluding: excluding, now: now)
             let othersDownloading = try Bool.fetchOne(db, SQLRequest(literal: """
                 SELECT EXISTS (SELECT 1 FROM download_tasks WHERE status = \(DownloadStatus.downloading) AND id NOT IN \(Array(excluding)))
                 """, cached: true)) ?? false
@@ -210,7 +207,7 @@ extension AppDatabase {
                 """, cached: true))
             return SchedulerView(
                 lostClaims: try Self.lostClaims(db, claims), activeCount: try DownloadTask.active().cachedCount(db),
-                hasClaimable: claimable != nil, othersToWatch: othersDownloading || childrenRecorded,
+                hasClaimable: hasClaimable, othersToWatch: othersDownloading || childrenRecorded,
                 nextBackoffEnd: backoffEnd?.date)
         }
     }
@@ -222,6 +219,11 @@ extension AppDatabase {
             WHERE status = \(DownloadStatus.downloading) AND id IN \(claims.map(\.taskID))
             """, cached: true)))
         return Set(claims.filter { !held.contains($0.token) })
+    }
+
+    /// Whether a pending task is ready to be claimed (one look at a partial index).
+    static func hasClaimable(_ db: Database, excluding: Set<Int64>, now: Date) throws -> Bool {
+        try Int64.fetchOne(db, SQLRequest(literal: claimable(excluding: excluding, now: now) + " LIMIT 1", cached: true)) != nil
     }
 
     /// The pending tasks a worker may claim now.

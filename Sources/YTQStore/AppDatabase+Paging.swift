@@ -20,8 +20,8 @@ extension AppDatabase {
             // Unfiltered or by status, the kept counts already say how many match.
             let matching: Int
             switch filter {
-            case _ where filter.isAll: matching = counts.values.reduce(0, +)
             case .status(let status): matching = counts[status] ?? 0
+            case .text where filter.isAll: matching = counts.values.reduce(0, +)
             case .text: matching = try request.cachedCount(db)
             }
             let rows = max(1, limit)
