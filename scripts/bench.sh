@@ -3,9 +3,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 command -v hyperfine >/dev/null 2>&1 || { ${SUDO:-$([ "$(id -u)" -ne 0 ] && echo sudo)} apt-get install -y -qq hyperfine >/dev/null; }
-# Linked as `make build` links it (`make bench` passes its LINK: the Swift runtime and
-# Foundation static, relocations packed by lld).
-read -r -a link <<< "${LINK:---static-swift-stdlib}"
+# Built as `make build` builds it (`make bench` passes its BUILD: direct metadata accessors, the
+# Swift runtime and Foundation static, relocations packed by lld).
+read -r -a link <<< "${BUILD:---static-swift-stdlib}"
 swift build -c release "${link[@]}" --product ytq >/dev/null
 swift build -c release "${link[@]}" --product ytq-bench >/dev/null
 bin="$(swift build -c release "${link[@]}" --show-bin-path)"
