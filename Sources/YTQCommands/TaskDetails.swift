@@ -14,8 +14,8 @@ struct TaskDetails {
             ("file", task.filePath ?? "-"),
             ("user", task.userID.map { "uid \($0)" } ?? "-"),
             ("address", task.ipAddress),
-            ("created", Timestamp.iso8601(task.createdAt)),
-            ("updated", Timestamp.iso8601(task.updatedAt)),
+            ("created", CivilTime.iso8601(task.createdAt)),
+            ("updated", CivilTime.iso8601(task.updatedAt)),
         ]
         if let error = task.errorMessage { lines.append(("error", error)) }
         lines += task.notes.map { ("note", $0) }

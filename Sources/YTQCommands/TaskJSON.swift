@@ -8,7 +8,7 @@ enum TaskJSON {
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         encoder.dateEncodingStrategy = .custom { date, encoder in
             var container = encoder.singleValueContainer()
-            try container.encode(Timestamp.iso8601(date))
+            try container.encode(CivilTime.iso8601(date))
         }
         return escapingControls(String(decoding: try encoder.encode(value), as: UTF8.self))
     }

@@ -76,6 +76,57 @@ public struct CivilTime: Equatable, Sendable {
         return text + ".\(Self.digits(millisecond, 3))"
     }
 
+    /// `2026-11-25T12:45:53.123Z`: ISO 8601 in UTC, to the millisecond (the shared queue's
+    /// JSON, `ytq list --json`, `ytq show`).
+    public static func iso8601(_ date: Date) -> String {
+        CivilTime(date, zone: .utc).text(to: .millisecond, separator: "T") + "Z"
+    }
+
+    /// Reads `yyyy-MM-dd`, optionally followed by ` HH:mm` (or `THH:mm`), `:ss`, `.SSS` and,
+    /// after a time, `Z`: what `text(to:)`, `iso8601` and SQLite's date functions write. Nil
+    /// for any other shape. The fields are taken as written; `utcDate` reads them as UTC.
+    public static func parse(_ text: String) -> CivilTime? {
+        let bytes = Array(text.utf8)
+        var index = 0
+        func number(_ digits: Int) -> Int? {
+            guard index + digits <= bytes.count else { return nil }
+            var value = 0
+            for byte in bytes[index..<index + digits] {
+                guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return nil }
+                value = value * 10 + Int(byte - UInt8(ascii: "0"))
+            }
+            index += digits
+            return value
+        }
+        func skip(_ separators: String) -> Bool {
+            guard index < bytes.count, separators.utf8.contains(bytes[index]) else { return false }
+            index += 1
+            return true
+        }
+        guard let year = number(4), skip("-"), let month = number(2), skip("-"), let day = number(2),
+              (1...12).contains(month), (1...31).contains(day) else { return nil }
+        var time = CivilTime(year: year, month: month, day: day)
+        guard index < bytes.count else { return time }
+        guard skip(" T"), let hour = number(2), skip(":"), let minute = number(2) else { return nil }
+        (time.hour, time.minute) = (hour, minute)
+        if skip(":") {
+            guard let second = number(2) else { return nil }
+            time.second = second
+            if skip(".") {
+                let start = index
+                while index < bytes.count, bytes[index] >= UInt8(ascii: "0"), bytes[index] <= UInt8(ascii: "9") { index += 1 }
+                let fraction = bytes[start..<min(index, start + 3)]
+                guard !fraction.isEmpty else { return nil }
+                var millisecond = 0
+                for byte in fraction { millisecond = millisecond * 10 + Int(byte - UInt8(ascii: "0")) }
+                for _ in fraction.count..<3 { millisecond *= 10 }
+                time.millisecond = millisecond
+            }
+        }
+        _ = skip("Z")
+        return index == bytes.count ? time : nil
+    }
+
     private static func digits(_ value: Int, _ width: Int = 2) -> String {
         let text = String(value)
         return text.count >= width ? text : String(repeating: "0", count: width - text.count) + text

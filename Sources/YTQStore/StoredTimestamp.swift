@@ -31,48 +31,8 @@ struct StoredTimestamp: DatabaseValueConvertible, Sendable {
         CivilTime(date, zone: .utc).text(to: .millisecond)
     }
 
-    /// Reads `yyyy-MM-dd`, optionally followed by ` HH:mm`, `:ss` and `.SSS` (also with `T`
-    /// for the space); nil for any other shape.
+    /// The shapes `CivilTime.parse` reads (`yyyy-MM-dd`, then ` HH:mm`, `:ss`, `.SSS`), as UTC.
     static func parse(_ text: String) -> Date? {
-        let bytes = Array(text.utf8)
-        var index = 0
-        func number(_ digits: Int) -> Int? {
-            guard index + digits <= bytes.count else { return nil }
-            var value = 0
-            for byte in bytes[index..<index + digits] {
-                guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return nil }
-                value = value * 10 + Int(byte - UInt8(ascii: "0"))
-            }
-            index += digits
-            return value
-        }
-        func skip(_ separators: String) -> Bool {
-            guard index < bytes.count, separators.utf8.contains(bytes[index]) else { return false }
-            index += 1
-            return true
-        }
-        guard let year = number(4), skip("-"), let month = number(2), skip("-"), let day = number(2),
-              (1...12).contains(month), (1...31).contains(day) else { return nil }
-        var time = CivilTime(year: year, month: month, day: day)
-        if index < bytes.count {
-            guard skip(" T"), let hour = number(2), skip(":"), let minute = number(2) else { return nil }
-            (time.hour, time.minute) = (hour, minute)
-            if skip(":") {
-                guard let second = number(2) else { return nil }
-                time.second = second
-                if skip(".") {
-                    let start = index
-                    while index < bytes.count, bytes[index] >= UInt8(ascii: "0"), bytes[index] <= UInt8(ascii: "9") { index += 1 }
-                    let fraction = bytes[start..<min(index, start + 3)]
-                    guard !fraction.isEmpty else { return nil }
-                    var millisecond = 0
-                    for byte in fraction { millisecond = millisecond * 10 + Int(byte - UInt8(ascii: "0")) }
-                    for _ in fraction.count..<3 { millisecond *= 10 }
-                    time.millisecond = millisecond
-                }
-            }
-            guard index == bytes.count else { return nil }
-        }
-        return time.utcDate
+        CivilTime.parse(text)?.utcDate
     }
 }

@@ -5,12 +5,6 @@ import YTQCore
 
 @Suite("Timestamp text")
 struct TimestampTests {
-    @Test("ISO 8601 in UTC with milliseconds, as `list --json` and `show` print it")
-    func iso8601() {
-        #expect(Timestamp.iso8601(Date(timeIntervalSince1970: 1_777_645_805.25)) == "2026-05-01T14:30:05.250Z")
-        #expect(Timestamp.iso8601(Date(timeIntervalSince1970: 0)) == "1970-01-01T00:00:00.000Z")
-    }
-
     @Test("local time to the minute, for the table")
     func local() {
         let date = Date(timeIntervalSince1970: 1_777_645_805.25)

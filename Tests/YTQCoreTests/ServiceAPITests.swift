@@ -20,6 +20,14 @@ struct ServiceAPITests {
         #expect(back == task)
     }
 
+    @Test("times cross as ISO 8601 in UTC; a time in another shape is refused, not guessed")
+    func times() throws {
+        let text = String(decoding: try ServiceAPI.encode(task), as: UTF8.self)
+        #expect(text.contains("\"created_at\":\"2023-11-14T22:13:20.123Z\""), "\(text)")
+        let local = text.replacingOccurrences(of: "2023-11-14T22:13:20.123Z", with: "2023-11-14T22:13:20.123")
+        #expect(throws: DecodingError.self) { try ServiceAPI.decoder().decode(DownloadTask.self, from: Data(local.utf8)) }
+    }
+
     @Test("every ActionError survives the ErrorBody: the client raises the same error, with its message")
     func errors() throws {
         let requester = Requester(userID: 1001)
