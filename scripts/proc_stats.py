@@ -24,7 +24,7 @@ def switches(pid, voluntary_only=False):
         try:
             counts[tid] = sum(int(line.split()[1]) for line in open(f"/proc/{pid}/task/{tid}/status")
                               if wanted in line and (not voluntary_only or line.startswith(wanted)))
-        except FileNotFoundError:
+        except (FileNotFoundError, ProcessLookupError):  # the thread ended meanwhile
             pass
     return counts
 
@@ -42,7 +42,7 @@ def thread_cpu_seconds(pid, name):
         try:
             if open(f"/proc/{pid}/task/{tid}/comm").read().strip() != name: continue
             total += cpu_seconds(f"/proc/{pid}/task/{tid}/stat")
-        except FileNotFoundError:
+        except (FileNotFoundError, ProcessLookupError):  # the thread ended meanwhile
             pass
     return total
 
