@@ -21,7 +21,7 @@ LINK ?= --static-swift-stdlib $(PACKED_RELOCS) $(SYMBOL_ORDER) $(EXPORTS)
 # Set<NameSpecification.Element> through its metadata accessor, not through a mangled name the
 # runtime decodes at first use: decoding checks the type's conformances (Hashable, Codable, …), and
 # each first check scans all 10,400 conformance records of the binary. About 20 of the 58 scans of
-# `ytq add` go, and 30% of its instructions: 2–4 ms of every command's start-up.
+# `ytq add` go, and 30% of its instructions: 2–4 ms of its start-up (README, "accessors").
 DIRECT_METADATA := -Xswiftc -Xfrontend -Xswiftc -disable-concrete-type-metadata-mangled-name-accessors
 BUILD ?= $(DIRECT_METADATA) $(LINK)
 
