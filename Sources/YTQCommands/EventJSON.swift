@@ -8,7 +8,7 @@ enum EventJSON {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         guard let data = try? encoder.encode(object) else { return "{\"event\":\"\(event.name)\"}" }
-        return TaskJSON.escapingControls(String(decoding: data, as: UTF8.self))
+        return JSONText.escapingControls(String(decoding: data, as: UTF8.self))
     }
 
     /// A one-line human summary, for `ytq worker` without `--json` (progress is left out);

@@ -1,17 +1,12 @@
 import Foundation
 import YTQCore
 
-/// The JSON form of tasks for scripts: column names as keys, ISO 8601 UTC timestamps.
+/// The JSON form of tasks for scripts: the shared queue's JSON (`ServiceAPI`: column names as
+/// keys, ISO 8601 UTC timestamps), pretty-printed.
 enum TaskJSON {
     static func encode<T: Encodable>(_ value: T) throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        encoder.dateEncodingStrategy = .custom { date, encoder in
-            var container = encoder.singleValueContainer()
-            try container.encode(CivilTime.iso8601(date))
-        }
-        return escapingControls(String(decoding: try encoder.encode(value), as: UTF8.self))
+        let encoder = ServiceAPI.encoder()
+        encoder.outputFormatting.insert(.prettyPrinted)
+        return JSONText.escapingControls(String(decoding: try encoder.encode(value), as: UTF8.self))
     }
-
-    static func escapingControls(_ json: String) -> String { JSONText.escapingControls(json) }
 }
