@@ -47,7 +47,7 @@ def wait_for_screen(env, text, timeout=120):
     deadline = time.monotonic() + timeout
     while text not in tmux(env, "capture-pane", "-p", "-t", "o"):
         if time.monotonic() > deadline:
-            raise SystemExit(f"the screen never showed {text!r}")
+            raise SystemExit(f"the screen never showed {text!r}; it shows:\n{tmux(env, 'capture-pane', '-p', '-t', 'o')}")
         time.sleep(0.2)
 
 
@@ -80,6 +80,7 @@ def functions(path):
     return {n for n in seen if n and not n.startswith("0x")}
 
 
+service = None
 try:
     personal = dict(os.environ, YTQ_DB=os.path.join(work, "p", "ytq.sqlite"), YTQ_DOWNLOAD_DIR=os.path.join(work, "p-dl"),
                     YTQ_CONFIG=os.path.join(work, "none.toml"), YTQ_SYSTEM_CONFIG="/dev/null", YTQ_YTDLP=fake, TERM="xterm-256color")
@@ -105,6 +106,7 @@ try:
     screen("client", client, "https://fake.test/video/success?client")
     service.terminate()
     service.wait(timeout=120)
+    service = None
 
     used = collections.defaultdict(set)
     for kind in kinds:
@@ -126,5 +128,8 @@ try:
     counts = collections.Counter(len(used[name]) for name in order)
     print(f"{target}: {len(order)} functions ({', '.join(f'{counts[n]} run by {n} kinds' for n in sorted(counts, reverse=True))})")
 finally:
+    if service is not None:  # a step above failed: the service under callgrind must not outlive the script
+        service.kill()
+        service.wait()
     subprocess.run(["tmux", "-L", tmux_socket, "kill-server"], capture_output=True)
     shutil.rmtree(work, ignore_errors=True)

@@ -60,6 +60,11 @@ progress() { # status downloaded total
 info() {
     printf '{"type":"info","info":{"id": "fake1", "title": "Fake clip \\u00e9", "ext": "mp4", "format_id": "18", "duration": 12.5, "webpage_url": "%s", "extractor_key": "Generic", "filename": "%s"}}\n' "$url" "$home/Fake clip [fake1].mp4"
 }
+publish() { # the 1000-byte file under the final name, and the after_move line
+    mkdir -p "$home"
+    head -c 1000 /dev/zero > "$home/Fake clip [fake1].mp4"
+    printf '{"type":"done","filepath":"%s"}\n' "$home/Fake clip [fake1].mp4"
+}
 wait_forever() {
     sleep 1000 &
     sleeper=$!
@@ -72,9 +77,7 @@ case "$scenario" in
         steps="${FAKE_STEPS:-5}"
         for i in $(seq 1 "$steps"); do progress downloading $((i * 1000 / steps)) 1000; done
         progress finished 1000 1000
-        mkdir -p "$home"
-        head -c 1000 /dev/zero > "$home/Fake clip [fake1].mp4"
-        printf '{"type":"done","filepath":"%s"}\n' "$home/Fake clip [fake1].mp4"
+        publish
         exit 0 ;;
     fail-404)
         info
@@ -101,9 +104,7 @@ case "$scenario" in
         info
         progress downloading 500 1000
         progress finished 1000 1000
-        mkdir -p "$home"
-        head -c 1000 /dev/zero > "$home/Fake clip [fake1].mp4"
-        printf '{"type":"done","filepath":"%s"}\n' "$home/Fake clip [fake1].mp4"
+        publish
         exit 0 ;;
     silent-hang)
         sleeper=""
@@ -157,17 +158,14 @@ case "$scenario" in
             echo "ERROR: the stale .part survived" >&2
             exit 1
         fi
-        head -c 1000 /dev/zero > "$home/Fake clip [fake1].mp4"
-        printf '{"type":"done","filepath":"%s"}\n' "$home/Fake clip [fake1].mp4"
+        publish
         exit 0 ;;
     postprocess)
         info
         progress downloading 500 1000
         progress finished 1000 1000
         sleep "${FAKE_POSTPROCESS:-3}"
-        mkdir -p "$home"
-        head -c 1000 /dev/zero > "$home/Fake clip [fake1].mp4"
-        printf '{"type":"done","filepath":"%s"}\n' "$home/Fake clip [fake1].mp4"
+        publish
         exit 0 ;;
     fill-disk)
         info
@@ -202,9 +200,7 @@ case "$scenario" in
         trap '[ -n "$sleeper" ] && kill "$sleeper" 2>/dev/null; exit 0' INT
         info
         progress finished 1000 1000
-        mkdir -p "$home"
-        head -c 1000 /dev/zero > "$home/Fake clip [fake1].mp4"
-        printf '{"type":"done","filepath":"%s"}\n' "$home/Fake clip [fake1].mp4"
+        publish
         wait_forever
         exit 0 ;;
     signals)
