@@ -25,8 +25,13 @@ struct CommandContext {
     /// `forReading`: the command only reads (`list`, `show`), so a personal database is
     /// opened read-only and answers beside another process's write lock or on a full disk.
     init(_ options: GlobalOptions, forReading: Bool = false, environment: [String: String] = ProcessInfo.processInfo.environment) async throws(CLIError) {
+        try await self.init(layer: options.layer, forReading: forReading, environment: environment)
+    }
+
+    /// `layer`: what the command line gave (nothing, for a bare `ytq`).
+    init(layer: SettingsLayer, forReading: Bool = false, environment: [String: String] = ProcessInfo.processInfo.environment) async throws(CLIError) {
         do {
-            settings = try SettingsResolver(environment: environment).resolve(options.layer)
+            settings = try SettingsResolver(environment: environment).resolve(layer)
         } catch {
             throw .settings(error)
         }
@@ -35,7 +40,7 @@ struct CommandContext {
         requester.userName = requester.userID.flatMap(UserAccounts.userName(uid:))
         self.requester = requester
         if let server = settings.server {
-            let given = [("--per-user-limit", options.perUserLimit), ("--system-limit", options.systemLimit), ("--backlog-limit", options.backlogLimit)]
+            let given = [("--per-user-limit", layer.perUserLimit), ("--system-limit", layer.systemLimit), ("--backlog-limit", layer.backlogLimit)]
                 .filter { $0.1 != nil }.map(\.0)
             if let option = given.first {
                 throw .usage("\(option) cannot be used with a shared queue: its service (`ytq serve`) sets the limits for everyone, "

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import YTQApp
 import YTQScheduler
+import YTQSettings
 
 /// The root `ytq` command: opens the terminal UI, or runs one of the subcommands.
 public struct YTQCommand: AsyncParsableCommand {
@@ -34,7 +35,14 @@ public struct YTQCommand: AsyncParsableCommand {
 
     /// Opens the terminal UI, with the scheduler running in this process.
     public func run() async throws {
-        let context = try await CommandContext(options)
+        try await Self.openScreen(options.layer)
+    }
+
+    /// Opens the terminal UI with the settings `layer` adds to the environment and config files:
+    /// the scheduler runs in this process (personal mode), or the screen is a shared queue's client.
+    /// A bare `ytq` comes here without ArgumentParser (`YTQMain`).
+    static func openScreen(_ layer: SettingsLayer) async throws {
+        let context = try await CommandContext(layer: layer)
         let backend: TerminalApp.Backend
         switch context.backend {
         case .personal(let database):

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import YTQSettings
 
 /// Entry point for the `ytq` executable: parses, runs, and maps every failure to a message
 /// on stderr and the documented exit code (usage errors exit 2, not ArgumentParser's 64).
@@ -8,6 +9,13 @@ public enum YTQMain {
         // A closed pipe is an error to handle (stop gracefully), not a signal that kills ytq.
         signal(SIGPIPE, SIG_IGN)
         do {
+            // A bare `ytq` opens the screen, with nothing to parse: ArgumentParser's reflection of
+            // the commands (Mirror, each first cast a scan of the conformance records) was a
+            // tenth of the screen's start.
+            if arguments.isEmpty {
+                try await YTQCommand.openScreen(SettingsLayer())
+                exit(0)
+            }
             var command = try YTQCommand.parseAsRoot(arguments)
             if var asyncCommand = command as? any AsyncParsableCommand {
                 try await asyncCommand.run()

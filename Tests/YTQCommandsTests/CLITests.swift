@@ -32,6 +32,27 @@ struct CLITests {
         #expect(FileManager.default.fileExists(atPath: home.path + "/data/ytq/ytq.sqlite"))
     }
 
+    @Test("a bare ytq (the screen, parsed without ArgumentParser) reports as every command does: no terminal, a bad config, no service")
+    func bareScreen() async throws {
+        defer { home.remove() }
+        let noTerminal = try await YTQBinary.run([], environment: env)
+        #expect(noTerminal.status == 1, "\(noTerminal.stderr)")
+        #expect(noTerminal.stderr.hasPrefix("ytq: "), "\(noTerminal.stderr)")
+        #expect(noTerminal.stderr.contains("without a terminal, use `ytq add`, `ytq list` and `ytq worker`"), "\(noTerminal.stderr)")
+
+        let config = home.path + "/bad.toml"
+        try "system_limit = 0\n".write(toFile: config, atomically: true, encoding: .utf8)
+        let badConfig = try await YTQBinary.run([], environment: env.merging(["YTQ_CONFIG": config]) { $1 })
+        let badConfigList = try await YTQBinary.run(["list"], environment: env.merging(["YTQ_CONFIG": config]) { $1 })
+        #expect(badConfig.status == 2, "\(badConfig.stderr)")
+        #expect(badConfig.stderr == badConfigList.stderr)
+        #expect(badConfig.stderr.contains("system_limit"), "\(badConfig.stderr)")
+
+        let noService = try await YTQBinary.run([], environment: env.merging(["YTQ_SERVER": home.path + "/none.sock"]) { $1 })
+        #expect(noService.status == 1, "\(noService.stderr)")
+        #expect(noService.stderr.contains("cannot reach the shared queue at \(home.path)/none.sock"), "\(noService.stderr)")
+    }
+
     @Test("invalid input exits 2 with a clear message and writes nothing")
     func invalidInput() async throws {
         defer { home.remove() }
