@@ -39,6 +39,8 @@ final class AppInbox: Sendable {
         case urlHistory([String])
         /// What the store holds of the request's URL: a task of this user's that has it, or nil.
         case duplicateChecked(DownloadRequest, existing: DownloadTask?)
+        /// The whole record of the task the details overlay shows.
+        case details(DownloadTask)
     }
 
     let wakeup: TerminalWakeup

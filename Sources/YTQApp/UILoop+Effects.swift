@@ -183,7 +183,7 @@ extension UILoop {
     static func loadPage(_ context: Context, filter: TaskFilter, order: TaskOrder, offset: Int, limit: Int) {
         background(context) { actions, requester in
             do throws(ActionError) {
-                return .page(try await actions.page(filter: filter, order: order, offset: offset, limit: limit, by: requester))
+                return .page(try await actions.page(filter: filter, order: order, offset: offset, limit: limit, fields: .listed, by: requester))
             } catch {
                 return .pageFailed(StatusMessage("Could not read the task list: \(error)", kind: .failure, time: Date()))
             }

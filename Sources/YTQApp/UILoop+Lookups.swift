@@ -15,11 +15,25 @@ extension UILoop {
         }
     }
 
+    /// Reads the whole record of the details overlay's task off the UI thread (the page's rows
+    /// leave out its command line and metadata); it arrives as `.details`.
+    func loadDetails(of row: DownloadTask) {
+        detailsAsked = row
+        let id = row.id
+        background { actions, requester in
+            do throws(ActionError) {
+                return .details(try await actions.show(id: id, by: requester))
+            } catch {
+                return .notice(StatusMessage("Could not read task #\(id): \(error)", kind: .failure, taskID: id, time: Date()))
+            }
+        }
+    }
+
     /// Looks for a task of this user's with exactly the request's URL off the UI thread; the
     /// answer arrives as `.duplicateChecked`. When the store cannot say, the download goes ahead.
     func checkDuplicate(_ request: DownloadRequest) {
         background { actions, requester in
-            let page = try? await actions.page(filter: .text(request.url), order: .default, offset: 0, limit: 200, by: requester)
+            let page = try? await actions.page(filter: .text(request.url), order: .default, offset: 0, limit: 200, fields: .listed, by: requester)
             let own = (page?.tasks ?? []).filter { $0.isOwn(by: requester) }
             return .duplicateChecked(request, existing: DuplicateOffer.existing(among: own, url: request.url))
         }

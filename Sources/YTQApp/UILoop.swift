@@ -56,6 +56,9 @@ final class UILoop {
     /// The URL history was asked for. Not before the first page is in: read beside it, its
     /// 400 rows (sent as JSON by a shared queue) held the first screen back.
     var historyAsked = false
+    /// The row whose whole record was last asked for the details overlay (`loadDetails`):
+    /// asked again when the page brings a newer row, not before.
+    var detailsAsked: DownloadTask?
     /// The window title last sent (`ScreenSignals.windowTitle`).
     var lastTitle: String?
     /// Where the list's order is kept across restarts.
@@ -138,6 +141,7 @@ final class UILoop {
             }
             if let due = reloadDue, ContinuousClock.now >= due { reload() }
             if !pageInFlight, !pageReadFailed, state.needsRows { reload() }
+            if let row = state.detailsRow, detailsAsked?.id != row.id || detailsAsked?.updatedAt != row.updatedAt { loadDetails(of: row) }
             if running { drawIfDue(force: drawNow) }
         }
     }
@@ -243,6 +247,9 @@ final class UILoop {
             state.replaceURLHistory(urls)
         case .duplicateChecked(let request, let existing):
             carryOut(state.duplicateChecked(request, existing: existing))
+        case .details(let task):
+            state.receiveDetails(task)
+            return .now
         }
         return .due
     }

@@ -76,11 +76,15 @@ public struct ServiceClient: TaskActions {
         try await call(.GET, "/tasks/\(id)", by: requester)
     }
 
-    public func page(filter: TaskFilter, order: TaskOrder, offset: Int, limit: Int, by requester: Requester) async throws(ActionError) -> TaskPage {
+    public func page(
+        filter: TaskFilter, order: TaskOrder, offset: Int, limit: Int, fields: TaskFields, by requester: Requester
+    ) async throws(ActionError) -> TaskPage {
         let encoded = filter.text.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""
-        // The default order is left out, so a service that predates orders answers as before.
+        // The defaults (newest first, whole tasks) are left out, so a service that predates
+        // them answers as before.
         let ordered = order == .default ? "" : "&order=\(order.rawValue)"
-        return try await call(.GET, "/page?offset=\(max(0, offset))&limit=\(limit)&filter=\(encoded)" + ordered, by: requester)
+        let listed = fields == .whole ? "" : "&fields=\(fields.rawValue)"
+        return try await call(.GET, "/page?offset=\(max(0, offset))&limit=\(limit)&filter=\(encoded)" + ordered + listed, by: requester)
     }
 
     /// Fails, saying why and what to check, when nothing answers on the socket (the screen

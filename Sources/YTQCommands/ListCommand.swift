@@ -80,7 +80,7 @@ struct ListCommand: AsyncParsableCommand {
     private func sorted(_ context: CommandContext, offset: Int, limit: Int) async throws -> TaskPage {
         do {
             return try await context.actions.page(
-                filter: status.map(TaskFilter.status) ?? .all, order: sort, offset: offset, limit: limit, by: context.requester)
+                filter: status.map(TaskFilter.status) ?? .all, order: sort, offset: offset, limit: limit, fields: .whole, by: context.requester)
         } catch {
             throw CLIError.action(error)
         }

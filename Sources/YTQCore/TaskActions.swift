@@ -33,14 +33,14 @@ public protocol TaskActions: Sendable {
     /// One task the requester may see.
     func show(id: Int64, by requester: Requester) async throws(ActionError) -> DownloadTask
     /// The screen's page: `limit` tasks matching `filter` from the `offset`th in `order`
-    /// (the last `limit` when the offset is past them), with the counts.
-    func page(filter: TaskFilter, order: TaskOrder, offset: Int, limit: Int, by requester: Requester) async throws(ActionError) -> TaskPage
+    /// (the last `limit` when the offset is past them), each with `fields`, and the counts.
+    func page(filter: TaskFilter, order: TaskOrder, offset: Int, limit: Int, fields: TaskFields, by requester: Requester) async throws(ActionError) -> TaskPage
 }
 
 extension TaskActions {
-    /// The first `limit` tasks matching `filter` in `order` (newest first by default), with the counts.
+    /// The first `limit` tasks matching `filter` in `order` (newest first by default), whole, with the counts.
     public func page(filter: TaskFilter = .all, order: TaskOrder = .default, limit: Int, by requester: Requester) async throws(ActionError) -> TaskPage {
-        try await page(filter: filter, order: order, offset: 0, limit: limit, by: requester)
+        try await page(filter: filter, order: order, offset: 0, limit: limit, fields: .whole, by: requester)
     }
 
     /// Validates the URL and format as typed (`.invalid` names what is wrong), then adds the

@@ -198,11 +198,13 @@ public struct EngineActions: TaskActions {
     }
 
     /// The screen's page: `limit` tasks matching `filter` that the requester may see, from the
-    /// `offset`th in `order`, with their counts and everyone's slot counts.
-    public func page(filter: TaskFilter, order: TaskOrder, offset: Int, limit: Int, by requester: Requester) async throws(ActionError) -> TaskPage {
+    /// `offset`th in `order`, each with `fields`, with their counts and everyone's slot counts.
+    public func page(
+        filter: TaskFilter, order: TaskOrder, offset: Int, limit: Int, fields: TaskFields, by requester: Requester
+    ) async throws(ActionError) -> TaskPage {
         try await stored { () async throws(StoreError) in
             try await database.taskPage(
-                filter: filter, order: order, offset: offset, limit: limit, visibleTo: requester, systemLimit: limits.system)
+                filter: filter, order: order, offset: offset, limit: limit, fields: fields, visibleTo: requester, systemLimit: limits.system)
         }
     }
 

@@ -85,8 +85,9 @@ struct ServiceRoutes: Sendable {
                 let order = try Self.parsed(query["order"]) { text throws(ListQueryError) in try TaskOrder(parsing: text) } ?? .default
                 let limit = try Self.number(query["limit"], "limit").map { min(max(1, Int($0)), 1000) } ?? 200
                 let offset = try Self.number(query["offset"], "offset", from: 0).map { Int(min($0, Int64(Int32.max))) } ?? 0
+                let fields = try Self.parsed(query["fields"]) { text throws(ListQueryError) in try TaskFields(parsing: text) } ?? .whole
                 return try await Self.acting { () async throws(ActionError) in
-                    try await actions.page(filter: filter, order: order, offset: offset, limit: limit, by: requester)
+                    try await actions.page(filter: filter, order: order, offset: offset, limit: limit, fields: fields, by: requester)
                 }
             }
         }

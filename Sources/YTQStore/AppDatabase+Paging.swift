@@ -8,10 +8,11 @@ extension AppDatabase {
     /// whatever the table's size; an offset past the last full window reads the last `limit`
     /// rows (so a request for the end gets the end, however the count changed since). Only the
     /// tasks `requester` may see are listed and counted; everyone's reach it as
-    /// `TaskPage.everyone` (slots busy and waiting, against `systemLimit`).
+    /// `TaskPage.everyone` (slots busy and waiting, against `systemLimit`). `.listed` rows
+    /// leave the command line and all the metadata but its notes in the file.
     public func taskPage(
-        filter: TaskFilter = .all, order: TaskOrder = .default, offset: Int = 0, limit: Int, visibleTo requester: Requester,
-        systemLimit: Int
+        filter: TaskFilter = .all, order: TaskOrder = .default, offset: Int = 0, limit: Int, fields: TaskFields = .whole,
+        visibleTo requester: Requester, systemLimit: Int
     ) async throws(StoreError) -> TaskPage {
         try await read("load the task list") { db in
             let visible = DownloadTask.visible(to: requester)
@@ -26,7 +27,9 @@ extension AppDatabase {
             }
             let rows = max(1, limit)
             let start = min(max(0, offset), max(0, matching - rows))
-            let tasks = try Self.withEntries(db, request.order(sql: order.ordering).limit(rows, offset: start).fetchAll(db))
+            var window = request.order(sql: order.ordering).limit(rows, offset: start)
+            if fields == .listed { window = window.select(Self.listedColumns) }
+            let tasks = try Self.withEntries(db, window.fetchAll(db))
             let places = try Self.queuePlaces(db, of: tasks.filter { $0.status == .queued })
             let all = requester.seesEveryone ? counts : try Self.statusCounts(db, owner: Self.everyone)
             let everyone = SlotCounts(
@@ -53,6 +56,18 @@ extension AppDatabase {
         }
         return counts
     }
+
+    /// A `.listed` row: no command line, and of the metadata only the notes (an array, else
+    /// nothing). The schema keeps `meta_data` JSON; text that is not would read as none.
+    private static var listedColumns: [any SQLSelectable] { [
+        .allColumns(excluding: ["command_line", "meta_data"]),
+        SQL("""
+            CASE WHEN NOT json_valid(meta_data) THEN '{}'
+                 WHEN json_type(meta_data, '$.' || \(DownloadTask.notesKey)) = 'array'
+                 THEN json_object(\(DownloadTask.notesKey), json_extract(meta_data, '$.' || \(DownloadTask.notesKey)))
+                 ELSE '{}' END AS meta_data
+            """),
+    ] }
 
     /// The tasks of `visible` that `filter` matches.
     private static func matching(_ filter: TaskFilter, among visible: QueryInterfaceRequest<DownloadTask>) -> QueryInterfaceRequest<DownloadTask> {

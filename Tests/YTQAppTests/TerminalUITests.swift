@@ -66,6 +66,13 @@ struct TerminalUITests {
         #expect(done.contains("tui"), "the title yt-dlp reported:\n\(done)")
         #expect(try await status(1) == "completed")
         try await tmux.press("Tab", "Tab")
+        // Its details: the list's rows leave out the command line and the metadata, which the
+        // overlay reads as it opens.
+        try await tmux.press("Enter")
+        let details = try await tmux.waitFor { $0.contains("Task #1") && $0.contains("--newline") && $0.contains("Metadata") }
+        #expect(!details.contains("reading…"), "\(details)")
+        try await tmux.press("Escape")
+        try await tmux.waitFor { !$0.contains("Task #1") }
         try await tmux.press("q")
         let exited = try await tmux.waitFor { $0.contains("EXITED rc=0") }
         #expect(exited.contains("EXITED rc=0"), "\(exited)")

@@ -37,6 +37,28 @@ struct ServicePageTests {
         #expect(await served.stop() == 0)
     }
 
+    @Test("fields=listed pages leave out the command line (the screen's rows); the default is whole; unknown fields are a bad_query")
+    func listedFields() async throws {
+        let served = try await ServiceClientTests.Served()
+        let client = served.client
+        let running = try await client.add(url: "https://fake.test/video/hang", format: nil, by: me)
+        await eventually("its yt-dlp command line is recorded") { try await client.show(id: running.id, by: me).commandLine != nil }
+        let listed = try await client.page(filter: .all, order: .default, offset: 0, limit: 10, fields: .listed, by: me)
+        let whole = try await client.page(filter: .all, order: .default, offset: 0, limit: 10, fields: .whole, by: me)
+        #expect(listed.tasks.map(\.id) == [running.id] && whole.tasks.map(\.id) == [running.id])
+        #expect(listed.tasks.first?.commandLine == nil)
+        #expect(whole.tasks.first?.commandLine?.contains("https://fake.test/video/hang") == true)
+
+        let raw = try await Self.get("/v1/page?fields=listed", socket: served.socket)
+        #expect(raw.hasSuffix("200") && raw.contains("\"command_line\":null"), "\(raw)")
+        let rawWhole = try await Self.get("/v1/page", socket: served.socket)
+        #expect(rawWhole.hasSuffix("200") && !rawWhole.contains("\"command_line\":null"), "\(rawWhole)")
+        let badFields = try await Self.get("/v1/page?fields=most", socket: served.socket)
+        #expect(badFields.hasSuffix("400") && badFields.contains("bad_query") && badFields.contains(#"no fields \"most\": use one of listed, whole"#), "\(badFields)")
+        _ = try await client.cancel(id: running.id, by: me)
+        #expect(await served.stop() == 0)
+    }
+
     /// The body and status code of a GET on the socket (curl).
     static func get(_ path: String, socket: String) async throws -> String {
         try await ChildProcess.run(

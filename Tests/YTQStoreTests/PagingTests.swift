@@ -64,6 +64,39 @@ struct PagingTests {
         #expect(page.tasks.map(\.id) == [9, 6, 3])
         #expect(page.matchingCount == 3)
     }
+
+    @Test("listed rows leave out the command line and every metadata key but the notes (a list); whole rows have them")
+    func listedRows() async throws {
+        let database = try database()
+        try await database.writer.write { db in
+            try db.execute(sql: """
+                UPDATE download_tasks SET command_line = 'yt-dlp --newline -- ' || video_url,
+                    meta_data = CASE id WHEN 250 THEN '{"duration": 61, "notes": ["already downloaded"]}'
+                                        WHEN 249 THEN '{"duration": 61, "uploader": "Ada"}'
+                                        WHEN 248 THEN '{"notes": "not a list"}'
+                                        WHEN 247 THEN '{"notes": [], "uploader": "Ada"}'
+                                        ELSE meta_data END
+                """)
+        }
+        let listed = try await database.taskPage(limit: 4, fields: .listed, visibleTo: alice, systemLimit: 10)
+        let whole = try await database.taskPage(limit: 4, fields: .whole, visibleTo: alice, systemLimit: 10)
+        #expect(listed.tasks.map(\.id) == [250, 249, 248, 247] && whole.tasks.map(\.id) == listed.tasks.map(\.id))
+        #expect(listed.tasks.allSatisfy { $0.commandLine == nil })
+        #expect(listed.tasks.map(\.metaData) == [
+            [DownloadTask.notesKey: .array([.string("already downloaded")])], [:], [:], [DownloadTask.notesKey: .array([])]])
+        #expect(listed.tasks[0].notes == ["already downloaded"])
+        #expect(whole.tasks.allSatisfy { $0.commandLine?.hasPrefix("yt-dlp --newline -- https://example.com/") == true })
+        #expect(whole.tasks[0].metaData["duration"] == .number(61) && whole.tasks[1].metaData["uploader"] == .string("Ada"))
+        #expect(whole.tasks[2].metaData == [DownloadTask.notesKey: .string("not a list")])
+        // Every other field is the same either way.
+        for (row, task) in zip(listed.tasks, whole.tasks) {
+            var trimmed = task
+            trimmed.commandLine = nil
+            trimmed.metaData = row.metaData
+            #expect(row == trimmed)
+        }
+        #expect(listed.matchingCount == whole.matchingCount && listed.statusCounts == whole.statusCounts)
+    }
 }
 
 extension PagingTests {

@@ -39,6 +39,8 @@ struct SnapshotTests {
     func detailsFailed(size: TerminalSize) {
         var state = Fixtures.listState(size: size, row: 3)
         state.handle(.enter)
+        // The loop reads the whole record (the fixture's rows are whole already).
+        if let row = state.detailsRow { state.receiveDetails(row) }
         assertSnapshot(render(state).text, named: "details-failed-\(size)")
     }
 
@@ -46,6 +48,7 @@ struct SnapshotTests {
     func detailsRunning() {
         var state = Fixtures.listState(size: TerminalSize(columns: 120, rows: 40))
         state.handle(.enter)
+        if let row = state.detailsRow { state.receiveDetails(row) }
         assertSnapshot(render(state).text, named: "details-running-120x40")
     }
 

@@ -82,6 +82,9 @@ public struct UIState: Sendable, Equatable {
     public var downloadFolder: String?
     /// How far the help or details overlay is scrolled.
     public var overlayScroll = 0
+    /// The whole record of the task the details overlay shows, once read: the page's rows
+    /// leave out its command line and metadata (`TaskFields.listed`). See `detailsTask(id:)`.
+    public internal(set) var wholeTask: DownloadTask?
 
     /// How many errors the pane keeps.
     public static let maxErrors = 50

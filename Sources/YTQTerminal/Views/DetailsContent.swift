@@ -7,7 +7,9 @@ import YTQCore
 enum DetailsContent {
     static let labelWidth = 11
 
-    static func lines(_ task: DownloadTask, state: UIState, context: RenderContext, width: Int) -> [[Span]] {
+    /// - Parameter complete: `task` has its command line and metadata (its whole record was
+    ///   read); until then they show as being read.
+    static func lines(_ task: DownloadTask, complete: Bool, state: UIState, context: RenderContext, width: Int) -> [[Span]] {
         // Narrow screens put each label on a line of its own, above its value.
         let stacked = width < 40
         let valueWidth = stacked ? max(1, width) : max(1, width - labelWidth)
@@ -71,8 +73,8 @@ enum DetailsContent {
               + (task.status.hasEnded ? "  (" + HumanFormat.duration(seconds: Int(task.updatedAt.timeIntervalSince(task.createdAt))) + " after it was added)" : ""))
         let commandLine = task.commandLine
         lines.append([])
-        field("Command", commandLine ?? "not recorded yet", commandLine == nil ? .muted : .normal)
-        if !task.metaData.isEmpty {
+        field("Command", commandLine ?? (complete ? "not recorded yet" : "reading…"), commandLine == nil ? .muted : .normal)
+        if complete, !task.metaData.isEmpty {
             lines.append([])
             lines.append([Span("Metadata", Style.muted.bolded)])
             for key in task.metaData.keys.sorted() {

@@ -25,9 +25,9 @@ enum OverlayView {
         case .help:
             return ([Span("Help", Style.accent.bolded), Span("  ytq keys", .muted)], HelpContent.lines(width: width, downloadFolder: state.downloadFolder), rect)
         case .details(let id):
-            guard let task = state.task(id: id) else { return nil }
+            guard let (task, complete) = state.detailsTask(id: id) else { return nil }
             return ([Span("Task #\(id)", Style.accent.bolded)],
-                    DetailsContent.lines(task, state: state, context: context, width: width), rect)
+                    DetailsContent.lines(task, complete: complete, state: state, context: context, width: width), rect)
         case .none, .confirmQuit, .confirmRemove, .confirmCancel, .confirmQueueMany, .confirmDuplicate:
             return nil
         }
