@@ -33,7 +33,7 @@ extension ServiceClient {
     private func readEvents(by requester: Requester, _ deliver: (DownloadEvent) -> Void) async throws {
         var request = HTTPClientRequest(url: try url(ServiceAPI.prefix + "/events"))
         request.headers.add(name: ServiceAPI.clientAddressHeader, value: requester.ipAddress)
-        let response = try await HTTPClient.shared.execute(request, deadline: .distantFuture)
+        let response = try await ServiceConnection.client.execute(request, deadline: .distantFuture)
         guard response.status == .ok else { return }
         deliver(.changed(taskID: 0))
         var parser = ServerSentEventParser()

@@ -88,7 +88,7 @@ public struct ServiceClient: TaskActions {
     }
 
     /// Fails, saying why and what to check, when nothing answers on the socket (the screen
-    /// asks before it takes over the terminal).
+    /// asks before it takes over the terminal; a request that cannot connect says the same).
     public func checkReachable() throws(ActionError) {
         if let problem = UnixSocketProbe.problem(connecting: socketPath) { throw unreachable(problem) }
     }
@@ -104,7 +104,6 @@ public struct ServiceClient: TaskActions {
     private func call<Body: Encodable, Answer: Decodable>(
         _ method: HTTPMethod, _ path: String, body: Body?, by requester: Requester
     ) async throws(ActionError) -> Answer {
-        try checkReachable()
         let response: HTTPClientResponse
         let bytes: ByteBuffer
         do {
@@ -115,12 +114,14 @@ public struct ServiceClient: TaskActions {
                 request.headers.add(name: "Content-Type", value: "application/json")
                 request.body = .bytes(ByteBuffer(bytes: try ServiceAPI.encoder().encode(body)))
             }
-            response = try await HTTPClient.shared.execute(request, timeout: .seconds(timeout.components.seconds))
+            response = try await ServiceConnection.client.execute(request, timeout: .seconds(timeout.components.seconds))
             bytes = try await response.body.collect(upTo: 64 << 20)
         } catch let error as ActionError {
             throw error
         } catch {
-            throw unreachable("\(error)")
+            // Why it failed, in the words `connect` has (no such file, refused, …), when the
+            // socket is the cause.
+            throw unreachable(UnixSocketProbe.problem(connecting: socketPath) ?? "\(error)")
         }
         let data = Data(bytes.readableBytesView)
         guard (200..<300).contains(response.status.code) else { throw failure(data, status: response.status) }

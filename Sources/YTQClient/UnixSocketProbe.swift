@@ -1,8 +1,8 @@
 import Glibc
 
 /// Whether something accepts connections on a Unix socket, found with one `connect`: the
-/// client asks before each request (AsyncHTTPClient would retry a dead socket until its
-/// deadline), and `ytq serve` asks before it takes over a socket path.
+/// screen asks before it takes over the terminal, a failed request asks why it failed, and
+/// `ytq serve` asks before it takes over a socket path.
 public enum UnixSocketProbe {
     /// Nil when a connection was accepted; else why not, in words (`strerror`).
     public static func problem(connecting path: String) -> String? {

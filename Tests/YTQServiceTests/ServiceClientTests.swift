@@ -95,20 +95,41 @@ struct ServiceClientTests {
         #expect(await served.stop() == 0)
     }
 
-    @Test("a socket nobody serves: the action says the service is unreachable and how to check")
+    @Test("a socket nobody serves, missing or left behind: the action says the service is unreachable, why, and how to check")
     func unreachable() async throws {
         let dir = try TemporaryDirectory("serve-none")
         defer { dir.remove() }
-        let client = ServiceClient(socketPath: dir.file("ytq.sock"))
+        // The client's own timeout is far beyond the test's patience: the answer must come
+        // from the failed connection, not from waiting it out.
+        var client = ServiceClient(socketPath: dir.file("ytq.sock"))
+        client.timeout = .seconds(3600)
+        await expectUnreachable(client, saying: "it does not exist")
+        // A socket file a dead service left: bound, nobody listening.
+        let left = socket(AF_UNIX, Int32(SOCK_STREAM.rawValue), 0)
+        defer { close(left) }
+        var address = sockaddr_un()
+        address.sun_family = sa_family_t(AF_UNIX)
+        withUnsafeMutableBytes(of: &address.sun_path) { buffer in
+            for (index, byte) in dir.file("ytq.sock").utf8.enumerated() { buffer[index] = byte }
+        }
+        let bound = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(left, $0, socklen_t(MemoryLayout<sockaddr_un>.size)) }
+        }
+        #expect(bound == 0)
+        await expectUnreachable(client, saying: "Connection refused")
+    }
+
+    private func expectUnreachable(_ client: ServiceClient, saying reason: String) async {
         do {
             _ = try await client.list(status: nil, limit: nil, before: nil, by: me)
-            Issue.record("listed through a socket that does not exist")
+            Issue.record("listed through a socket nobody serves")
         } catch {
             guard case .service(let kind, let message) = error else {
                 Issue.record("\(error)")
                 return
             }
-            #expect(kind == "unreachable" && message.contains("ytq serve") && message.contains(dir.file("ytq.sock")))
+            #expect(kind == "unreachable" && message.contains("ytq serve") && message.contains(client.socketPath), "\(message)")
+            #expect(message.contains(reason), "\(message)")
         }
     }
 

@@ -1,0 +1,19 @@
+import AsyncHTTPClient
+import Logging
+import NIOCore
+
+/// The one AsyncHTTPClient of a process that talks to `ytq serve`, set up for a local socket:
+/// no TLS, no redirects, no decompression (each a setup or a pipeline handler
+/// `HTTPClient.shared` pays for on every first connection), and a connection that fails is a
+/// failed request at once, where `HTTPClient.shared` tries again until the deadline. It lives
+/// as long as the process, so it is never shut down (as `HTTPClient.shared` is not).
+enum ServiceConnection {
+    static let client: HTTPClient = {
+        var configuration = HTTPClient.Configuration(
+            tlsConfiguration: nil, redirectConfiguration: .disallow, timeout: .init(connect: .seconds(5)), proxy: nil, decompression: .disabled)
+        configuration.connectionPool.retryConnectionEstablishment = false
+        return HTTPClient(
+            eventLoopGroup: HTTPClient.defaultEventLoopGroup, configuration: configuration,
+            backgroundActivityLogger: Logger(label: "ytq.client", factory: { _ in SwiftLogNoOpLogHandler() }))
+    }()
+}
