@@ -9,6 +9,7 @@ import NIOCore
 /// as long as the process, so it is never shut down (as `HTTPClient.shared` is not).
 enum ServiceConnection {
     static let client: HTTPClient = {
+        // A local socket connects at once or not at all; the event stream must have no read timeout.
         var configuration = HTTPClient.Configuration(
             tlsConfiguration: nil, redirectConfiguration: .disallow, timeout: .init(connect: .seconds(5)), proxy: nil, decompression: .disabled)
         configuration.connectionPool.retryConnectionEstablishment = false

@@ -2,6 +2,7 @@
 /// filter (newest first), how many match, the count of each status, and where each queued
 /// task stands.
 public struct TaskPage: Sendable, Equatable, Codable {
+    /// The window's tasks, each with the `TaskFields` the page was asked for.
     public var tasks: [DownloadTask]
     /// Where the window starts among the matching tasks (0: the newest).
     public var offset: Int
