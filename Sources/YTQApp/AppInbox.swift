@@ -41,6 +41,8 @@ final class AppInbox: Sendable {
         case duplicateChecked(DownloadRequest, existing: DownloadTask?)
         /// The whole record of the task the details overlay shows.
         case details(DownloadTask)
+        /// Reading it failed: say why on the status line.
+        case detailsFailed(taskID: Int64, StatusMessage)
     }
 
     let wakeup: TerminalWakeup

@@ -17,14 +17,12 @@ extension UILoop {
 
     /// Reads the whole record of the details overlay's task off the UI thread (the page's rows
     /// leave out its command line and metadata); it arrives as `.details`.
-    func loadDetails(of row: DownloadTask) {
-        detailsAsked = row
-        let id = row.id
+    func loadDetails(_ id: Int64) {
         background { actions, requester in
             do throws(ActionError) {
                 return .details(try await actions.show(id: id, by: requester))
             } catch {
-                return .notice(StatusMessage("Could not read task #\(id): \(error)", kind: .failure, taskID: id, time: Date()))
+                return .detailsFailed(taskID: id, StatusMessage("Could not read task #\(id): \(error)", kind: .failure, taskID: id, time: Date()))
             }
         }
     }

@@ -56,9 +56,6 @@ final class UILoop {
     /// The URL history was asked for. Not before the first page is in: read beside it, its
     /// 400 rows (sent as JSON by a shared queue) held the first screen back.
     var historyAsked = false
-    /// The row whose whole record was last asked for the details overlay (`loadDetails`):
-    /// asked again when the page brings a newer row, not before.
-    var detailsAsked: DownloadTask?
     /// The window title last sent (`ScreenSignals.windowTitle`).
     var lastTitle: String?
     /// Where the list's order is kept across restarts.
@@ -141,7 +138,7 @@ final class UILoop {
             }
             if let due = reloadDue, ContinuousClock.now >= due { reload() }
             if !pageInFlight, !pageReadFailed, state.needsRows { reload() }
-            if let row = state.detailsRow, detailsAsked?.id != row.id || detailsAsked?.updatedAt != row.updatedAt { loadDetails(of: row) }
+            if let id = state.askForDetails() { loadDetails(id) }
             if running { drawIfDue(force: drawNow) }
         }
     }
@@ -250,6 +247,9 @@ final class UILoop {
         case .details(let task):
             state.receiveDetails(task)
             return .now
+        case .detailsFailed(let id, let message):
+            state.detailsReadFailed(id)
+            state.setStatus(message)
         }
         return .due
     }

@@ -1,5 +1,4 @@
 import AsyncHTTPClient
-import Logging
 import NIOCore
 
 /// The one AsyncHTTPClient of a process that talks to `ytq serve`, set up for a local socket:
@@ -12,9 +11,10 @@ enum ServiceConnection {
         // A local socket connects at once or not at all; the event stream must have no read timeout.
         var configuration = HTTPClient.Configuration(
             tlsConfiguration: nil, redirectConfiguration: .disallow, timeout: .init(connect: .seconds(5)), proxy: nil, decompression: .disabled)
+        // AsyncHTTPClient means this for tests, where a server that is not there should fail
+        // fast. So is a shared queue's service: a socket that refuses is a service that is down
+        // (or a listen queue that is full), and the user is told so rather than kept waiting.
         configuration.connectionPool.retryConnectionEstablishment = false
-        return HTTPClient(
-            eventLoopGroup: HTTPClient.defaultEventLoopGroup, configuration: configuration,
-            backgroundActivityLogger: Logger(label: "ytq.client", factory: { _ in SwiftLogNoOpLogHandler() }))
+        return HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup, configuration: configuration)
     }()
 }

@@ -42,12 +42,13 @@ extension AppDatabase {
 
     /// Records the yt-dlp child that runs the claimed task. False when the claim is lost —
     /// but a task cancelled or paused before its child was recorded records it all the same
-    /// (unless it runs again), so its slot stays taken until that yt-dlp is gone.
+    /// (unless it runs again), so its slot stays taken until that yt-dlp is gone. The command
+    /// line is news to a reader (the details view reads a task again when `updated_at` moves).
     public func recordChild(_ claim: TaskClaim, child: ProcessIdentity, commandLine: String, now: Date = Date()) async throws(StoreError) -> Bool {
         try await write("record the yt-dlp process") { db in
             try db.execute(cached: """
                 UPDATE download_tasks SET child_pid = \(child.pid), child_started = \(child.storedStartTime),
-                    command_line = \(commandLine), heartbeat_at = \(StoredTimestamp(now))
+                    command_line = \(commandLine), heartbeat_at = \(StoredTimestamp(now)), updated_at = \(StoredTimestamp(now))
                 WHERE id = \(claim.taskID) AND claim_token = \(claim.token) AND status = \(DownloadStatus.downloading)
                 """)
             guard db.changesCount == 0 else { return true }

@@ -115,6 +115,18 @@ struct ClaimTests {
         #expect(orphaned.map(\.task.id) == [liveTask.id])
     }
 
+    @Test("recording the yt-dlp of a run records its command line as a change: updated_at moves (the details view reads again)")
+    func childMovesUpdatedAt() async throws {
+        let database = try await database(tasks: 1)
+        let (task, claim) = try await claimNext(database, owner: me)
+        let before = try #require(try await database.task(id: task.id)).updatedAt
+        let later = before.addingTimeInterval(5)
+        #expect(try await database.recordChild(claim, child: ProcessIdentity(pid: 4242, startTime: 99), commandLine: "yt-dlp -- x", now: later))
+        let recorded = try #require(try await database.task(id: task.id))
+        #expect(recorded.commandLine == "yt-dlp -- x")
+        #expect(abs(recorded.updatedAt.timeIntervalSince(later)) < 0.01, "\(recorded.updatedAt) after \(before)")
+    }
+
     @Test("a claimed task names the yt-dlp an earlier run left, so the new run can stop it first")
     func previousChild() async throws {
         let database = try await database(tasks: 1)

@@ -72,12 +72,41 @@ struct DetailsTests {
         #expect(fresh.wholeTask == nil)
     }
 
-    @Test("with the overlay closed there is nothing to read")
+    @Test("with the overlay closed there is nothing to read, and a late answer is dropped; opened again, it is asked again")
     func closed() {
         var state = opened(on: listed)
+        #expect(state.askForDetails() == 4)
         state.handle(.escape)
-        #expect(state.detailsRow == nil)
+        #expect(state.detailsRow == nil && state.askForDetails() == nil)
         state.receiveDetails(whole)
         #expect(state.wholeTask == nil)
+        state.handle(.enter)
+        #expect(state.askForDetails() == 4, "each opening asks")
+        #expect(state.askForDetails() == nil, "once")
+    }
+
+    @Test("asked once per version of the row; a failed read says so until the next ask; an older answer never replaces a newer one")
+    func askingPolicy() {
+        var state = opened(on: listed)
+        #expect(state.askForDetails() == 4)
+        #expect(state.askForDetails() == nil)
+        state.detailsReadFailed(4)
+        var screen = text(state)
+        #expect(screen.contains("Command    could not be read (see the status line)"), "\(screen)")
+        #expect(state.askForDetails() == nil, "no retry loop on the same row")
+
+        var newer = listed
+        newer.updatedAt = Fixtures.now
+        state.replacePage(TaskListPage(tasks: [newer]))
+        #expect(state.askForDetails() == 4, "the row moved: asked again")
+        screen = text(state)
+        #expect(screen.contains("Command    reading…"), "\(screen)")
+
+        var fresh = whole
+        fresh.updatedAt = Fixtures.now
+        fresh.commandLine = "yt-dlp --newline -f b -- second run"
+        state.receiveDetails(fresh)
+        state.receiveDetails(whole)
+        #expect(state.wholeTask?.commandLine == "yt-dlp --newline -f b -- second run", "the older answer came last and was dropped")
     }
 }

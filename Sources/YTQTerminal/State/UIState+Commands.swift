@@ -31,6 +31,8 @@ extension UIState {
             if let task = selectedTask {
                 overlay = .details(taskID: task.id)
                 overlayScroll = 0
+                // Each opening reads the whole record again (`askForDetails`).
+                detailsAsked = nil
             }
         case .cancel, .retry, .remove, .openFolder, .pauseOrResume, .moveQueuedUp, .moveQueuedDown, .moveQueuedTop, .openFile, .copy:
             return act(command)

@@ -2,8 +2,7 @@ import YTQCore
 
 extension UIState {
     /// The row of the task the details overlay shows, as the page has it; nil when no details
-    /// are open (or the page lost the task). The loop reads its whole record again whenever
-    /// this row changes, and hands it to `receiveDetails`.
+    /// are open (or the page lost the task).
     public var detailsRow: DownloadTask? {
         guard case .details(let id) = overlay else { return nil }
         return task(id: id)
@@ -20,10 +19,29 @@ extension UIState {
         return (task, true)
     }
 
+    /// The task whose whole record the loop should read now, marked as asked: the details
+    /// overlay's, when it opened since the last ask or its row's `updated_at` moved (a run
+    /// recording its command line moves it too).
+    public mutating func askForDetails() -> Int64? {
+        guard let row = detailsRow else { return nil }
+        if let asked = detailsAsked, asked.id == row.id, asked.updatedAt == row.updatedAt { return nil }
+        detailsAsked = row
+        detailsUnreadable = nil
+        return row.id
+    }
+
     /// The whole record read for the details overlay; dropped unless the overlay still shows
-    /// that task.
+    /// that task, or when a newer record of it is here already (answers may cross).
     public mutating func receiveDetails(_ task: DownloadTask) {
-        guard case .details(let id) = overlay, id == task.id else { return }
+        guard detailsRow?.id == task.id else { return }
+        if let held = wholeTask, held.id == task.id, held.updatedAt > task.updatedAt { return }
         wholeTask = task
+    }
+
+    /// Reading the overlay's task failed: it says so rather than "reading…" until the next ask
+    /// (the overlay opened again, or its row changed).
+    public mutating func detailsReadFailed(_ id: Int64) {
+        guard detailsRow?.id == id else { return }
+        detailsUnreadable = id
     }
 }

@@ -83,8 +83,13 @@ public struct UIState: Sendable, Equatable {
     /// How far the help or details overlay is scrolled.
     public var overlayScroll = 0
     /// The whole record of the task the details overlay shows, once read: the page's rows
-    /// leave out its command line and metadata (`TaskFields.listed`). See `detailsTask(id:)`.
+    /// leave out its command line and metadata (`TaskFields.listed`). See `UIState+Details`.
     public internal(set) var wholeTask: DownloadTask?
+    /// The row whose whole record was asked for last (`askForDetails`): asked again when the
+    /// overlay opens, or when the row's `updated_at` moves.
+    public internal(set) var detailsAsked: DownloadTask?
+    /// The overlay's task whose whole record could not be read (until it is asked again).
+    public internal(set) var detailsUnreadable: Int64?
 
     /// How many errors the pane keeps.
     public static let maxErrors = 50

@@ -73,7 +73,8 @@ enum DetailsContent {
               + (task.status.hasEnded ? "  (" + HumanFormat.duration(seconds: Int(task.updatedAt.timeIntervalSince(task.createdAt))) + " after it was added)" : ""))
         let commandLine = task.commandLine
         lines.append([])
-        field("Command", commandLine ?? (complete ? "not recorded yet" : "reading…"), commandLine == nil ? .muted : .normal)
+        let unread = state.detailsUnreadable == task.id ? "could not be read (see the status line)" : "reading…"
+        field("Command", commandLine ?? (complete ? "not recorded yet" : unread), commandLine == nil ? .muted : .normal)
         if complete, !task.metaData.isEmpty {
             lines.append([])
             lines.append([Span("Metadata", Style.muted.bolded)])
