@@ -134,10 +134,17 @@ public enum ServiceAPI {
         return decoder
     }
 
-    /// `value` as JSON text safe to print (controls escaped).
+    /// `value` as JSON text safe to print (controls escaped); `prettyPrinted` for people
+    /// (`ytq list --json`, `ytq show --json`).
+    public static func text<T: Encodable>(_ value: T, prettyPrinted: Bool = false) throws -> String {
+        let encoder = encoder()
+        if prettyPrinted { encoder.outputFormatting.insert(.prettyPrinted) }
+        return JSONText.escapingControls(String(decoding: try encoder.encode(value), as: UTF8.self))
+    }
+
+    /// `value` as JSON text safe to print, as bytes (an answer's body).
     public static func encode<T: Encodable>(_ value: T) throws -> Data {
-        let text = String(decoding: try encoder().encode(value), as: UTF8.self)
-        return Data(JSONText.escapingControls(text).utf8)
+        Data(try text(value).utf8)
     }
 }
 

@@ -56,7 +56,7 @@ struct ServiceEventStream: Sendable {
             // (a stop, a requeue): only that the queue changed.
             body = ServiceAPI.EventBody(fields: ["event": .string("QueueChanged")], task: nil)
         }
-        let data = (try? ServiceAPI.encode(body)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
+        let data = (try? ServiceAPI.text(body)) ?? "{}"
         let name: String
         if case .string(let text) = body.fields["event"] { name = text } else { name = "QueueChanged" }
         return "event: \(name)\ndata: \(data)\n\n"
