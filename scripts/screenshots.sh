@@ -61,8 +61,8 @@ shot error-pane-rejection
 tmux -L "$socket" send-keys -t shots Tab Tab Down Down
 sleep 0.3
 tmux -L "$socket" send-keys -t shots Enter
-wait_for "Task #"
-sleep 0.3
+# The list's rows leave out the command line: wait for the whole task the overlay reads.
+wait_for "Command    yt-dlp"
 shot details
 tmux -L "$socket" send-keys -t shots Escape
 sleep 0.3
